@@ -12,7 +12,7 @@ export type Source = z.infer<typeof Source>;
 /** Which states an effect touches. "target" is the state an order or a decision is about. */
 export const StateSelector = z.union([
   z.enum(STATES),
-  z.enum(["target", "all", "csto", "eaeu", "sco", "xinjiangBorder", "afghanBorder"]),
+  z.enum(["target", "actor", "all", "csto", "eaeu", "sco", "xinjiangBorder", "afghanBorder"]),
 ]);
 export type StateSelector = z.infer<typeof StateSelector>;
 

@@ -1,0 +1,412 @@
+import { ACTION_BY_ID, AGENDA_BY_ID, ARRANGEMENT_BY_ID, CARDS, CRISIS_RESPONSE_BY_ID, LEVERAGE_BY_ID, RESPONSES, type ActionDef } from "../content/index.ts";
+import { applyEffect, applyEffects, clamp } from "./effects.ts";
+import { emit } from "./events.ts";
+import { STATES, isState, type Domain, type Power, type Seat, type StateId } from "./ids.ts";
+import type { Rng } from "./rng.ts";
+import { BOUNDS, ORG_LEADER, RULES, SCORING } from "./rules.ts";
+import { agendaMet, roundPoints, totalInfluence } from "./scoring.ts";
+import type { CrisisKind, Decision, GameState, Order, RoundSnapshot } from "./types.ts";
+
+/*
+ * The phases of a round, in order (docs/RULES.md, "A round"):
+ *   news -> orders -> offers -> resolution -> crises (requests, responses) -> debt (leverage) -> scoring.
+ * Phases that need no input are passed through at once; each function below ends by starting the next phase.
+ */
+
+const CRISIS_HELPERS: Record<string, Power> = { csto: "russia", china: "china", west: "west" };
+const ESCALATION = RESPONSES.crisis.find((r) => r.id === "escalation")!;
+
+function addDecision(state: GameState, d: Omit<Decision, "id" | "answer">): Decision {
+  const decision: Decision = { ...d, id: state.nextDecisionId++, answer: null };
+  state.decisions.push(decision);
+  return decision;
+}
+
+export function stateIncome(state: GameState, seat: Seat): number {
+  const s = state.seats[seat]!;
+  if (!isState(seat)) return s.income;
+  const c = state.countries[seat];
+  return s.income + Math.floor(c.prosperity / 3) + Math.min(c.assets.pipelines, 2) + (c.remittances >= 3 ? 1 : 0);
+}
+
+// ---------- news ----------
+
+function drawNews(state: GameState, rng: Rng): void {
+  const year = state.global.year;
+  const drawn = new Set(state.deck.drawn);
+  state.deck.news = [];
+  for (let i = 0; i < RULES.newsPerRound; i++) {
+    const eligible = CARDS.filter((c) => c.fromYear <= year && (c.toYear ?? 9999) >= year && (c.repeatable ? !state.deck.news.includes(c.id) : !drawn.has(c.id)));
+    if (eligible.length === 0) break;
+    const card = rng.pick(eligible);
+    drawn.add(card.id);
+    if (!card.repeatable) state.deck.drawn.push(card.id);
+    state.deck.news.push(card.id);
+    emit(state, "news", { card: card.id });
+    applyEffects(state, card.effects, { actor: null, target: null });
+  }
+}
+
+export function beginRound(state: GameState, rng: Rng): void {
+  state.round += 1;
+  state.global.year += 1;
+  state.decisions = [];
+  emit(state, "roundStarted", { round: state.round, year: state.global.year });
+  for (const seat of state.seatOrder) {
+    const s = state.seats[seat]!;
+    s.submitted = false;
+    s.orders = [];
+    s.funds = clamp(s.funds + stateIncome(state, seat), BOUNDS.funds);
+  }
+  for (const id of ["tajikistan", "uzbekistan", "turkmenistan"] as const) {
+    if (rng.chance(state.global.afghanThreat * 0.08)) {
+      const c = state.countries[id];
+      c.stability = clamp(c.stability - 1, BOUNDS.stability);
+      emit(state, "afghanSpillover", { state: id });
+    }
+  }
+  drawNews(state, rng);
+  if (checkRupture(state)) return;
+  state.phase = "orders";
+}
+
+// ---------- orders and offers ----------
+
+export function afterOrders(state: GameState, rng: Rng): void {
+  for (const seat of state.seatOrder) {
+    for (const order of state.seats[seat]!.orders) {
+      const def = ACTION_BY_ID.get(order.action)!;
+      if (!def.offer) continue;
+      const to = order.target as Seat;
+      const canPay = def.special !== "seekRefinancing" || (state.seats[to]?.funds ?? 0) >= 3;
+      addDecision(state, {
+        kind: "offer", seat: to, from: seat, state: isState(to) ? to : isState(seat) ? seat : null, order,
+        options: canPay ? ["accept", "decline"] : ["decline"],
+        defaultAnswer: canPay ? (def.defaultAnswer ?? "decline") : "decline",
+      });
+      emit(state, "offerMade", { from: seat, to, action: def.id, ...(order.option ? { option: order.option } : {}) }, [seat, to]);
+    }
+  }
+  if (state.decisions.some((d) => d.kind === "offer")) {
+    state.phase = "offers";
+    return;
+  }
+  afterOffers(state, rng);
+}
+
+export function afterOffers(state: GameState, rng: Rng): void {
+  resolveOrders(state);
+  if (state.phase === "ended") return;
+  startCrises(state, rng);
+}
+
+const DOMAIN_ORDER: Record<Domain, number> = { politics: 0, economy: 1, security: 2 };
+
+/** Resolution order: politics, then economy, then security; within a domain, seats in board order, then each seat's own order. */
+function resolveOrders(state: GameState): void {
+  const entries: { seat: Seat; order: Order; def: ActionDef; rank: number }[] = [];
+  state.seatOrder.forEach((seat, seatIndex) => {
+    state.seats[seat]!.orders.forEach((order, i) => {
+      const def = ACTION_BY_ID.get(order.action)!;
+      entries.push({ seat, order, def, rank: DOMAIN_ORDER[def.domain] * 10000 + seatIndex * 100 + i });
+    });
+  });
+  entries.sort((a, b) => a.rank - b.rank);
+  const offers = state.decisions.filter((d) => d.kind === "offer");
+  for (const { seat, order, def } of entries) {
+    if (state.phase === "ended") return;
+    if (def.offer) {
+      const decision = offers.find((d) => d.from === seat && d.order?.action === order.action && d.order?.target === order.target);
+      const answer = decision?.answer ?? decision?.defaultAnswer ?? "decline";
+      emit(state, "offerAnswered", { from: seat, to: order.target!, action: def.id, answer });
+      if (answer !== "accept") continue;
+    }
+    resolveOrder(state, seat, order, def);
+  }
+  state.decisions = [];
+}
+
+function resolveOrder(state: GameState, seat: Seat, order: Order, def: ActionDef): void {
+  const s = state.seats[seat]!;
+  const payer = def.special === "seekRefinancing" ? state.seats[order.target as Seat] : s;
+  const price = def.special === "seekRefinancing" ? 3 : def.cost;
+  const where: Record<string, string> = order.target && isState(order.target) ? { target: order.target } : {};
+  if (!payer || payer.funds < price) {
+    emit(state, "actionUnaffordable", { seat, action: def.id, ...where });
+    return;
+  }
+  if (def.special !== "seekRefinancing") s.funds -= def.cost;
+  applyEffects(state, def.effects, { actor: seat, target: order.target ?? null });
+  if (def.special === "bargain") {
+    state.global.division = order.option as GameState["global"]["division"];
+    state.stats.bargains += 1;
+    emit(state, "bargain", { from: seat, to: order.target!, arrangement: order.option! });
+    return;
+  }
+  if (def.special === "leaveOrg" && isState(seat)) {
+    const org = order.option as "csto" | "eaeu" | "sco";
+    state.countries[seat].members[org] = false;
+    const leader = ORG_LEADER[org];
+    applyEffect(state, { kind: "influence", states: "actor", power: leader, domain: org === "sco" ? "politics" : org === "csto" ? "security" : "economy", delta: -1 }, { actor: seat, target: null });
+    emit(state, "leftOrg", { state: seat, org });
+    return;
+  }
+  emit(state, "actionResolved", { seat, action: def.id, ...where });
+  const lender = def.special === "seekRefinancing" ? (order.target as Seat) : seat;
+  encroach(state, lender, def.domain);
+}
+
+/** An act by one power in the other's home domain under the current arrangement raises tension. */
+export function encroach(state: GameState, actor: Seat, domain: Domain): void {
+  if (actor !== "russia" && actor !== "china") return;
+  const home = ARRANGEMENT_BY_ID.get(state.global.division)!.home[domain];
+  if (!home || home === actor) return;
+  const junior = actor === "china" && state.global.asymmetry >= RULES.juniorPartnerAsymmetry ? RULES.juniorPartnerExtra : 0;
+  state.global.tension = clamp(state.global.tension + RULES.encroachTension + junior, BOUNDS.tension);
+  state.stats.encroachments += 1;
+  emit(state, "encroachment", { seat: actor, other: home, domain, tension: state.global.tension });
+  checkRupture(state);
+}
+
+// ---------- crises ----------
+
+function crisisKind(state: GameState, id: StateId, rng: Rng): CrisisKind {
+  const kinds: CrisisKind[] = ["unrest", "terrorism"];
+  if (id === "kyrgyzstan" || id === "tajikistan" || id === "uzbekistan") kinds.push("borderClash");
+  if ((id === "tajikistan" || id === "uzbekistan" || id === "turkmenistan") && state.global.afghanThreat >= 3) kinds.push("spillover", "spillover");
+  return rng.pick(kinds);
+}
+
+export function startCrises(state: GameState, rng: Rng): void {
+  for (const id of STATES) {
+    const c = state.countries[id];
+    if (c.stability <= RULES.crisisAt && !c.crisis) {
+      c.crisis = crisisKind(state, id, rng);
+      emit(state, "crisisStarted", { state: id, crisis: c.crisis });
+    } else if (c.stability > RULES.crisisAt && c.crisis) {
+      c.crisis = null;
+      emit(state, "crisisEnded", { state: id });
+    }
+  }
+  for (const id of STATES) {
+    const c = state.countries[id];
+    if (!c.crisis) continue;
+    const options = [
+      ...(c.members.csto ? ["csto"] : ["china"]),
+      ...(state.seats.west ? ["west"] : []),
+      "none",
+    ];
+    addDecision(state, { kind: "crisisRequest", seat: id, from: null, state: id, order: null, options, defaultAnswer: c.members.csto ? "csto" : "none" });
+  }
+  if (state.decisions.length > 0) {
+    state.phase = "crisisRequest";
+    return;
+  }
+  startDebt(state, rng);
+}
+
+function escalate(state: GameState, id: StateId): void {
+  applyEffects(state, ESCALATION.effects, { actor: null, target: id });
+  emit(state, "escalation", { state: id, stability: state.countries[id].stability });
+}
+
+export function afterCrisisRequests(state: GameState, rng: Rng): void {
+  const requests = state.decisions;
+  state.decisions = [];
+  for (const d of requests) {
+    const id = d.state!;
+    const answer = d.answer ?? d.defaultAnswer;
+    const power = CRISIS_HELPERS[answer];
+    emit(state, "crisisRequest", { state: id, to: power ?? "" });
+    if (!power || !state.seats[power]) {
+      escalate(state, id);
+      continue;
+    }
+    const response = CRISIS_RESPONSE_BY_ID.get(answer)!;
+    const canPay = state.seats[power]!.funds >= response.cost;
+    addDecision(state, {
+      kind: "crisisResponse", seat: power, from: id, state: id, order: null,
+      options: canPay ? ["intervene", "decline"] : ["decline"],
+      defaultAnswer: canPay && power === "russia" ? "intervene" : "decline",
+    });
+  }
+  if (state.decisions.length > 0) {
+    state.phase = "crisisResponse";
+    return;
+  }
+  startDebt(state, rng);
+}
+
+export function afterCrisisResponses(state: GameState, rng: Rng): void {
+  const responses = state.decisions;
+  state.decisions = [];
+  for (const d of responses) {
+    const id = d.state!;
+    const power = d.seat as Power;
+    const responseId = power === "russia" ? "csto" : power;
+    const response = CRISIS_RESPONSE_BY_ID.get(responseId)!;
+    const seat = state.seats[power]!;
+    if ((d.answer ?? d.defaultAnswer) !== "intervene" || seat.funds < response.cost) {
+      emit(state, "interventionDeclined", { power, state: id });
+      escalate(state, id);
+      continue;
+    }
+    seat.funds -= response.cost;
+    applyEffects(state, response.effects, { actor: power, target: id });
+    emit(state, "intervention", { power, state: id, response: responseId });
+    if (power === "russia") {
+      state.stats.cstoInterventions += 1;
+      seat.score += SCORING.russia.interventionBonus;
+    }
+    if (power === "china") {
+      state.stats.chineseSecurityAnswers += 1;
+      encroach(state, "china", "security");
+      if (state.phase === "ended") return;
+    }
+    const c = state.countries[id];
+    if (c.stability > RULES.crisisAt) {
+      c.crisis = null;
+      emit(state, "crisisEnded", { state: id });
+    }
+  }
+  startDebt(state, rng);
+}
+
+// ---------- debt ----------
+
+export function startDebt(state: GameState, rng: Rng): void {
+  state.phase = "leverage";
+  for (const id of STATES) {
+    const c = state.countries[id];
+    const s = state.seats[id]!;
+    const due = Math.ceil((c.debt * RULES.debtServicePercent) / 100);
+    if (due > 0) {
+      const paid = Math.min(s.funds, due);
+      s.funds -= paid;
+      // Paid service retires principal; what cannot be paid is added to the debt.
+      c.debt = clamp(paid === due ? c.debt - Math.ceil(due / 2) : c.debt + (due - paid), BOUNDS.debt);
+      emit(state, "debtService", { state: id, paid, due, debt: c.debt });
+    }
+    if (c.debt > c.capacity) {
+      if (!c.distress) {
+        c.distress = true;
+        state.stats.debtDistress += 1;
+        emit(state, "distress", { state: id, debt: c.debt, capacity: c.capacity });
+      } else {
+        // Lasting distress breeds Sinophobia and unrest.
+        c.stability = clamp(c.stability - 1, BOUNDS.stability);
+        c.opinion.china = clamp(c.opinion.china - 1, BOUNDS.opinion);
+      }
+      addDecision(state, {
+        kind: "leverage", seat: "china", from: null, state: id, order: null,
+        options: ["assets", "alignment", ...(state.seats.china!.funds >= 1 ? ["restructure"] : []), "none"],
+        defaultAnswer: "none",
+      });
+    } else if (c.distress) {
+      c.distress = false;
+      emit(state, "distressEnded", { state: id });
+    }
+  }
+  if (state.decisions.length > 0) return;
+  endRound(state, rng);
+}
+
+export function afterLeverage(state: GameState, rng: Rng): void {
+  const choices = state.decisions;
+  state.decisions = [];
+  for (const d of choices) {
+    const id = d.state!;
+    const option = d.answer ?? d.defaultAnswer;
+    const lever = LEVERAGE_BY_ID.get(option)!;
+    const china = state.seats.china!;
+    if (china.funds < lever.cost) continue;
+    china.funds -= lever.cost;
+    applyEffects(state, lever.effects, { actor: "china", target: id });
+    if (option === "assets" || option === "alignment") {
+      state.stats.leverage += 1;
+      china.score += SCORING.china.leverageBonus;
+    }
+    if (option !== "none") emit(state, "leverage", { state: id, option });
+    const c = state.countries[id];
+    if (c.distress && c.debt <= c.capacity) {
+      c.distress = false;
+      emit(state, "distressEnded", { state: id });
+    }
+  }
+  endRound(state, rng);
+}
+
+// ---------- scoring and the end ----------
+
+function snapshot(state: GameState): RoundSnapshot {
+  const states = {} as RoundSnapshot["states"];
+  for (const id of STATES) {
+    const c = state.countries[id];
+    states[id] = {
+      stability: c.stability,
+      debt: c.debt,
+      influence: { russia: totalInfluence(c, "russia"), china: totalInfluence(c, "china"), west: totalInfluence(c, "west") },
+    };
+  }
+  const scores = {} as RoundSnapshot["scores"];
+  for (const seat of state.seatOrder) scores[seat] = state.seats[seat]!.score;
+  return { round: state.round, year: state.global.year, tension: state.global.tension, asymmetry: state.global.asymmetry, states, scores };
+}
+
+export function endRound(state: GameState, rng: Rng): void {
+  for (const seat of state.seatOrder) {
+    const s = state.seats[seat]!;
+    const points = roundPoints(state, seat);
+    s.score += points;
+    emit(state, "scored", { seat, points, total: s.score });
+  }
+  const g = state.global;
+  if (state.round % RULES.asymmetryEvery === 0 && g.asymmetry < BOUNDS.asymmetry[1]) {
+    g.asymmetry += 1;
+    emit(state, "asymmetryGrows", { asymmetry: g.asymmetry });
+  }
+  if (g.westPresence >= RULES.commonFoePresence && g.tension > 0) {
+    g.tension -= 1;
+    emit(state, "commonFoe", { tension: g.tension });
+  }
+  state.history.push(snapshot(state));
+  if (state.round >= state.maxRounds) {
+    endGame(state, "rounds");
+    return;
+  }
+  beginRound(state, rng);
+}
+
+export function checkRupture(state: GameState): boolean {
+  if (state.phase === "ended") return true;
+  if (state.global.tension < RULES.ruptureAt) return false;
+  endGame(state, "rupture");
+  return true;
+}
+
+export function endGame(state: GameState, reason: "rounds" | "rupture"): void {
+  if (reason === "rupture") {
+    state.stats.rupture = true;
+    emit(state, "rupture", {});
+    for (const p of ["russia", "china"] as const) state.seats[p]!.score -= RULES.rupturePenalty;
+  }
+  for (const seat of state.seatOrder) {
+    const s = state.seats[seat]!;
+    const agenda = s.agenda;
+    if (agendaMet(state, seat, agenda)) {
+      const points = AGENDA_BY_ID.get(agenda)?.points ?? 0;
+      s.score += points;
+      emit(state, "agendaMet", { seat, agenda, points });
+    } else {
+      emit(state, "agendaMissed", { seat, agenda });
+    }
+  }
+  const best = Math.max(...state.seatOrder.map((s) => state.seats[s]!.score));
+  state.winners = state.seatOrder.filter((s) => state.seats[s]!.score === best);
+  state.endReason = reason;
+  state.phase = "ended";
+  state.decisions = [];
+  if (reason === "rupture" || state.history.length < state.round) state.history.push(snapshot(state));
+  emit(state, "gameEnded", { reason, winners: state.winners.join(",") });
+}
+

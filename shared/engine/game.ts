@@ -1,0 +1,114 @@
+import { afterCrisisRequests, afterCrisisResponses, afterLeverage, afterOffers, afterOrders, beginRound } from "./flow.ts";
+import type { Seat } from "./ids.ts";
+import { checkOrders, reject, type Rejection } from "./legal.ts";
+import { pendingSeats } from "./pending.ts";
+import { Rng } from "./rng.ts";
+import { DEFAULT_OPTIONS, initialState } from "./setup.ts";
+import type { GameEvent, GameOptions, GameState, Order } from "./types.ts";
+
+/** One input to the game: a seat's orders, a seat's answer to a decision, or closing the phase with defaults. */
+export type Input =
+  | { type: "orders"; seat: Seat; orders: Order[] }
+  | { type: "answer"; seat: Seat; decision: number; answer: string }
+  | { type: "close" };
+
+export type StepResult = { ok: true; state: GameState; events: GameEvent[] } | Rejection;
+
+/** Runs a mutation on a copy of the state with the RNG drawn from and written back to it. */
+function step(state: GameState, mutate: (draft: GameState, rng: Rng) => void): StepResult {
+  const draft = structuredClone(state);
+  draft.log = [];
+  const rng = new Rng(draft.rng);
+  mutate(draft, rng);
+  draft.rng = rng.state();
+  return { ok: true, state: draft, events: draft.log };
+}
+
+export function createGame(options: Partial<GameOptions> = {}, seed = 1): GameState {
+  const full: GameOptions = { ...DEFAULT_OPTIONS, ...options, seats: { ...DEFAULT_OPTIONS.seats, ...options.seats } };
+  const state = initialState(full, seed >>> 0);
+  const rng = new Rng(state.rng);
+  beginRound(state, rng);
+  state.rng = rng.state();
+  return state;
+}
+
+/** Closes the current phase once every owed input is in (or has been defaulted). */
+function advance(state: GameState, rng: Rng): void {
+  switch (state.phase) {
+    case "orders": return afterOrders(state, rng);
+    case "offers": return afterOffers(state, rng);
+    case "crisisRequest": return afterCrisisRequests(state, rng);
+    case "crisisResponse": return afterCrisisResponses(state, rng);
+    case "leverage": return afterLeverage(state, rng);
+    case "ended": return;
+  }
+}
+
+export function submitOrders(state: GameState, seat: Seat, orders: Order[]): StepResult {
+  if (state.phase === "ended") return reject("already-ended", "The game is over.");
+  if (!state.seats[seat]) return reject("not-in-game", `${seat} is not a seat in this game.`);
+  if (state.phase !== "orders") return reject("wrong-phase", `Orders are not open now (phase: ${state.phase}).`);
+  const problem = checkOrders(state, seat, orders);
+  if (problem) return problem;
+  return step(state, (draft, rng) => {
+    const s = draft.seats[seat]!;
+    s.orders = orders.map((o) => ({ action: o.action, ...(o.target !== undefined ? { target: o.target } : {}), ...(o.option !== undefined ? { option: o.option } : {}) }));
+    s.submitted = true;
+    if (pendingSeats(draft).length === 0) advance(draft, rng);
+  });
+}
+
+export function answerDecision(state: GameState, seat: Seat, decisionId: number, answer: string): StepResult {
+  if (state.phase === "ended") return reject("already-ended", "The game is over.");
+  if (!state.seats[seat]) return reject("not-in-game", `${seat} is not a seat in this game.`);
+  if (state.phase === "orders") return reject("wrong-phase", "No decisions are open now: it is time for orders.");
+  const decision = state.decisions.find((d) => d.id === decisionId);
+  if (!decision) return reject("unknown-decision", `There is no open decision #${decisionId}.`);
+  if (decision.seat !== seat) return reject("not-your-decision", `Decision #${decisionId} is not for ${seat}.`);
+  if (decision.answer !== null) return reject("already-answered", `Decision #${decisionId} was already answered.`);
+  if (!decision.options.includes(answer)) return reject("bad-answer", `Answer one of: ${decision.options.join(", ")}.`);
+  return step(state, (draft, rng) => {
+    draft.decisions.find((d) => d.id === decisionId)!.answer = answer;
+    if (pendingSeats(draft).length === 0) advance(draft, rng);
+  });
+}
+
+/** Ends the current phase now: seats without orders pass, open decisions take their stated default. */
+export function closePhase(state: GameState): StepResult {
+  if (state.phase === "ended") return reject("already-ended", "The game is over.");
+  return step(state, (draft, rng) => {
+    if (draft.phase === "orders") {
+      for (const seat of draft.seatOrder) draft.seats[seat]!.submitted = true;
+    } else {
+      for (const d of draft.decisions) if (d.answer === null) d.answer = d.defaultAnswer;
+    }
+    advance(draft, rng);
+  });
+}
+
+export function applyInput(state: GameState, input: Input): StepResult {
+  switch (input.type) {
+    case "orders": return submitOrders(state, input.seat, input.orders);
+    case "answer": return answerDecision(state, input.seat, input.decision, input.answer);
+    case "close": return closePhase(state);
+  }
+}
+
+/** A game's complete record: enough to rebuild every state it passed through. */
+export interface GameRecord {
+  options: Partial<GameOptions>;
+  seed: number;
+  inputs: Input[];
+}
+
+export function replay(record: GameRecord): GameState {
+  let state = createGame(record.options, record.seed);
+  record.inputs.forEach((input, i) => {
+    const result = applyInput(state, input);
+    if (!result.ok) throw new Error(`input ${i} was refused on replay: ${result.code} ${result.message}`);
+    state = result.state;
+  });
+  return state;
+}
+

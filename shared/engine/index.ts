@@ -1,0 +1,9 @@
+/** The rules engine's public face: pure functions over plain data. */
+export { createGame, submitOrders, answerDecision, closePhase, applyInput, replay, type Input, type StepResult, type GameRecord } from "./game.ts";
+export { viewFor, type GameView, type PublicSeat, type Viewer } from "./view.ts";
+export { pendingSeats } from "./pending.ts";
+export { legalActions, type LegalAction, type RejectCode, type Rejection } from "./legal.ts";
+export { describeEvent, canSee, EVENT_KINDS } from "./events.ts";
+export { roundPoints, agendaMet, totalInfluence, dominantShare, leads } from "./scoring.ts";
+export * from "./ids.ts";
+export * from "./types.ts";

@@ -1,0 +1,93 @@
+import { AGENDA_BY_ID } from "../content/index.ts";
+import { POWERS, STATES, isState, type Power, type Seat, type StateId } from "./ids.ts";
+import { SCORING } from "./rules.ts";
+import type { CountryState, GameState } from "./types.ts";
+
+export function totalInfluence(c: CountryState, power: Power): number {
+  const i = c.influence[power];
+  return i.security + i.economy + i.politics;
+}
+
+/** True when `power` holds strictly more of `domain` in the state than each other power. */
+export function leads(c: CountryState, power: Power, domain: "security" | "economy" | "politics"): boolean {
+  const mine = c.influence[power][domain];
+  return POWERS.every((p) => p === power || c.influence[p][domain] < mine);
+}
+
+/** The share of all foreign influence held by the strongest power, 0..1. */
+export function dominantShare(c: CountryState): number {
+  const totals = POWERS.map((p) => totalInfluence(c, p));
+  const sum = totals.reduce((a, b) => a + b, 0);
+  return sum === 0 ? 0 : Math.max(...totals) / sum;
+}
+
+const count = (pred: (c: CountryState) => boolean, state: GameState): number =>
+  STATES.reduce((n, id) => n + (pred(state.countries[id]) ? 1 : 0), 0);
+
+const XINJIANG_BORDER: readonly StateId[] = ["kazakhstan", "kyrgyzstan", "tajikistan"];
+
+/** Victory points a seat earns at the end of a round from its public objectives. */
+export function roundPoints(state: GameState, seat: Seat): number {
+  if (seat === "russia") {
+    const w = SCORING.russia;
+    return w.securityLead * count((c) => leads(c, "russia", "security"), state)
+      + w.membership * count((c) => c.members.csto && c.members.eaeu, state);
+  }
+  if (seat === "china") {
+    const w = SCORING.china;
+    return w.economyLead * count((c) => leads(c, "china", "economy"), state)
+      + w.corridor * count((c) => c.assets.briCorridor >= 3, state)
+      + w.stableBorder * XINJIANG_BORDER.filter((id) => state.countries[id].stability >= 5).length;
+  }
+  if (seat === "west") {
+    const w = SCORING.west;
+    return w.foothold * count((c) => totalInfluence(c, "west") >= 4, state)
+      + w.project * count((c) => c.assets.westProjects > 0, state)
+      + (state.global.westPresence >= 5 ? w.presence : 0);
+  }
+  const c = state.countries[seat];
+  const w = SCORING.state;
+  return (dominantShare(c) <= 0.5 ? w.balanced : 0)
+    + (c.prosperity >= 5 ? w.prosperity : 0)
+    + (c.stability >= 5 ? w.stability : 0)
+    + (c.sovereignty >= 6 ? w.sovereignty : 0);
+}
+
+/** Whether the seat's secret agenda is fulfilled at the end of the game. */
+export function agendaMet(state: GameState, seat: Seat, agendaId: string): boolean {
+  const agenda = AGENDA_BY_ID.get(agendaId);
+  if (!agenda) return false;
+  const g = state.global;
+  const own = isState(seat) ? state.countries[seat] : null;
+  switch (agenda.check) {
+    case "kazakhstanFirst": {
+      const kz = state.countries.kazakhstan;
+      return kz.members.csto && kz.members.eaeu && POWERS.every((p) => p === "russia" || totalInfluence(kz, p) < totalInfluence(kz, "russia"));
+    }
+    case "controlledInstability":
+      return state.stats.cstoInterventions >= 2;
+    case "keepOutsidersOut":
+      return g.westPresence <= 3 && STATES.every((id) => !(state.countries[id].members.csto && leads(state.countries[id], "china", "security")));
+    case "xinjiangFirst":
+      return g.afghanThreat <= 2 && XINJIANG_BORDER.every((id) => state.countries[id].stability >= 5);
+    case "energySecurity":
+      return STATES.reduce((n, id) => n + state.countries[id].assets.pipelines, 0) >= 4;
+    case "digitalSilkRoad":
+      return count((c) => c.assets.digital > 0, state) >= 3;
+    case "multiVector": {
+      if (!own) return false;
+      const strong = POWERS.filter((p) => totalInfluence(own, p) >= 4).length;
+      return dominantShare(own) <= 0.45 && strong >= 2;
+    }
+    case "prosperityFirst":
+      return !!own && own.prosperity >= 7;
+    case "neutrality":
+      return !!own && !own.members.csto && !own.members.eaeu && own.assets.russianBases === 0 && own.assets.chineseOutposts === 0;
+    case "allInclusive":
+      return g.division === "allInclusive" || (state.stats.bargains === 0 && g.tension <= 4);
+    case "connectivity":
+      return count((c) => c.assets.westProjects > 0, state) >= 3;
+    case "securityPartner":
+      return g.westPresence >= 6;
+  }
+}
