@@ -12,7 +12,7 @@ type Scorer = (view: GameView, seat: Seat, action: string, target: string | unde
 
 const country = (view: GameView, id: string | undefined) => (id && isState(id) ? view.countries[id] : null);
 
-const scoreRussia: Scorer = (view, _seat, action, target) => {
+const scoreRussia: Scorer = (view, _seat, action, target, option) => {
   const c = country(view, target);
   const g = view.global;
   const calm = g.tension <= 6;
@@ -28,27 +28,38 @@ const scoreRussia: Scorer = (view, _seat, action, target) => {
     case "competing-loan": return c && c.distress && calm ? 4 : 0;
     case "block-project": return c && calm && c.influence.china.economy >= 3 ? 2.5 : 0;
     case "afghan-strike": return g.afghanThreat >= 3 ? 4 : 0;
-    case "propose-bargain": return 0;
+    case "propose-bargain": return bargainValue(view, "russia", option);
     default: return 0;
   }
 };
 
-const scoreChina: Scorer = (view, _seat, action, target) => {
+/** When a power proposes a Great Bargain: high tension makes it worth settling (002: "cut his losses"). */
+function bargainValue(view: GameView, seat: "russia" | "china", option: string | undefined): number {
+  const g = view.global;
+  if (g.tension < 7) return 0;
+  if (option === "allInclusive") return g.allInclusivePressure >= 3 ? 5 : 0;
+  if (seat === "china" && option === "sharedSecurity") return g.asymmetry >= 7 ? 5 : 2;
+  if (seat === "russia" && option === "economicPartnership") return 3;
+  return 0;
+}
+
+const scoreChina: Scorer = (view, _seat, action, target, option) => {
   const c = country(view, target);
   const g = view.global;
-  const bold = g.tension <= 5 + (g.asymmetry >= 7 ? 1 : 0);
+  const bold = g.tension <= 7 + (g.asymmetry >= 8 ? 1 : 0);
   switch (action) {
     case "bri-loan": return c ? 4 + (c.assets.briCorridor < 3 ? 1 : -2) : 0;
     case "invest": return c ? (leads(c, "china", "economy") ? 1.5 : 3) : 0;
     case "build-pipeline": return c ? 4 : 0;
     case "digital-silk-road": return c && c.assets.digital === 0 ? 3.5 : 0;
-    case "private-security": return c && bold && c.stability <= 4 && c.influence.china.economy >= 3 ? 3.5 : 0;
+    case "private-security": return c && bold && c.influence.china.economy >= 3 ? (c.stability <= 4 ? 4 : 2.5) : 0;
     case "border-outpost": return c && bold && g.afghanThreat >= 2 ? 3 : 0;
     case "arms-sale": return c && bold && g.asymmetry >= 6 ? 2 : 0;
-    case "sco-training": return c && bold && c.stability <= 4 ? 3 : 0;
+    case "sco-training": return c && bold && c.stability <= 5 ? 3 : 0;
     case "public-diplomacy": return c ? (c.opinion.china <= -1 ? 3 : 1) : 0;
     case "invite-sco": return c ? 3 : 0;
     case "china-summit": return 3;
+    case "propose-bargain": return bargainValue(view, "china", option);
     default: return 0;
   }
 };
@@ -69,7 +80,7 @@ const scoreState: Scorer = (view, seat, action, target, option) => {
   const g = view.global;
   switch (action) {
     case "develop": return me.prosperity < 7 ? 4 : 1;
-    case "crackdown": return me.stability <= 3 ? 6 : me.stability <= 4 ? 3 : 0;
+    case "crackdown": return me.stability <= 2 ? 6 : me.stability <= 3 ? 3 : 0;
     case "multi-vector": return dominantShare(me) > 0.5 ? 4 : me.sovereignty < 6 ? 2.5 : 0.5;
     case "demand-all-inclusive": return g.allInclusivePressure < 3 ? 1.5 : 0.2;
     case "seek-refinancing": return me.distress ? 5 : 0;
@@ -77,7 +88,7 @@ const scoreState: Scorer = (view, seat, action, target, option) => {
     case "leave-org": return option === "csto" && me.sovereignty <= 3 && me.stability >= 6 ? 1.5 : 0;
     case "regional-cooperation": {
       const other = country(view, target);
-      return other && other.stability <= 4 ? 2 : 0.5;
+      return other && other.stability <= 3 ? 2 : 0;
     }
     case "invite-west": return g.westPresence < 4 ? 2 : 0.5;
     default: return 0;
@@ -110,11 +121,18 @@ function candidates(view: GameView, seat: Seat, rng: Rng): Candidate[] {
   return out.sort((a, b) => b.value - a.value);
 }
 
+/** Money a power keeps back for the crisis phase: Russia to answer CSTO calls when a member is shaky. */
+function reserveFor(view: GameView, seat: Seat): number {
+  if (seat !== "russia") return 0;
+  const shaky = Object.values(view.countries).some((c) => c.members.csto && c.stability <= 4);
+  return shaky ? 2 : 0;
+}
+
 /** Greedy: take the best-valued orders that still fit the action points and funds. */
 export function chooseOrders(view: GameView, seat: Seat, rng: Rng): Order[] {
   const me = view.seats.find((s) => s.seat === seat)!;
   let ap = me.ap;
-  let funds = me.funds;
+  let funds = me.funds - reserveFor(view, seat);
   const chosen: Order[] = [];
   const used = new Set<string>();
   for (const c of candidates(view, seat, rng)) {
@@ -137,8 +155,9 @@ function answerOffer(view: GameView, seat: Seat, d: Decision): string {
     if (action === "propose-bargain") {
       const option = d.order?.option;
       if (option === "allInclusive") return g.allInclusivePressure >= 3 || g.tension >= 7 ? "accept" : "decline";
-      if (seat === "russia") return option === "sharedSecurity" ? (g.asymmetry >= 7 || g.tension >= 7 ? "accept" : "decline") : "accept";
-      return option === "economicPartnership" ? (g.tension >= 6 ? "accept" : "decline") : "accept";
+      // Russia resents giving up its security monopoly; China is wary of Russian money in its field.
+      if (seat === "russia") return option === "sharedSecurity" ? (g.asymmetry >= 8 || g.tension >= 9 ? "accept" : "decline") : "accept";
+      return option === "economicPartnership" ? (g.tension >= 8 ? "accept" : "decline") : "accept";
     }
     if (action === "seek-refinancing") {
       const me = view.seats.find((s) => s.seat === seat)!;

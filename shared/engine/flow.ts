@@ -1,10 +1,10 @@
 import { ACTION_BY_ID, AGENDA_BY_ID, ARRANGEMENT_BY_ID, CARDS, CRISIS_RESPONSE_BY_ID, LEVERAGE_BY_ID, RESPONSES, type ActionDef } from "../content/index.ts";
 import { applyEffect, applyEffects, clamp } from "./effects.ts";
 import { emit } from "./events.ts";
-import { STATES, isState, type Domain, type Power, type Seat, type StateId } from "./ids.ts";
+import { DOMAINS, POWERS, STATES, isState, type Domain, type Power, type Seat, type StateId } from "./ids.ts";
 import type { Rng } from "./rng.ts";
 import { BOUNDS, ORG_LEADER, RULES, SCORING } from "./rules.ts";
-import { agendaMet, roundPoints, totalInfluence } from "./scoring.ts";
+import { agendaMet, roundPoints, standing, totalInfluence } from "./scoring.ts";
 import type { CrisisKind, Decision, GameState, Order, RoundSnapshot } from "./types.ts";
 
 /*
@@ -13,6 +13,7 @@ import type { CrisisKind, Decision, GameState, Order, RoundSnapshot } from "./ty
  * Phases that need no input are passed through at once; each function below ends by starting the next phase.
  */
 
+const AFGHAN_BORDER: readonly StateId[] = ["tajikistan", "uzbekistan", "turkmenistan"];
 const CRISIS_HELPERS: Record<string, Power> = { csto: "russia", china: "china", west: "west" };
 const ESCALATION = RESPONSES.crisis.find((r) => r.id === "escalation")!;
 
@@ -47,6 +48,32 @@ function drawNews(state: GameState, rng: Rng): void {
   }
 }
 
+/**
+ * Pressures that wear stability down each year: spillover from Afghanistan on its neighbours (003: the Taliban's
+ * return), poverty, and Sinophobia where Chinese money is visible (002).
+ */
+function unrest(state: GameState, rng: Rng): void {
+  for (const id of STATES) {
+    const c = state.countries[id];
+    if (AFGHAN_BORDER.includes(id) && rng.chance(state.global.afghanThreat * RULES.spilloverPerThreat)) {
+      c.stability = clamp(c.stability - 1, BOUNDS.stability);
+      emit(state, "afghanSpillover", { state: id });
+    }
+    // Calm and boom do not last: high stability and prosperity erode, a dominated state loses sovereignty.
+    if (c.stability > RULES.calmAbove) c.stability -= 1;
+    if (c.prosperity > RULES.boomAbove) c.prosperity -= 1;
+    if (POWERS.some((p) => totalInfluence(c, p) >= RULES.heavyInfluence)) c.sovereignty = clamp(c.sovereignty - 1, BOUNDS.sovereignty);
+    // Influence fades unless it is renewed, so leads stay contested.
+    for (const p of POWERS) for (const d of DOMAINS) if (c.influence[p][d] >= RULES.fadeFrom && rng.chance(0.5)) c.influence[p][d] -= 1;
+    const poverty = c.prosperity <= RULES.povertyAt ? RULES.povertyUnrest : 0;
+    const sinophobia = c.opinion.china <= -2 && c.influence.china.economy >= 3 ? RULES.sinophobiaUnrest : 0;
+    if (rng.chance(RULES.baseUnrest + poverty + sinophobia)) {
+      c.stability = clamp(c.stability - rng.int(1, 2), BOUNDS.stability);
+      emit(state, "unrest", { state: id, cause: sinophobia > 0 ? "sinophobia" : poverty > 0 ? "poverty" : "politics" });
+    }
+  }
+}
+
 export function beginRound(state: GameState, rng: Rng): void {
   state.round += 1;
   state.global.year += 1;
@@ -58,13 +85,7 @@ export function beginRound(state: GameState, rng: Rng): void {
     s.orders = [];
     s.funds = clamp(s.funds + stateIncome(state, seat), BOUNDS.funds);
   }
-  for (const id of ["tajikistan", "uzbekistan", "turkmenistan"] as const) {
-    if (rng.chance(state.global.afghanThreat * 0.08)) {
-      const c = state.countries[id];
-      c.stability = clamp(c.stability - 1, BOUNDS.stability);
-      emit(state, "afghanSpillover", { state: id });
-    }
-  }
+  unrest(state, rng);
   drawNews(state, rng);
   if (checkRupture(state)) return;
   state.phase = "orders";
@@ -360,6 +381,7 @@ export function endRound(state: GameState, rng: Rng): void {
     s.score += points;
     emit(state, "scored", { seat, points, total: s.score });
   }
+  state.stats.roundsScored += 1;
   const g = state.global;
   if (state.round % RULES.asymmetryEvery === 0 && g.asymmetry < BOUNDS.asymmetry[1]) {
     g.asymmetry += 1;
@@ -401,12 +423,12 @@ export function endGame(state: GameState, reason: "rounds" | "rupture"): void {
       emit(state, "agendaMissed", { seat, agenda });
     }
   }
-  const best = Math.max(...state.seatOrder.map((s) => state.seats[s]!.score));
-  state.winners = state.seatOrder.filter((s) => state.seats[s]!.score === best);
+  if (state.history.length < state.round) state.history.push(snapshot(state));
+  const best = Math.max(...state.seatOrder.map((s) => standing(state, s)));
+  state.winners = state.seatOrder.filter((s) => standing(state, s) === best);
   state.endReason = reason;
   state.phase = "ended";
   state.decisions = [];
-  if (reason === "rupture" || state.history.length < state.round) state.history.push(snapshot(state));
   emit(state, "gameEnded", { reason, winners: state.winners.join(",") });
 }
 

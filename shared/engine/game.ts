@@ -1,3 +1,4 @@
+import { cloneState } from "./clone.ts";
 import { afterCrisisRequests, afterCrisisResponses, afterLeverage, afterOffers, afterOrders, beginRound } from "./flow.ts";
 import type { Seat } from "./ids.ts";
 import { checkOrders, reject, type Rejection } from "./legal.ts";
@@ -16,8 +17,7 @@ export type StepResult = { ok: true; state: GameState; events: GameEvent[] } | R
 
 /** Runs a mutation on a copy of the state with the RNG drawn from and written back to it. */
 function step(state: GameState, mutate: (draft: GameState, rng: Rng) => void): StepResult {
-  const draft = structuredClone(state);
-  draft.log = [];
+  const draft = cloneState(state);
   const rng = new Rng(draft.rng);
   mutate(draft, rng);
   draft.rng = rng.state();

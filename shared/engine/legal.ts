@@ -23,8 +23,16 @@ export function reject(code: RejectCode, message: string): Rejection {
   return { ok: false, code, message };
 }
 
-function seatMayUse(action: ActionDef, seat: Seat): boolean {
-  return action.seats.includes(seat) || (isState(seat) && action.seats.includes("states"));
+const menus = new Map<Seat, ActionDef[]>();
+
+/** The seat's whole action menu, before any condition of the moment. */
+function menuOf(seat: Seat): ActionDef[] {
+  let menu = menus.get(seat);
+  if (!menu) {
+    menu = ACTIONS.filter((a) => a.seats.includes(seat) || (isState(seat) && a.seats.includes("states")));
+    menus.set(seat, menu);
+  }
+  return menu;
 }
 
 const GAS: readonly StateId[] = ["turkmenistan", "uzbekistan", "kazakhstan"];
@@ -70,8 +78,7 @@ function optionsFor(state: GameState, action: ActionDef, seat: Seat): string[] {
 export function legalActions(state: GameState, seat: Seat): LegalAction[] {
   if (state.phase !== "orders" || !state.seats[seat]) return [];
   const out: LegalAction[] = [];
-  for (const action of ACTIONS) {
-    if (!seatMayUse(action, seat)) continue;
+  for (const action of menuOf(seat)) {
     const targets = targetsFor(state, action, seat);
     if (action.target !== "none" && targets.length === 0) continue;
     const options = optionsFor(state, action, seat);

@@ -36,17 +36,28 @@ export const ACTION_POINTS: Record<Seat, number> = {
 
 export const RULES = {
   newsPerRound: 2,
+  /** Yearly chance of losing a point of stability: a base, plus poverty and Sinophobia; spillover per point of Afghan threat. */
+  baseUnrest: 0.5,
+  calmAbove: 6,
+  boomAbove: 5,
+  /** A power with this much total influence in a state wears its sovereignty down each year. */
+  heavyInfluence: 9,
+  fadeFrom: 4,
+  povertyAt: 3,
+  povertyUnrest: 0.2,
+  sinophobiaUnrest: 0.2,
+  spilloverPerThreat: 0.1,
   maxOrders: 6,
   /** Stability at or below which a state falls into crisis. */
-  crisisAt: 2,
+  crisisAt: 3,
   /** Share of the debt due each year, in percent. */
   debtServicePercent: 10,
   /** Tension added by one encroachment, and the extra when China encroaches while the asymmetry is high. */
   encroachTension: 1,
-  juniorPartnerAsymmetry: 7,
+  juniorPartnerAsymmetry: 6,
   juniorPartnerExtra: 1,
   /** A common Western foe draws the powers together: tension eases each year while Western presence is at least this. */
-  commonFoePresence: 4,
+  commonFoePresence: 6,
   ruptureAt: 10,
   rupturePenalty: 20,
   /** Each year China's economy outgrows Russia's: asymmetry rises by one every this many rounds. */
@@ -55,10 +66,22 @@ export const RULES = {
 
 /** Scoring weights per round, tuned by simulation (docs/BALANCE.md). */
 export const SCORING = {
-  russia: { securityLead: 1, membership: 1, interventionBonus: 2 },
-  china: { economyLead: 1, corridor: 2, stableBorder: 1, leverageBonus: 1 },
+  russia: { cstoLead: 1, baseAbroad: 1, politicalLead: 1, interventionBonus: 1 },
+  china: { corridor: 1, economyLead: 1, stableBorder: 1, leverageBonus: 1 },
   west: { foothold: 1, project: 1, presence: 1 },
   state: { balanced: 1, prosperity: 1, stability: 1, sovereignty: 1 },
 } as const;
+
+/**
+ * Par: the points an average player earns from each seat's starting position by the end of a short (6-round)
+ * and a standard (10-round) game, measured with baseline bots by bench/calibrate-par.ts. A seat's standing is
+ * its score minus par for the rounds played, so a small state that does well for itself can beat a great power
+ * that merely holds its ground. Par between and beyond those points is interpolated linearly from zero.
+ */
+export const PAR: Record<Seat, { short: number; standard: number }> = {
+  russia: { short: 36, standard: 48 }, china: { short: 25, standard: 49 }, west: { short: 23, standard: 46 },
+  kazakhstan: { short: 23, standard: 37 }, kyrgyzstan: { short: 23, standard: 36 }, tajikistan: { short: 17, standard: 31 },
+  turkmenistan: { short: 29, standard: 42 }, uzbekistan: { short: 23, standard: 37 },
+};
 
 export const ORG_LEADER: Record<"csto" | "eaeu" | "sco", Power> = { csto: "russia", eaeu: "russia", sco: "china" };

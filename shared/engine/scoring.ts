@@ -1,6 +1,6 @@
 import { AGENDA_BY_ID } from "../content/index.ts";
 import { POWERS, STATES, isState, type Power, type Seat, type StateId } from "./ids.ts";
-import { SCORING } from "./rules.ts";
+import { PAR, SCORING } from "./rules.ts";
 import type { CountryState, GameState } from "./types.ts";
 
 export function totalInfluence(c: CountryState, power: Power): number {
@@ -26,25 +26,30 @@ const count = (pred: (c: CountryState) => boolean, state: GameState): number =>
 
 const XINJIANG_BORDER: readonly StateId[] = ["kazakhstan", "kyrgyzstan", "tajikistan"];
 
-/** Victory points a seat earns at the end of a round from its public objectives. */
+/** Victory points a seat earns at the end of a round from its public objectives (GAME.md, "Winning"). */
 export function roundPoints(state: GameState, seat: Seat): number {
   if (seat === "russia") {
+    // Security primacy: leading security where the CSTO binds states to Russia, and bases beyond them.
     const w = SCORING.russia;
-    return w.securityLead * count((c) => leads(c, "russia", "security"), state)
-      + w.membership * count((c) => c.members.csto && c.members.eaeu, state);
+    return w.cstoLead * count((c) => c.members.csto && leads(c, "russia", "security"), state)
+      + w.baseAbroad * count((c) => !c.members.csto && c.assets.russianBases > 0, state)
+      + (count((c) => leads(c, "russia", "politics"), state) >= 3 ? w.politicalLead : 0);
   }
   if (seat === "china") {
+    // Completed corridors and stable borderlands.
     const w = SCORING.china;
-    return w.economyLead * count((c) => leads(c, "china", "economy"), state)
-      + w.corridor * count((c) => c.assets.briCorridor >= 3, state)
-      + w.stableBorder * XINJIANG_BORDER.filter((id) => state.countries[id].stability >= 5).length;
+    return w.corridor * count((c) => c.assets.briCorridor >= 3, state)
+      + (count((c) => leads(c, "china", "economy"), state) >= 3 ? w.economyLead : 0)
+      + (XINJIANG_BORDER.every((id) => state.countries[id].stability >= 4) ? w.stableBorder : 0);
   }
   if (seat === "west") {
+    // Connectivity and influence.
     const w = SCORING.west;
     return w.foothold * count((c) => totalInfluence(c, "west") >= 4, state)
-      + w.project * count((c) => c.assets.westProjects > 0, state)
+      + (count((c) => c.assets.westProjects > 0, state) >= 2 ? w.project : 0)
       + (state.global.westPresence >= 5 ? w.presence : 0);
   }
+  // A Central Asian state: sovereignty (no single power dominant), prosperity and stability.
   const c = state.countries[seat];
   const w = SCORING.state;
   return (dominantShare(c) <= 0.5 ? w.balanced : 0)
@@ -90,4 +95,15 @@ export function agendaMet(state: GameState, seat: Seat, agendaId: string): boole
     case "securityPartner":
       return g.westPresence >= 6;
   }
+}
+
+export function parFor(seat: Seat, rounds: number): number {
+  const { short, standard } = PAR[seat];
+  const value = rounds <= 6 ? (short * rounds) / 6 : short + ((standard - short) * (rounds - 6)) / 4;
+  return Math.round(value);
+}
+
+/** Score against par: what decides the winner. */
+export function standing(state: GameState, seat: Seat): number {
+  return state.seats[seat]!.score - parFor(seat, state.stats.roundsScored);
 }

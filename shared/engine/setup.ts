@@ -65,7 +65,7 @@ export function initialState(options: GameOptions, seed: number): GameState {
     phase: "orders",
     rng: rng.state(),
     global: {
-      tension: 2,
+      tension: 3,
       division: "classic",
       asymmetry: options.startYear >= 2022 ? 7 : options.startYear >= 2019 ? 6 : 5,
       westPresence: 2,
@@ -79,7 +79,7 @@ export function initialState(options: GameOptions, seed: number): GameState {
     deck: { drawn: [], news: [] },
     decisions: [],
     nextDecisionId: 1,
-    stats: { cstoInterventions: 0, chineseSecurityAnswers: 0, debtDistress: 0, leverage: 0, encroachments: 0, bargains: 0, rupture: false },
+    stats: { cstoInterventions: 0, chineseSecurityAnswers: 0, debtDistress: 0, leverage: 0, encroachments: 0, bargains: 0, rupture: false, roundsScored: 0 },
     history: [],
     log: [],
     winners: [],

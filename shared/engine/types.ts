@@ -102,6 +102,8 @@ export interface Stats {
   encroachments: number;
   bargains: number;
   rupture: boolean;
+  /** Rounds whose scoring phase has been played (a rupture can end a round before it is scored). */
+  roundsScored: number;
 }
 
 /** Per-round figures kept for the end-of-game charts. */

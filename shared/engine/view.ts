@@ -42,7 +42,7 @@ export interface GameView {
   endReason: GameState["endReason"];
 }
 
-/** What one seat (or a spectator, or a teacher) may see of the game. Plain data, safe to send. */
+/** What one seat (or a spectator, or a teacher) may see of the game. Plain data, safe to send; treat it as read-only. */
 export function viewFor(state: GameState, viewer: Viewer): GameView {
   const ended = state.phase === "ended";
   const sees = (seat: Seat) => viewer === "teacher" || viewer === seat;
@@ -63,16 +63,17 @@ export function viewFor(state: GameState, viewer: Viewer): GameView {
     round: state.round,
     maxRounds: state.maxRounds,
     phase: state.phase,
-    options: structuredClone(state.options),
+    options: { ...state.options, seats: { ...state.options.seats } },
     global: { ...state.global },
-    countries: structuredClone(state.countries),
+    // Shared, not copied: a state is never changed once a step has returned it, and views are read-only.
+    countries: state.countries,
     seats,
     news: [...state.deck.news],
     decisions,
     owes: isSeat && pendingSeats(state).includes(viewer),
     legal: isSeat ? legalActions(state, viewer) : [],
     log: state.log.filter((e) => canSee(e, viewer)),
-    history: structuredClone(state.history),
+    history: state.history.map((h) => ({ ...h })),
     stats: { ...state.stats },
     winners: [...state.winners],
     endReason: state.endReason,

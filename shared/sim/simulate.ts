@@ -1,12 +1,12 @@
 import { playGame, BOTS, type BotPlayer } from "../bots/play.ts";
-import { SEATS, type GameOptions, type Seat, type StateId } from "../engine/index.ts";
+import { SEATS, standing, type GameOptions, type Seat, type StateId } from "../engine/index.ts";
 
 export interface SimulationSummary {
   games: number;
   winRate: Partial<Record<Seat, number>>;
   mechanics: { cstoIntervention: number; debtDistress: number; encroachment: number; rupture: number };
   rounds: { mean: number; max: number };
-  /** Great Powers head-to-head: share of games where Russia outscored China (ties count half). */
+  /** Share of games where Russia finished above China against par (ties count half). */
   russiaOverChina: number;
   /** Fidelity to the articles' story. */
   story: { chinaEconomyOvertakes: number; russiaLeadsCstoSecurity: number };
@@ -26,7 +26,7 @@ export function simulate(opts: { games: number; mode: GameOptions["mode"]; lengt
     if (state.stats.rupture) m.rupture++;
     rounds += state.round;
     maxRounds = Math.max(maxRounds, state.round);
-    const r = state.seats.russia!.score, c = state.seats.china!.score;
+    const r = standing(state, "russia"), c = standing(state, "china");
     russiaOverChina += r > c ? 1 : r === c ? 0.5 : 0;
     const econ = (p: "russia" | "china") => Object.values(state.countries).reduce((n, x) => n + x.influence[p].economy, 0);
     if (econ("china") > econ("russia")) overtakes++;

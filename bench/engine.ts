@@ -1,0 +1,41 @@
+import { playGame, BOTS } from "../shared/bots/play.ts";
+import { parseArgs, intArg } from "./args.ts";
+
+/**
+ * Full random games (Full mode, standard length) on one core: every seat plays uniformly random legal
+ * inputs through the engine's public API, so the figure covers validation, views, resolution and cloning.
+ */
+const args = parseArgs(process.argv.slice(2));
+const seconds = intArg(args, "seconds", 5);
+const options = { mode: "full" as const, length: "standard" as const };
+
+for (let s = 0; s < 200; s++) playGame(options, 1_000_000 + s, BOTS.random); // warm-up
+
+let games = 0;
+let inputs = 0;
+let rounds = 0;
+const start = performance.now();
+while (performance.now() - start < seconds * 1000) {
+  const { state, inputs: played } = playGame(options, games + 1, BOTS.random);
+  games++;
+  inputs += played.length;
+  rounds += state.round;
+}
+const elapsed = (performance.now() - start) / 1000;
+
+const baselineStart = performance.now();
+let baselineGames = 0;
+while (performance.now() - baselineStart < 1000) playGame(options, 500_000 + baselineGames++, BOTS.baseline);
+const baselineElapsed = (performance.now() - baselineStart) / 1000;
+
+const result = {
+  gamesPerSecond: Math.round(games / elapsed),
+  inputsPerSecond: Math.round(inputs / elapsed),
+  meanRounds: Math.round((rounds / games) * 100) / 100,
+  msPerGame: Math.round((elapsed / games) * 1000 * 1000) / 1000,
+  baselineBotGamesPerSecond: Math.round(baselineGames / baselineElapsed),
+  games,
+  seconds: Math.round(elapsed * 100) / 100,
+};
+if (args.json) console.log(JSON.stringify(result));
+else for (const [k, v] of Object.entries(result)) console.log(`${k.padEnd(26)} ${v}`);

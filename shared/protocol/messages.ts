@@ -1,0 +1,71 @@
+import { z } from "zod";
+import { GAME_LENGTHS, MODES, SEATS, STATES, POWERS } from "../engine/ids.ts";
+
+/**
+ * Every message between client and server, validated with zod on the server.
+ * Refusals come back as { code, message } (see Refusal) and never change the game.
+ */
+
+export const SeatId = z.enum(SEATS);
+export const Controller = z.enum(["human", "bot"]);
+export const BotLevel = z.enum(["easy", "normal", "hard"]);
+
+const name = z.string().trim().min(1).max(24).regex(/^[^<>]*$/, "no angle brackets");
+
+/** Options to create a match (lobby or solo). */
+export const CreateMatchOptions = z.object({
+  name,
+  mode: z.enum(MODES).default("full"),
+  length: z.enum(Object.keys(GAME_LENGTHS) as ["short", "standard"]).default("short"),
+  startYear: z.union([z.literal(2016), z.literal(2019), z.literal(2022)]).default(2016),
+  west: z.boolean().default(true),
+  public: z.boolean().default(false),
+  /** Seconds for each phase; 0 means no timer. */
+  timerSeconds: z.number().int().min(0).max(3600).default(0),
+  botLevel: BotLevel.default("normal"),
+  /** Seats the creator wants played by bots from the start; others are open to humans. */
+  bots: z.array(SeatId).default([]),
+  /** The seat the creator takes, if any. */
+  seat: SeatId.optional(),
+  /** Solo: start at once with every other seat a bot. */
+  solo: z.boolean().default(false),
+}).strict();
+export type CreateMatchOptions = z.infer<typeof CreateMatchOptions>;
+
+export const JoinOptions = z.object({
+  name,
+  seat: SeatId.optional(),
+  spectator: z.boolean().default(false),
+}).strict();
+export type JoinOptions = z.infer<typeof JoinOptions>;
+
+export const OrderMsg = z.object({
+  action: z.string().min(1).max(40),
+  target: z.union([z.enum(STATES), z.enum(POWERS)]).optional(),
+  option: z.string().min(1).max(40).optional(),
+}).strict();
+
+export const Messages = {
+  claimSeat: z.object({ seat: SeatId }).strict(),
+  releaseSeat: z.object({}).strict(),
+  setReady: z.object({ ready: z.boolean() }).strict(),
+  start: z.object({}).strict(),
+  setController: z.object({ seat: SeatId, controller: Controller }).strict(),
+  kick: z.object({ sessionId: z.string().min(1).max(64) }).strict(),
+  submitOrders: z.object({ orders: z.array(OrderMsg).max(6) }).strict(),
+  answer: z.object({ decision: z.number().int().min(1).max(1_000_000), answer: z.string().min(1).max(40) }).strict(),
+} as const;
+export type MessageName = keyof typeof Messages;
+
+export const REFUSAL_CODES = [
+  "bad-input", "rate-limited", "not-seated", "spectator", "not-host", "seat-taken", "already-started", "not-started",
+  "too-big", "unknown-seat", "not-enough-humans",
+] as const;
+
+/** What a refused request returns: a machine-readable code and a sentence for the player. */
+export interface Refusal { ok: false; code: string; message: string }
+export interface Accepted { ok: true }
+export type Reply = Accepted | Refusal;
+
+/** Largest message payload the server reads, in bytes of JSON. */
+export const MAX_MESSAGE_BYTES = 4096;
