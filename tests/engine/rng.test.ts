@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Rng, seedRng } from "../shared/engine/rng.ts";
+import { Rng, seedRng } from "../../shared/engine/rng.ts";
 
 describe("seeded RNG", () => {
   it("gives the same draws for the same seed and resumes from saved state", () => {
