@@ -43,3 +43,10 @@ export function cloneState(state: GameState): GameState {
     winners: [...state.winners],
   };
 }
+
+/** A copy in which only the seats and the open decisions are new: enough for recording an input. */
+export function cloneInputs(state: GameState): GameState {
+  const seats: GameState["seats"] = {};
+  for (const seat of state.seatOrder) seats[seat] = { ...(state.seats[seat] as SeatState) };
+  return { ...state, seats, decisions: state.decisions.map((d) => ({ ...d })), log: [] };
+}

@@ -1,4 +1,4 @@
-import { cloneState } from "./clone.ts";
+import { cloneInputs, cloneState } from "./clone.ts";
 import { afterCrisisRequests, afterCrisisResponses, afterLeverage, afterOffers, afterOrders, beginRound } from "./flow.ts";
 import type { Seat } from "./ids.ts";
 import { checkOrders, reject, type Rejection } from "./legal.ts";
@@ -21,6 +21,16 @@ function step(state: GameState, mutate: (draft: GameState, rng: Rng) => void): S
   const rng = new Rng(draft.rng);
   mutate(draft, rng);
   draft.rng = rng.state();
+  return { ok: true, state: draft, events: draft.log };
+}
+
+/**
+ * A step that only records a seat's input while the phase stays open: it touches seats and decisions alone,
+ * so the rest of the state is shared with the previous one (which is never changed once returned).
+ */
+function lightStep(state: GameState, mutate: (draft: GameState) => void): StepResult {
+  const draft = cloneInputs(state);
+  mutate(draft);
   return { ok: true, state: draft, events: draft.log };
 }
 
@@ -51,11 +61,15 @@ export function submitOrders(state: GameState, seat: Seat, orders: Order[]): Ste
   if (state.phase !== "orders") return reject("wrong-phase", `Orders are not open now (phase: ${state.phase}).`);
   const problem = checkOrders(state, seat, orders);
   if (problem) return problem;
-  return step(state, (draft, rng) => {
+  const record = (draft: GameState) => {
     const s = draft.seats[seat]!;
     s.orders = orders.map((o) => ({ action: o.action, ...(o.target !== undefined ? { target: o.target } : {}), ...(o.option !== undefined ? { option: o.option } : {}) }));
     s.submitted = true;
-    if (pendingSeats(draft).length === 0) advance(draft, rng);
+  };
+  if (pendingSeats(state).some((other) => other !== seat)) return lightStep(state, record);
+  return step(state, (draft, rng) => {
+    record(draft);
+    advance(draft, rng);
   });
 }
 
@@ -68,9 +82,11 @@ export function answerDecision(state: GameState, seat: Seat, decisionId: number,
   if (decision.seat !== seat) return reject("not-your-decision", `Decision #${decisionId} is not for ${seat}.`);
   if (decision.answer !== null) return reject("already-answered", `Decision #${decisionId} was already answered.`);
   if (!decision.options.includes(answer)) return reject("bad-answer", `Answer one of: ${decision.options.join(", ")}.`);
+  const record = (draft: GameState) => { draft.decisions.find((d) => d.id === decisionId)!.answer = answer; };
+  if (state.decisions.some((d) => d.answer === null && d.id !== decisionId)) return lightStep(state, record);
   return step(state, (draft, rng) => {
-    draft.decisions.find((d) => d.id === decisionId)!.answer = answer;
-    if (pendingSeats(draft).length === 0) advance(draft, rng);
+    record(draft);
+    advance(draft, rng);
   });
 }
 

@@ -74,17 +74,23 @@ function optionsFor(state: GameState, action: ActionDef, seat: Seat): string[] {
   return action.options ?? [];
 }
 
+/** One action of the seat's menu as it stands now, or null when it cannot be ordered at all. */
+function legalFor(state: GameState, seat: Seat, action: ActionDef): LegalAction | null {
+  const targets = targetsFor(state, action, seat);
+  if (action.target !== "none" && targets.length === 0) return null;
+  const options = optionsFor(state, action, seat);
+  if (action.options && action.special !== "seekRefinancing" && options.length === 0) return null;
+  if (action.special === "seekRefinancing" && (!isState(seat) || state.countries[seat].debt === 0)) return null;
+  return { action: action.id, ap: action.ap, cost: action.cost, targets, options };
+}
+
 /** Every action the seat could order now, with its legal targets and options. */
 export function legalActions(state: GameState, seat: Seat): LegalAction[] {
   if (state.phase !== "orders" || !state.seats[seat]) return [];
   const out: LegalAction[] = [];
   for (const action of menuOf(seat)) {
-    const targets = targetsFor(state, action, seat);
-    if (action.target !== "none" && targets.length === 0) continue;
-    const options = optionsFor(state, action, seat);
-    if (action.options && action.special !== "seekRefinancing" && options.length === 0) continue;
-    if (action.special === "seekRefinancing" && (!isState(seat) || state.countries[seat].debt === 0)) continue;
-    out.push({ action: action.id, ap: action.ap, cost: action.cost, targets, options });
+    const legal = legalFor(state, seat, action);
+    if (legal) out.push(legal);
   }
   return out;
 }
@@ -94,14 +100,14 @@ export function checkOrders(state: GameState, seat: Seat, orders: readonly Order
   const s = state.seats[seat];
   if (!s) return reject("not-in-game", `${seat} is not a seat in this game.`);
   if (orders.length > RULES.maxOrders) return reject("too-many-orders", `At most ${RULES.maxOrders} orders a round.`);
-  const legal = new Map(legalActions(state, seat).map((l) => [l.action, l]));
   let ap = 0;
   let cost = 0;
   const seen = new Set<string>();
   for (const order of orders) {
     const def = ACTION_BY_ID.get(order.action);
     if (!def) return reject("unknown-action", `There is no action "${order.action}".`);
-    const l = legal.get(order.action);
+    // Only the ordered actions are checked: the whole menu is built for views, not for validation.
+    const l = state.phase === "orders" && menuOf(seat).includes(def) ? legalFor(state, seat, def) : null;
     if (!l) return reject("not-your-action", `${def.name} is not open to ${seat} now.`);
     if (def.target === "none") {
       if (order.target !== undefined) return reject("bad-target", `${def.name} takes no target.`);

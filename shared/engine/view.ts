@@ -73,7 +73,7 @@ export function viewFor(state: GameState, viewer: Viewer): GameView {
     owes: isSeat && pendingSeats(state).includes(viewer),
     legal: isSeat ? legalActions(state, viewer) : [],
     log: state.log.filter((e) => canSee(e, viewer)),
-    history: state.history.map((h) => ({ ...h })),
+    history: state.history,
     stats: { ...state.stats },
     winners: [...state.winners],
     endReason: state.endReason,
