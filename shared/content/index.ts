@@ -5,7 +5,8 @@ import arrangementsJson from "./arrangements.json" with { type: "json" };
 import countriesJson from "./countries.json" with { type: "json" };
 import responsesJson from "./responses.json" with { type: "json" };
 import cardsJson from "./cards.json" with { type: "json" };
-import { ActionDef, AgendaDef, ArrangementDef, CardDef, CountryDef, ResponseDef } from "./schema.ts";
+import argumentsJson from "./arguments.json" with { type: "json" };
+import { ActionDef, AgendaDef, ArgumentDef, ArrangementDef, CardDef, CountryDef, ResponseDef } from "./schema.ts";
 import type { Arrangement } from "../engine/types.ts";
 
 /** All game content, validated once at load: a malformed file fails fast with zod's message. */
@@ -30,6 +31,8 @@ export const AGENDAS = uniqueIds("agendas.json", load("agendas.json", z.array(Ag
 export const COUNTRIES = load("countries.json", z.array(CountryDef).length(5), countriesJson);
 export const ARRANGEMENT_DEFS = load("arrangements.json", z.array(ArrangementDef).length(4), arrangementsJson);
 export const RESPONSES = load("responses.json", z.object({ crisis: z.array(ResponseDef), leverage: z.array(ResponseDef) }), responsesJson);
+
+export const ARGUMENTS = uniqueIds("arguments.json", load("arguments.json", z.array(ArgumentDef), argumentsJson));
 
 export const ACTION_BY_ID = new Map(ACTIONS.map((a) => [a.id, a]));
 export const CARD_BY_ID = new Map(CARDS.map((c) => [c.id, c]));

@@ -141,3 +141,13 @@ export const ArrangementDef = z.object({
   source: Source,
 });
 export type ArrangementDef = z.infer<typeof ArrangementDef>;
+
+/** An argument of the articles that a game can illustrate; the debrief names the ones that played out. */
+export const ArgumentDef = z.object({
+  id: z.string().min(1),
+  mechanic: z.enum(["division", "debt", "csto"]),
+  title: z.string().min(1),
+  argument: z.string().min(1),
+  sources: z.array(Source).min(1),
+}).strict();
+export type ArgumentDef = z.infer<typeof ArgumentDef>;

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { ACTIONS, AGENDAS, ARRANGEMENT_DEFS, CARDS, COUNTRIES, RESPONSES, type Source } from "../../shared/content/index.ts";
+import { ACTIONS, AGENDAS, ARGUMENTS, ARRANGEMENT_DEFS, CARDS, COUNTRIES, RESPONSES, type Source } from "../../shared/content/index.ts";
 import { SEATS, isState } from "../../shared/engine/index.ts";
 
 const seeds = fileURLToPath(new URL("../../../shared/seeds/", import.meta.url));
@@ -19,6 +19,7 @@ const sourced: { where: string; source: Source }[] = [
   ...ARRANGEMENT_DEFS.map((a) => ({ where: `arrangement ${a.id}`, source: a.source })),
   ...RESPONSES.crisis.map((r) => ({ where: `crisis response ${r.id}`, source: r.source })),
   ...RESPONSES.leverage.map((r) => ({ where: `leverage ${r.id}`, source: r.source })),
+  ...ARGUMENTS.flatMap((a) => a.sources.map((source) => ({ where: `argument ${a.id}`, source }))),
   ...COUNTRIES.flatMap((c) => c.sources.map((s) => ({ where: `${c.id}.${s.field}`, source: s.source }))),
 ];
 
