@@ -36,6 +36,8 @@ export const JoinOptions = z.object({
   name,
   seat: SeatId.optional(),
   spectator: z.boolean().default(false),
+  /** The seat ticket a player received when taking the seat: lets the same player take it back after a long absence. */
+  ticket: z.string().min(1).max(64).optional(),
 }).strict();
 export type JoinOptions = z.infer<typeof JoinOptions>;
 
@@ -52,14 +54,15 @@ export const Messages = {
   start: z.object({}).strict(),
   setController: z.object({ seat: SeatId, controller: Controller }).strict(),
   kick: z.object({ sessionId: z.string().min(1).max(64) }).strict(),
-  submitOrders: z.object({ orders: z.array(OrderMsg).max(6) }).strict(),
-  answer: z.object({ decision: z.number().int().min(1).max(1_000_000), answer: z.string().min(1).max(40) }).strict(),
+  /** `round`, when given, must be the current round: an order sent for a round already over is stale. */
+  submitOrders: z.object({ orders: z.array(OrderMsg).max(6), round: z.number().int().min(1).max(100).optional() }).strict(),
+  answer: z.object({ decision: z.number().int().min(1).max(1_000_000), answer: z.string().min(1).max(40), round: z.number().int().min(1).max(100).optional() }).strict(),
 } as const;
 export type MessageName = keyof typeof Messages;
 
 export const REFUSAL_CODES = [
   "bad-input", "rate-limited", "not-seated", "spectator", "not-host", "seat-taken", "already-started", "not-started",
-  "too-big", "unknown-seat", "not-enough-humans",
+  "too-big", "unknown-seat", "not-enough-humans", "stale", "not-your-seat", "game-over", "unknown-member",
 ] as const;
 
 /** What a refused request returns: a machine-readable code and a sentence for the player. */

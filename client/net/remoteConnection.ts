@@ -1,0 +1,250 @@
+import { Client, type Room } from "@colyseus/sdk";
+import type { z } from "zod";
+import type { GameEvent, GameView } from "../../shared/engine/index.ts";
+import type { Connection, ConnectionStatus, MatchInfo, MessagePayload } from "../../shared/protocol/connection.ts";
+import type { CreateMatchOptions, JoinOptions, Messages, Reply } from "../../shared/protocol/messages.ts";
+import type { MatchState } from "../../shared/protocol/state.ts";
+import { eventsOf, gameViewOf, matchInfoOf } from "./remoteView.ts";
+
+/*
+ * The online Connection: intents go to the server as requests (each answered with a Reply), state
+ * arrives as schema patches and is turned into the engine's GameView for this viewer. The seat's
+ * reconnection token is kept in localStorage so that a page refresh rejoins the same seat.
+ */
+
+/** What a page keeps to come back to its match. */
+export interface StoredSession {
+  url: string;
+  roomId: string;
+  token: string;
+  name: string;
+  seat: string | null;
+  /** The seat's ticket: takes the seat back after the grace period, when the token no longer works. */
+  ticket: string | null;
+}
+
+export interface SessionStore {
+  load(): StoredSession | null;
+  save(session: StoredSession): void;
+  clear(): void;
+}
+
+const STORAGE_KEY = "ngg.session";
+
+/** localStorage in a browser; memory elsewhere (tests, the load generator). */
+export function defaultStore(): SessionStore {
+  const storage = (globalThis as { localStorage?: Storage }).localStorage;
+  let memory: StoredSession | null = null;
+  return {
+    load() {
+      if (!storage) return memory;
+      try {
+        const raw = storage.getItem(STORAGE_KEY);
+        return raw ? (JSON.parse(raw) as StoredSession) : null;
+      } catch {
+        return null;
+      }
+    },
+    save(session) {
+      if (storage) storage.setItem(STORAGE_KEY, JSON.stringify(session));
+      else memory = session;
+    },
+    clear() {
+      if (storage) storage.removeItem(STORAGE_KEY);
+      else memory = null;
+    },
+  };
+}
+
+export class RemoteConnection implements Connection {
+  readonly kind = "remote" as const;
+  private listeners = new Set<() => void>();
+  private currentStatus: ConnectionStatus = "connecting";
+  private cachedView: GameView | null = null;
+  private cachedEvents: GameEvent[] = [];
+  private cachedMatch: MatchInfo;
+  private firstState: Promise<void>;
+  private room: Room<unknown, MatchState>;
+  private url: string;
+  private store: SessionStore;
+  private name: string;
+
+  constructor(room: Room<unknown, MatchState>, url: string, name: string, store: SessionStore = defaultStore()) {
+    this.room = room;
+    this.url = url;
+    this.name = name;
+    this.store = store;
+    this.cachedMatch = emptyMatch(room.roomId, room.sessionId);
+    let resolveFirst!: () => void;
+    this.firstState = new Promise((r) => (resolveFirst = r));
+    room.onStateChange((state) => {
+      this.refresh(state);
+      this.currentStatus = this.currentStatus === "connecting" ? "open" : this.currentStatus;
+      resolveFirst();
+      this.notify();
+    });
+    room.onDrop(() => {
+      this.currentStatus = "reconnecting";
+      this.notify();
+    });
+    room.onReconnect(() => {
+      this.currentStatus = "open";
+      this.remember();
+      this.notify();
+    });
+    room.onLeave((code) => {
+      this.currentStatus = "closed";
+      // A left or finished match is not resumed on the next page load.
+      if (code === 1000 || code === 4000 || this.cachedView?.phase === "ended") this.store.clear();
+      this.notify();
+    });
+    // Unknown message types are answered with a "refused" message rather than a disconnection.
+    room.onMessage("refused", () => {});
+  }
+
+  /** Resolves once the first full state has arrived (joining resolves before it does). */
+  ready(): Promise<void> {
+    return this.firstState;
+  }
+
+  get sessionId(): string {
+    return this.room.sessionId;
+  }
+
+  get roomId(): string {
+    return this.room.roomId;
+  }
+
+  /** The decoded schema state, for tools and tests. */
+  get rawState(): MatchState {
+    return this.room.state;
+  }
+
+  private refresh(state: MatchState): void {
+    const { events, steps } = eventsOf(state);
+    this.cachedEvents = events;
+    this.cachedView = gameViewOf(state, this.room.sessionId, events, steps);
+    this.cachedMatch = matchInfoOf(state, this.room.roomId, this.room.sessionId);
+    this.remember();
+  }
+
+  private remember(): void {
+    const seat = this.cachedMatch.you.seat;
+    const ticket = seat ? this.room.state?.secrets?.get(seat)?.ticket || null : null;
+    this.store.save({ url: this.url, roomId: this.room.roomId, token: this.room.reconnectionToken, name: this.name, seat, ticket });
+  }
+
+  private notify(): void {
+    for (const listener of [...this.listeners]) listener();
+  }
+
+  view(): GameView | null {
+    return this.cachedView;
+  }
+
+  events(): GameEvent[] {
+    return this.cachedEvents;
+  }
+
+  match(): MatchInfo {
+    return this.cachedMatch;
+  }
+
+  status(): ConnectionStatus {
+    return this.currentStatus;
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  async send<K extends keyof typeof Messages>(type: K, payload: MessagePayload<K>): Promise<Reply> {
+    if (this.currentStatus === "closed") return { ok: false, code: "closed", message: "The connection to the match is closed." };
+    try {
+      const reply = (await this.room.request(type as string, payload)) as Reply | undefined;
+      return reply ?? { ok: false, code: "bad-reply", message: "The server gave no answer." };
+    } catch (error) {
+      return { ok: false, code: "request-failed", message: error instanceof Error ? error.message : String(error) };
+    }
+  }
+
+  async leave(): Promise<void> {
+    this.store.clear();
+    if (this.currentStatus === "closed") return;
+    await this.room.leave(true);
+  }
+
+  /** Drops the socket without leaving, as a closed tab or lost network would (for tests and tools). */
+  drop(): void {
+    (this.room.connection as unknown as { transport: { close(code?: number): void } }).transport.close(4999);
+  }
+}
+
+function emptyMatch(roomId: string, sessionId: string): MatchInfo {
+  return {
+    roomId, code: null, name: "", public: false, started: false, seats: [],
+    you: { id: sessionId, name: "", seat: null, spectator: false, host: false },
+    timerEndsAt: null, timerSeconds: 0, paused: false, broadcast: null,
+  };
+}
+
+function httpBase(url: string): string {
+  return url.replace(/^ws/, "http").replace(/\/$/, "");
+}
+
+/** The page's own origin, which serves the game too. */
+export function defaultServerUrl(): string {
+  const loc = (globalThis as { location?: Location }).location;
+  return loc ? loc.origin : "http://127.0.0.1:2567";
+}
+
+async function connected(room: Room<unknown, MatchState>, url: string, name: string, store?: SessionStore): Promise<RemoteConnection> {
+  const connection = new RemoteConnection(room, url, name, store);
+  await connection.ready();
+  return connection;
+}
+
+export async function createRemoteMatch(url: string, options: z.input<typeof CreateMatchOptions>, store?: SessionStore): Promise<RemoteConnection> {
+  const room = await new Client(url).create<MatchState>("match", options);
+  return connected(room, url, options.name, store);
+}
+
+/** A 6-letter join code or a room id; codes are looked up over HTTP first. */
+export async function resolveRoomId(url: string, roomIdOrCode: string): Promise<string> {
+  const trimmed = roomIdOrCode.trim();
+  if (trimmed.replace(/[\s-]/g, "").length > 8) return trimmed;
+  const response = await fetch(`${httpBase(url)}/api/code/${encodeURIComponent(trimmed)}`);
+  const body = (await response.json()) as { roomId?: string; message?: string };
+  if (!response.ok || !body.roomId) throw new Error(body.message ?? "No match has that code.");
+  return body.roomId;
+}
+
+export async function joinRemoteMatch(url: string, roomIdOrCode: string, joinOptions: z.input<typeof JoinOptions>, store?: SessionStore): Promise<RemoteConnection> {
+  const roomId = await resolveRoomId(url, roomIdOrCode);
+  const room = await new Client(url).joinById<MatchState>(roomId, joinOptions);
+  return connected(room, url, joinOptions.name, store);
+}
+
+/** Rejoins the match this page was in: the same session within the grace period, else the same seat by its ticket. */
+export async function resumeRemoteMatch(url: string = defaultServerUrl(), store: SessionStore = defaultStore()): Promise<RemoteConnection | null> {
+  const saved = store.load();
+  if (!saved || saved.url !== url) return null;
+  const client = new Client(url);
+  try {
+    const room = await client.reconnect<MatchState>(saved.token);
+    return await connected(room, url, saved.name, store);
+  } catch {
+    // The grace period is over: come back to the seat with its ticket, if there was one.
+  }
+  if (saved.seat && saved.ticket) {
+    try {
+      const room = await client.joinById<MatchState>(saved.roomId, { name: saved.name, seat: saved.seat as never, ticket: saved.ticket });
+      return await connected(room, url, saved.name, store);
+    } catch {
+      // The match is gone or the seat was given away.
+    }
+  }
+  store.clear();
+  return null;
+}

@@ -1,0 +1,158 @@
+import { pendingSeats, viewFor, type CountryState, type Decision, type GameEvent, type GameState, type GameView, type Order, type Seat, type SeatState, type Viewer } from "../../shared/engine/index.ts";
+import type { MatchInfo, SeatInfo } from "../../shared/protocol/connection.ts";
+import { unflatten, type Primitive } from "../../shared/protocol/flat.ts";
+import type { Doc, EventEntry, MatchState } from "../../shared/protocol/state.ts";
+
+/*
+ * Turns the decoded room state into what the screens read: the engine's GameView for this viewer,
+ * the full event log this viewer may see, and the match's lobby facts. The view is built by the
+ * engine's own `viewFor` over the parts of the game this client received, so legal actions and
+ * redaction follow the same rules as in a solo game.
+ */
+
+export function readDoc(doc: Doc | undefined): Record<string, unknown> {
+  if (!doc) return {};
+  const entries: [string, Primitive][] = [];
+  doc.n.forEach((v, k) => entries.push([k, v]));
+  doc.s.forEach((v, k) => entries.push([k, v]));
+  doc.b.forEach((v, k) => entries.push([k, v]));
+  return unflatten(entries);
+}
+
+function toEvent(entry: EventEntry): GameEvent {
+  return {
+    kind: entry.kind,
+    round: entry.round,
+    visibleTo: entry.to ? (entry.to.split(",") as Seat[]) : "all",
+    params: JSON.parse(entry.params) as GameEvent["params"],
+  };
+}
+
+/** The viewer's events in order: public ones by number, each private one placed after the public events it followed. */
+export function mergedEntries(state: MatchState): EventEntry[] {
+  const privates: EventEntry[] = [];
+  const seen = new Set<string>();
+  state.secrets.forEach((secret) => {
+    secret.log.forEach((e) => {
+      // A teacher sees several secrets; an event addressed to two seats arrives once in each.
+      const key = `${e.step}|${e.after}|${e.kind}|${e.params}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+      privates.push(e);
+    });
+  });
+  privates.sort((a, b) => a.after - b.after || a.step - b.step);
+  const out: EventEntry[] = [];
+  let p = 0;
+  state.log.forEach((pub, i) => {
+    while (p < privates.length && privates[p]!.after <= i) out.push(privates[p++]!);
+    out.push(pub);
+  });
+  while (p < privates.length) out.push(privates[p++]!);
+  return out;
+}
+
+export function eventsOf(state: MatchState): { events: GameEvent[]; steps: number[] } {
+  const entries = mergedEntries(state);
+  return { events: entries.map(toEvent), steps: entries.map((e) => e.step) };
+}
+
+export function viewerOf(state: MatchState, sessionId: string): Viewer {
+  const member = state.members.get(sessionId);
+  return member && member.seat && !member.spectator ? (member.seat as Seat) : "spectator";
+}
+
+/** The parts of the game state this client received, shaped for the engine's `viewFor`. */
+export function partialGame(state: MatchState, events: GameEvent[], steps: number[]): GameState | null {
+  if (!state.started || state.phase === "lobby") return null;
+  const seatOrder = [...state.seatOrder] as Seat[];
+  const seats: GameState["seats"] = {};
+  const decisions = new Map<number, Decision>();
+  for (const seat of seatOrder) {
+    const entry = state.seats.get(seat);
+    const secret = state.secrets.get(seat);
+    const s: SeatState = {
+      seat,
+      controller: entry?.controller === "human" ? "human" : "bot",
+      funds: entry?.funds ?? 0,
+      income: entry?.income ?? 0,
+      ap: entry?.ap ?? 0,
+      score: entry?.score ?? 0,
+      agenda: secret?.agenda || entry?.agenda || "",
+      submitted: entry?.submitted ?? false,
+      orders: secret ? (JSON.parse(secret.orders) as Order[]) : [],
+    };
+    seats[seat] = s;
+    if (secret) for (const d of JSON.parse(secret.decisions) as Decision[]) decisions.set(d.id, d);
+  }
+  const countries = {} as GameState["countries"];
+  state.countries.forEach((doc, id) => {
+    const c = readDoc(doc) as unknown as CountryState;
+    c.crisis ??= null;
+    countries[id as keyof GameState["countries"]] = c;
+  });
+  const options = readDoc(state.options) as unknown as GameState["options"];
+  options.seats ??= {};
+  return {
+    version: 1,
+    seed: 0,
+    options,
+    round: state.round,
+    maxRounds: state.maxRounds,
+    phase: state.phase as GameState["phase"],
+    rng: [0, 0, 0, 0] as unknown as GameState["rng"],
+    global: readDoc(state.global) as unknown as GameState["global"],
+    countries,
+    seats,
+    seatOrder,
+    deck: { drawn: [], news: [...state.news] },
+    decisions: [...decisions.values()].sort((a, b) => a.id - b.id),
+    nextDecisionId: 0,
+    stats: readDoc(state.stats) as unknown as GameState["stats"],
+    history: state.history.map((h) => readDoc(h)) as unknown as GameState["history"],
+    log: events.filter((_, i) => steps[i] === state.step),
+    winners: [...state.winners] as Seat[],
+    endReason: (state.endReason || null) as GameState["endReason"],
+  };
+}
+
+export function gameViewOf(state: MatchState, sessionId: string, events: GameEvent[], steps: number[]): GameView | null {
+  const game = partialGame(state, events, steps);
+  return game ? viewFor(game, viewerOf(state, sessionId)) : null;
+}
+
+/** Whether this client's seat owes an input now (the same rule the server applies). */
+export function owes(state: MatchState, sessionId: string): boolean {
+  const viewer = viewerOf(state, sessionId);
+  if (viewer === "spectator" || viewer === "teacher") return false;
+  const { events, steps } = eventsOf(state);
+  const game = partialGame(state, events, steps);
+  return !!game && pendingSeats(game).includes(viewer);
+}
+
+export function matchInfoOf(state: MatchState, roomId: string, sessionId: string): MatchInfo {
+  const seats: SeatInfo[] = [];
+  state.seats.forEach((entry, seat) => {
+    seats.push({ seat: seat as Seat, controller: entry.controller === "human" && !entry.away ? "human" : "bot", players: [...entry.players], ready: entry.ready, connected: entry.connected });
+  });
+  const member = state.members.get(sessionId);
+  return {
+    roomId,
+    code: state.code || null,
+    name: state.name,
+    public: state.isPublic,
+    started: state.started,
+    seats,
+    you: {
+      id: sessionId,
+      name: member?.name ?? "",
+      seat: member?.seat ? (member.seat as Seat) : null,
+      spectator: member?.spectator ?? true,
+      host: state.hostId === sessionId,
+    },
+    timerEndsAt: state.timerEndsAt > 0 ? state.timerEndsAt : null,
+    timerSeconds: state.timerSeconds,
+    paused: state.paused,
+    broadcast: state.broadcast || null,
+  };
+}

@@ -1,0 +1,34 @@
+import { randomInt } from "node:crypto";
+
+/** Join-code letters without look-alikes (no 0/O, 1/I/L, 5/S, 2/Z, 8/B). */
+export const CODE_ALPHABET = "ACDEFGHJKMNPQRTUVWXY34679";
+export const CODE_LENGTH = 6;
+
+/** Short join codes for private matches, each pointing at a live room. */
+export class JoinCodes {
+  private byCode = new Map<string, string>();
+
+  issue(roomId: string): string {
+    for (;;) {
+      let code = "";
+      for (let i = 0; i < CODE_LENGTH; i++) code += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
+      if (!this.byCode.has(code)) {
+        this.byCode.set(code, roomId);
+        return code;
+      }
+    }
+  }
+
+  /** Accepts lower case and stray spaces or dashes, as people type codes. */
+  lookup(code: string): string | null {
+    return this.byCode.get(normaliseCode(code)) ?? null;
+  }
+
+  release(code: string): void {
+    this.byCode.delete(code);
+  }
+}
+
+export function normaliseCode(code: string): string {
+  return code.toUpperCase().replace(/[\s-]/g, "");
+}

@@ -1,0 +1,26 @@
+import type { JoinCodes } from "./codes.ts";
+import type { RateLimit } from "./rateLimit.ts";
+import type { Records } from "./records.ts";
+
+/**
+ * What every match room of this process shares. Colyseus builds rooms itself, so the server sets
+ * this once at start rather than passing it through room options (which clients could override).
+ */
+export interface ServerContext {
+  records: Records;
+  codes: JoinCodes;
+  /** Seconds a dropped player keeps the seat before a bot takes over. */
+  graceSeconds: number;
+  messageRate: RateLimit;
+}
+
+let current: ServerContext | null = null;
+
+export function setContext(ctx: ServerContext | null): void {
+  current = ctx;
+}
+
+export function context(): ServerContext {
+  if (!current) throw new Error("The game server is not started.");
+  return current;
+}

@@ -1,0 +1,46 @@
+import { matchMaker } from "@colyseus/core";
+import express from "express";
+import { existsSync } from "node:fs";
+import { join, resolve } from "node:path";
+import type { JoinCodes } from "./codes.ts";
+import { KeyedBuckets } from "./rateLimit.ts";
+
+/** HTTP beside the game: health, the public lobby, join-code look-up, and the built client. */
+export function httpRoutes(app: express.Application, deps: { codes: JoinCodes; clientDir: string; startedAt: number }): void {
+  app.get("/health", (_req, res) => {
+    res.json({ ok: true, uptimeSeconds: Math.round((Date.now() - deps.startedAt) / 1000), rooms: matchMaker.stats.local.roomCount, clients: matchMaker.stats.local.ccu });
+  });
+
+  app.get("/api/matches", async (_req, res) => {
+    const rooms = await matchMaker.query({ name: "match" });
+    const list = rooms
+      .filter((r) => !r.private && r.metadata?.public && !r.metadata.started)
+      .map((r) => ({ roomId: r.roomId, name: r.metadata.name, mode: r.metadata.mode, length: r.metadata.length, seatsFree: r.metadata.seatsFree, seats: r.metadata.seats, clients: r.clients }));
+    res.json(list);
+  });
+
+  // Few look-ups per address: codes are short, so guessing must be slow.
+  const lookups = new KeyedBuckets({ perSecond: 1, burst: 10 });
+  app.get("/api/code/:code", (req, res) => {
+    if (!lookups.take(req.ip ?? "unknown")) {
+      res.status(429).json({ code: "rate-limited", message: "Too many code look-ups: wait a moment." });
+      return;
+    }
+    const roomId = deps.codes.lookup(String(req.params.code).slice(0, 16));
+    if (!roomId) {
+      res.status(404).json({ code: "unknown-code", message: "No match has that code." });
+      return;
+    }
+    res.json({ roomId });
+  });
+
+  const dir = resolve(deps.clientDir);
+  const index = join(dir, "index.html");
+  if (existsSync(index)) {
+    app.use(express.static(dir, { index: "index.html" }));
+  } else {
+    app.get("/", (_req, res) => {
+      res.type("html").send("<!doctype html><title>New Great Game</title><p>The client is not built yet: run <code>npm run build</code>, then reload.</p>");
+    });
+  }
+}

@@ -1,0 +1,87 @@
+import { defineRoom, defineServer, type Server } from "@colyseus/core";
+import { WebSocketTransport } from "@colyseus/ws-transport";
+import { createServer } from "node:http";
+import { createServer as createNetServer } from "node:net";
+import { resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { JoinCodes } from "./codes.ts";
+import { setContext } from "./context.ts";
+import { httpRoutes } from "./http.ts";
+import type { RateLimit } from "./rateLimit.ts";
+import { Records } from "./records.ts";
+import { MatchRoom } from "./room/MatchRoom.ts";
+
+export interface ServerOptions {
+  port: number;
+  dbPath: string;
+  clientDir: string;
+  /** Seconds a dropped player keeps the seat (default 60). */
+  graceSeconds?: number;
+  /** Messages per client: sustained rate and burst (default 20/s, burst 40). */
+  messageRate?: RateLimit;
+}
+
+export interface RunningServer {
+  port: number;
+  close(): Promise<void>;
+  /** The Colyseus server, for tests that drive it with @colyseus/testing. */
+  colyseus: Server;
+  records: Records;
+}
+
+/** Largest websocket frame read at all; game messages are far smaller and are checked again per message. */
+const MAX_FRAME_BYTES = 64 * 1024;
+
+function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const probe = createNetServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolvePort(port));
+    });
+  });
+}
+
+/** One process serving the built client, the HTTP routes and the game on one port. Port 0 picks a free one. */
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const port = options.port === 0 ? await freePort() : options.port;
+  const records = new Records(options.dbPath);
+  const codes = new JoinCodes();
+  setContext({ records, codes, graceSeconds: options.graceSeconds ?? 60, messageRate: options.messageRate ?? { perSecond: 20, burst: 40 } });
+  const server = defineServer({
+    rooms: { match: defineRoom(MatchRoom) },
+    transport: new WebSocketTransport({ server: createServer(), maxPayload: MAX_FRAME_BYTES }),
+    express: (app) => httpRoutes(app, { codes, clientDir: options.clientDir, startedAt: Date.now() }),
+    greet: false,
+    gracefullyShutdown: false,
+  });
+  await server.listen(port);
+  return {
+    port,
+    colyseus: server,
+    records,
+    async close() {
+      await server.gracefullyShutdown(false);
+      records.close();
+      setContext(null);
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  const port = Number(process.env.PORT ?? 2567);
+  const dbPath = resolve(process.env.DB_PATH ?? "./data/games.sqlite");
+  const running = await startServer({ port, dbPath, clientDir: resolve("dist/client") });
+  console.log(`New Great Game: http://localhost:${running.port} (records in ${dbPath})`);
+  const stop = () => void running.close().then(() => process.exit(0));
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,91 @@
+import Database from "better-sqlite3";
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import type { GameOptions, GameRecord, Input } from "../shared/engine/index.ts";
+
+/**
+ * Match records in an embedded SQLite file: each match's setup when it starts, then every accepted
+ * input in order as it is accepted, so any game can be rebuilt with the engine's `replay`.
+ */
+
+export interface MatchSetup {
+  roomId: string;
+  name: string;
+  options: Partial<GameOptions>;
+  seed: number;
+  /** The room's own settings (timer, bot level, public/private): enough to rebuild the room around the game. */
+  room: Record<string, unknown>;
+}
+
+export type InputSource = "human" | "bot" | "timer" | "away";
+
+export class Records {
+  private db: Database.Database;
+  private insertInput: Database.Statement;
+
+  constructor(path: string) {
+    if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+    this.db = new Database(path);
+    this.db.pragma("journal_mode = WAL");
+    // Inputs are appended one by one as they are accepted; NORMAL keeps each append cheap and WAL keeps it durable enough.
+    this.db.pragma("synchronous = NORMAL");
+    this.db.exec(`
+      CREATE TABLE IF NOT EXISTS matches (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        room_id TEXT NOT NULL,
+        name TEXT NOT NULL,
+        options TEXT NOT NULL,
+        seed INTEGER NOT NULL,
+        room TEXT NOT NULL,
+        started_at INTEGER NOT NULL,
+        ended_at INTEGER,
+        winners TEXT,
+        end_reason TEXT
+      );
+      CREATE TABLE IF NOT EXISTS inputs (
+        match_id INTEGER NOT NULL REFERENCES matches(id),
+        idx INTEGER NOT NULL,
+        input TEXT NOT NULL,
+        source TEXT NOT NULL,
+        at INTEGER NOT NULL,
+        PRIMARY KEY (match_id, idx)
+      );
+    `);
+    this.insertInput = this.db.prepare("INSERT INTO inputs (match_id, idx, input, source, at) VALUES (?, ?, ?, ?, ?)");
+  }
+
+  startMatch(setup: MatchSetup): number {
+    const info = this.db.prepare("INSERT INTO matches (room_id, name, options, seed, room, started_at) VALUES (?, ?, ?, ?, ?, ?)")
+      .run(setup.roomId, setup.name, JSON.stringify(setup.options), setup.seed, JSON.stringify(setup.room), Date.now());
+    return Number(info.lastInsertRowid);
+  }
+
+  appendInput(matchId: number, index: number, input: Input, source: InputSource): void {
+    this.insertInput.run(matchId, index, JSON.stringify(input), source, Date.now());
+  }
+
+  endMatch(matchId: number, winners: string[], reason: string | null): void {
+    this.db.prepare("UPDATE matches SET ended_at = ?, winners = ?, end_reason = ? WHERE id = ?").run(Date.now(), winners.join(","), reason, matchId);
+  }
+
+  /** The engine's record of one match: its options, seed and every accepted input in order. */
+  gameRecord(matchId: number): GameRecord | null {
+    const row = this.db.prepare("SELECT options, seed FROM matches WHERE id = ?").get(matchId) as { options: string; seed: number } | undefined;
+    if (!row) return null;
+    const inputs = (this.db.prepare("SELECT input FROM inputs WHERE match_id = ? ORDER BY idx").all(matchId) as { input: string }[])
+      .map((r) => JSON.parse(r.input) as Input);
+    return { options: JSON.parse(row.options), seed: row.seed, inputs };
+  }
+
+  matchesOfRoom(roomId: string): { id: number; endedAt: number | null; winners: string | null }[] {
+    return (this.db.prepare("SELECT id, ended_at AS endedAt, winners FROM matches WHERE room_id = ? ORDER BY id").all(roomId) as { id: number; endedAt: number | null; winners: string | null }[]);
+  }
+
+  sources(matchId: number): InputSource[] {
+    return (this.db.prepare("SELECT source FROM inputs WHERE match_id = ? ORDER BY idx").all(matchId) as { source: InputSource }[]).map((r) => r.source);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}

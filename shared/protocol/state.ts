@@ -1,0 +1,113 @@
+import { schema, t } from "@colyseus/schema";
+
+/*
+ * The room's synchronised state (@colyseus/schema 5, non-decorator API).
+ * Everything is public except `secrets`: that map is tagged `.view()`, so a secret reaches only the
+ * clients whose StateView holds it (its seat's players, later a teacher). Game records that have a
+ * generic shape (countries, global tracks, stats, history) travel as flattened documents so that a
+ * change of one number patches one number.
+ */
+
+/** A flattened plain object: "influence.china.economy" -> 4. Absent keys are nulls. */
+export const Doc = schema({
+  n: t.map("number"),
+  s: t.map("string"),
+  b: t.map("boolean"),
+}, "Doc");
+export type Doc = InstanceType<typeof Doc>;
+
+/**
+ * One game event. Public events are numbered by `seq` in the public log; a private event carries
+ * `after`, the number of public events before it, so each viewer can merge the two in order without
+ * learning how many private events others received.
+ */
+export const EventEntry = schema({
+  seq: t.uint32().default(0),
+  after: t.uint32().default(0),
+  step: t.uint32().default(0),
+  round: t.uint8().default(0),
+  kind: t.string().default(""),
+  /** JSON of the event's params. */
+  params: t.string().default("{}"),
+  /** Comma-separated seats a private event is visible to; empty for public events. */
+  to: t.string().default(""),
+}, "EventEntry");
+export type EventEntry = InstanceType<typeof EventEntry>;
+
+export const SeatEntry = schema({
+  controller: t.string().default("bot"),
+  players: t.array("string"),
+  ready: t.boolean().default(false),
+  /** False while none of the seat's players is connected. */
+  connected: t.boolean().default(true),
+  /** A human seat whose players are gone past the grace period: a bot plays it until they return. */
+  away: t.boolean().default(false),
+  funds: t.number().default(0),
+  income: t.number().default(0),
+  ap: t.number().default(0),
+  score: t.number().default(0),
+  submitted: t.boolean().default(false),
+  /** The secret agenda, revealed to everyone only once the game is over. */
+  agenda: t.string().default(""),
+}, "SeatEntry");
+export type SeatEntry = InstanceType<typeof SeatEntry>;
+
+export const Member = schema({
+  name: t.string().default(""),
+  seat: t.string().default(""),
+  spectator: t.boolean().default(false),
+  connected: t.boolean().default(true),
+}, "Member");
+export type Member = InstanceType<typeof Member>;
+
+/** What only a seat (and a teacher) may see. */
+export const Secret = schema({
+  seat: t.string().default(""),
+  agenda: t.string().default(""),
+  /** Lets this seat's player take the seat back after the grace period (kept by the client). */
+  ticket: t.string().default(""),
+  /** JSON of the seat's pending orders (Order[]). */
+  orders: t.string().default("[]"),
+  /** JSON of the decisions this seat must answer or has asked for (Decision[]). */
+  decisions: t.string().default("[]"),
+  /** Private events visible to this seat, in order. */
+  log: t.array(EventEntry),
+}, "Secret");
+export type Secret = InstanceType<typeof Secret>;
+
+export const MatchState = schema({
+  name: t.string().default(""),
+  code: t.string().default(""),
+  isPublic: t.boolean().default(false),
+  mode: t.string().default("full"),
+  length: t.string().default("short"),
+  hostId: t.string().default(""),
+  started: t.boolean().default(false),
+  timerSeconds: t.number().default(0),
+  /** Epoch milliseconds when the phase's timer runs out; 0 without a running timer. */
+  timerEndsAt: t.number().default(0),
+  paused: t.boolean().default(false),
+  broadcast: t.string().default(""),
+
+  /** "lobby" before the game starts, then the engine's phase. */
+  phase: t.string().default("lobby"),
+  round: t.uint8().default(0),
+  maxRounds: t.uint8().default(0),
+  /** Number of accepted inputs so far; events of the latest step carry it. */
+  step: t.uint32().default(0),
+  seatOrder: t.array("string"),
+  news: t.array("string"),
+  options: t.ref(Doc),
+  global: t.ref(Doc),
+  countries: t.map(Doc),
+  stats: t.ref(Doc),
+  history: t.array(Doc),
+  winners: t.array("string"),
+  endReason: t.string().default(""),
+
+  seats: t.map(SeatEntry),
+  members: t.map(Member),
+  log: t.array(EventEntry),
+  secrets: t.map(Secret).view(),
+}, "MatchState");
+export type MatchState = InstanceType<typeof MatchState>;
