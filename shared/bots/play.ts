@@ -1,5 +1,6 @@
 import { applyInput, createGame, pendingSeats, viewFor, type GameOptions, type GameState, type Input, type Seat } from "../engine/index.ts";
 import { baselineInput } from "./baseline.ts";
+import { decide, type BotLevel } from "./decide.ts";
 import { randomInput } from "./random.ts";
 
 export type BotPlayer = (view: ReturnType<typeof viewFor>, seed: number) => Input | null;
@@ -29,4 +30,10 @@ export function playGame(options: Partial<GameOptions>, seed: number, bots: Part
     state = result.state;
   }
   return { state, inputs };
+}
+
+/** A bot player of the given level, for playGame and the simulator. */
+export function levelPlayer(level: BotLevel): BotPlayer {
+  if (level === "baseline") return baselineInput;
+  return (view, seed) => decide(level, view, seed)?.input ?? null;
 }

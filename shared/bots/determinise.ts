@@ -1,0 +1,117 @@
+import { AGENDAS, ACTION_BY_ID, CARD_BY_ID } from "../content/index.ts";
+import { cloneCountries } from "../engine/clone.ts";
+import { isState, type Decision, type GameState, type GameView, type Order, type Seat, type SeatState } from "../engine/index.ts";
+import { legalActions } from "../engine/legal.ts";
+import { Rng, seedRng } from "../engine/rng.ts";
+import { chooseOrders } from "./baseline.ts";
+import { viewFor } from "../engine/view.ts";
+
+/*
+ * Information sets. A bot sees only its own GameView; to look ahead with the engine it needs a whole GameState.
+ * A determinisation is one plausible state consistent with the view: other seats' secret agendas are drawn from
+ * the agendas their seat could hold, their unrevealed orders are guessed with the fast baseline policy, and the
+ * engine's dice get a fresh seed (the real RNG state is not in the view).
+ */
+
+export function agendaChoices(seat: Seat): string[] {
+  return AGENDAS.filter((a) => a.seats.includes(seat) || (isState(seat) && a.seats.includes("states"))).map((a) => a.id);
+}
+
+/** The bot's own seat: the viewer of a seat view. */
+export function seatOf(view: GameView): Seat {
+  if (view.viewer === "spectator" || view.viewer === "teacher") throw new Error("bots play seats only");
+  return view.viewer;
+}
+
+/** Guessed orders for a seat whose orders the viewer cannot see, drawn with the baseline policy. */
+function guessOrders(state: GameState, seat: Seat, rng: Rng): Order[] {
+  const phase = state.phase;
+  state.phase = "orders"; // the menu exists only in the orders phase; funds are not spent before resolution
+  const view = viewFor(state, seat);
+  const orders = chooseOrders({ ...view, legal: legalActions(state, seat) }, seat, rng);
+  state.phase = phase;
+  return orders;
+}
+
+/**
+ * Rebuilds a full game state from a seat's view with hidden parts sampled from `seed`.
+ * The result is a fresh object: the view is never changed.
+ */
+export function determinise(view: GameView, seed: number): GameState {
+  const me = seatOf(view);
+  const rng = new Rng(seedRng(seed));
+  const seats: GameState["seats"] = {};
+  for (const p of view.seats) {
+    const own = p.seat === me;
+    const s: SeatState = {
+      seat: p.seat, controller: p.controller, funds: p.funds, income: p.income, ap: p.ap, score: p.score,
+      agenda: p.agenda ?? rng.pick(agendaChoices(p.seat)),
+      submitted: p.submitted,
+      orders: own && p.orders ? p.orders.map((o) => ({ ...o })) : [],
+    };
+    seats[p.seat] = s;
+  }
+  const decisions: Decision[] = view.decisions.map((d) => ({ ...d, order: d.order ? { ...d.order } : null, options: [...d.options] }));
+  const state: GameState = {
+    version: 1,
+    seed,
+    options: view.options,
+    round: view.round,
+    maxRounds: view.maxRounds,
+    phase: view.phase,
+    rng: rng.state(),
+    global: { ...view.global },
+    countries: cloneCountries(view.countries),
+    seats,
+    seatOrder: view.seats.map((s) => s.seat),
+    // Which non-repeatable cards came up in past years is not in the view; this year's are.
+    deck: { drawn: view.news.filter((id) => !CARD_BY_ID.get(id)?.repeatable), news: [...view.news] },
+    decisions,
+    nextDecisionId: decisions.reduce((m, d) => Math.max(m, d.id + 1), 1),
+    stats: { ...view.stats },
+    history: view.history,
+    log: [],
+    winners: [...view.winners],
+    endReason: view.endReason,
+  };
+  if (state.phase === "ended") return state;
+  // Orders already submitted by others are unknown: guess them. Offers made to this seat reveal some of them;
+  // once the orders phase is over, offers between other seats cannot be guessed to any use and are left out.
+  const past = state.phase !== "orders";
+  for (const seat of state.seatOrder) {
+    if (seat === me) continue;
+    const s = state.seats[seat]!;
+    if (!s.submitted && !past) continue;
+    const guessed = guessOrders(state, seat, rng);
+    if (!past) {
+      s.orders = guessed;
+      continue;
+    }
+    const revealed = decisions.filter((d) => d.kind === "offer" && d.from === seat && d.order).map((d) => d.order!);
+    s.orders = [...revealed, ...guessed.filter((o) => !ACTION_BY_ID.get(o.action)?.offer)];
+  }
+  hiddenDecisions(state, me);
+  state.rng = rng.state();
+  return state;
+}
+
+/**
+ * Decisions the viewer cannot see but can infer from public tracks: every state in crisis asks for help, CSTO
+ * members most likely ask Russia, and China chooses leverage over every state in debt distress.
+ */
+function hiddenDecisions(state: GameState, me: Seat): void {
+  const add = (d: Omit<Decision, "id" | "answer">) => state.decisions.push({ ...d, id: state.nextDecisionId++, answer: null });
+  for (const id of state.seatOrder.filter(isState)) {
+    const c = state.countries[id];
+    if (state.decisions.some((d) => d.state === id && d.kind !== "offer")) continue;
+    if (state.phase === "crisisRequest" && c.crisis && id !== me) {
+      const options = [...(c.members.csto ? ["csto"] : ["china"]), ...(state.seats.west ? ["west"] : []), "none"];
+      add({ kind: "crisisRequest", seat: id, from: null, state: id, order: null, options, defaultAnswer: c.members.csto ? "csto" : "none" });
+    } else if (state.phase === "crisisResponse" && c.crisis && c.members.csto && me !== "russia" && id !== me && state.seats.russia) {
+      const canPay = state.seats.russia.funds >= 2;
+      add({ kind: "crisisResponse", seat: "russia", from: id, state: id, order: null, options: canPay ? ["intervene", "decline"] : ["decline"], defaultAnswer: canPay ? "intervene" : "decline" });
+    } else if (state.phase === "leverage" && c.debt > c.capacity && me !== "china" && state.seats.china) {
+      add({ kind: "leverage", seat: "china", from: null, state: id, order: null, options: ["assets", "alignment", ...(state.seats.china.funds >= 1 ? ["restructure"] : []), "none"], defaultAnswer: "none" });
+    }
+  }
+}

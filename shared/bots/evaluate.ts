@@ -1,0 +1,120 @@
+import { AGENDA_BY_ID } from "../content/index.ts";
+import { POWERS, STATES, agendaMet, dominantShare, parFor, standing, totalInfluence, type CountryState, type Domain, type GameState, type Power, type Seat, type StateId } from "../engine/index.ts";
+
+/*
+ * How good a game state looks to one seat. At the end of a game it is the seat's standing (score against par,
+ * which decides the winner). Before the end it is the score so far, plus the points the seat is on course to
+ * earn each remaining round, plus its secret agenda's points weighted by progress, minus par for a full game.
+ * "On course" is soft: being one point short of a lead counts for part of the lead, so lookahead sees progress.
+ */
+
+const XINJIANG_BORDER: readonly StateId[] = ["kazakhstan", "kyrgyzstan", "tajikistan"];
+
+/** Roughly how sure a lead in `domain` is, from the margin over the strongest other power. */
+function softLead(c: CountryState, power: Power, domain: Domain): number {
+  const mine = c.influence[power][domain];
+  let best = 0;
+  for (const p of POWERS) if (p !== power && c.influence[p][domain] > best) best = c.influence[p][domain];
+  const m = mine - best;
+  return m >= 2 ? 1 : m === 1 ? 0.8 : m === 0 ? 0.3 : m === -1 ? 0.12 : 0.03;
+}
+
+/** Soft "at least 3 of these": from the summed chances of each. */
+const atLeast3 = (sum: number) => Math.max(0, Math.min(1, (sum - 1.8) / 2));
+
+/** Soft threshold: 1 at or above `at`, fading by `step` for each point below. */
+const over = (value: number, at: number, step = 0.4) => (value >= at ? 1 : Math.max(0, 1 - (at - value) * step));
+
+const states = (state: GameState) => STATES.map((id) => state.countries[id]);
+
+/** The points a seat is on course to earn in each coming round. */
+export function softRate(state: GameState, seat: Seat): number {
+  const all = states(state);
+  if (seat === "russia") {
+    let r = 0;
+    for (const c of all) r += c.members.csto ? softLead(c, "russia", "security") : c.assets.russianBases > 0 ? 1 : 0;
+    return r + atLeast3(all.reduce((n, c) => n + softLead(c, "russia", "politics"), 0));
+  }
+  if (seat === "china") {
+    let r = 0;
+    for (const c of all) r += c.assets.briCorridor >= 3 ? 1 : c.assets.briCorridor * 0.2;
+    const border = Math.min(...XINJIANG_BORDER.map((id) => state.countries[id].stability));
+    return r + atLeast3(all.reduce((n, c) => n + softLead(c, "china", "economy"), 0)) + over(border, 4, 0.35);
+  }
+  if (seat === "west") {
+    let r = 0;
+    for (const c of all) r += over(totalInfluence(c, "west"), 4, 0.3);
+    const projects = all.filter((c) => c.assets.westProjects > 0).length;
+    return r + over(projects, 2, 0.5) + over(state.global.westPresence, 5, 0.3);
+  }
+  const c = state.countries[seat];
+  const share = dominantShare(c);
+  return (share <= 0.5 ? 1 : Math.max(0, 1 - (share - 0.5) * 8)) + over(c.prosperity, 5) + over(c.stability, 5, 0.3) + over(c.sovereignty, 6);
+}
+
+/** Progress toward a secret agenda, 0..1 (1 when it is met now). */
+export function agendaProgress(state: GameState, seat: Seat, agendaId: string): number {
+  if (agendaMet(state, seat, agendaId)) return 1;
+  const agenda = AGENDA_BY_ID.get(agendaId);
+  if (!agenda) return 0;
+  const g = state.global;
+  const all = states(state);
+  const own = seat in state.countries ? state.countries[seat as StateId] : null;
+  const frac = (x: number) => Math.max(0, Math.min(0.9, x));
+  switch (agenda.check) {
+    case "kazakhstanFirst": {
+      const kz = state.countries.kazakhstan;
+      const margin = totalInfluence(kz, "russia") - Math.max(totalInfluence(kz, "china"), totalInfluence(kz, "west"));
+      return frac((kz.members.csto ? 0.3 : 0) + (kz.members.eaeu ? 0.3 : 0) + (margin >= 0 ? 0.2 : 0));
+    }
+    case "controlledInstability": return frac(state.stats.cstoInterventions / 2);
+    case "keepOutsidersOut": return frac((g.westPresence <= 3 ? 0.5 : 0.5 - (g.westPresence - 3) * 0.15) + 0.3);
+    case "xinjiangFirst": return frac((g.afghanThreat <= 2 ? 0.3 : 0) + XINJIANG_BORDER.filter((id) => state.countries[id].stability >= 5).length * 0.2);
+    case "energySecurity": return frac(all.reduce((n, c) => n + c.assets.pipelines, 0) / 4);
+    case "digitalSilkRoad": return frac(all.filter((c) => c.assets.digital > 0).length / 3);
+    case "multiVector": return own ? frac(1 - (dominantShare(own) - 0.45) * 4) * 0.8 : 0;
+    case "prosperityFirst": return own ? frac(own.prosperity / 7) : 0;
+    case "neutrality": return own ? frac(1 - (own.members.csto ? 0.35 : 0) - (own.members.eaeu ? 0.35 : 0) - own.assets.russianBases * 0.3 - own.assets.chineseOutposts * 0.3) : 0;
+    case "allInclusive": return frac(g.allInclusivePressure / 5 + (g.tension <= 4 ? 0.3 : 0));
+    case "connectivity": return frac(all.filter((c) => c.assets.westProjects > 0).length / 3);
+    case "securityPartner": return frac(g.westPresence / 6);
+  }
+}
+
+/** Chance-weighted cost of a rupture still to come, for a great power: tension close to 10 is a live danger. */
+function ruptureRisk(state: GameState): number {
+  const t = state.global.tension;
+  return t >= 9 ? 0.6 : t === 8 ? 0.3 : t === 7 ? 0.12 : t === 6 ? 0.04 : 0;
+}
+
+/** The seat's projected standing at the end of the game, seen from a (possibly unfinished) state. */
+export function projectedStanding(state: GameState, seat: Seat): number {
+  if (state.phase === "ended") return standing(state, seat);
+  const s = state.seats[seat]!;
+  const remaining = state.maxRounds - state.stats.roundsScored;
+  const agenda = AGENDA_BY_ID.get(s.agenda);
+  const progress = agenda ? agendaProgress(state, seat, s.agenda) : 0;
+  // Agendas are judged at the end: early progress is worth less, as it can still be undone.
+  const agendaValue = agenda ? agenda.points * progress * progress : 0;
+  const rupture = seat === "russia" || seat === "china" ? 20 * ruptureRisk(state) : 0;
+  const fundsValue = 0.2 * Math.min(s.funds, 10) * Math.min(1, remaining / 3);
+  return s.score + remaining * softRate(state, seat) + agendaValue + fundsValue - rupture - parFor(seat, state.maxRounds);
+}
+
+/** The other great power, whose standing a great power is measured against head to head. */
+export function rivalOf(seat: Seat): Seat | null {
+  return seat === "russia" ? "china" : seat === "china" ? "russia" : null;
+}
+
+/**
+ * What a bot maximises. A great power wants to finish above its rival; a rupture costs both, so on top of the
+ * rival comparison it carries its own extra weight (002: both have more to gain from cooperation).
+ * A Central Asian state and the West pursue their own standing.
+ */
+export function utility(state: GameState, seat: Seat): number {
+  const own = projectedStanding(state, seat);
+  const rival = rivalOf(seat);
+  if (!rival || !state.seats[rival]) return own;
+  const ruptured = state.phase === "ended" && state.endReason === "rupture" ? 8 : 0;
+  return own - 0.75 * projectedStanding(state, rival) - ruptured;
+}

@@ -1,0 +1,92 @@
+import { ACTION_BY_ID } from "../content/index.ts";
+import { applyInput, type Decision, type GameState, type GameView, type Order, type Seat } from "../engine/index.ts";
+import { Rng, seedRng } from "../engine/rng.ts";
+import { chooseOrders } from "./baseline.ts";
+import type { BotDecision } from "./decision.ts";
+import { determinise, seatOf } from "./determinise.ts";
+import { utility } from "./evaluate.ts";
+import { candidatePlans, singleOrders, valueSingles, yearAhead, type Valued } from "./plans.ts";
+import { playForward } from "./playout.ts";
+import { answerReason, ordersReason } from "./reasons.ts";
+
+/*
+ * The normal bot: heuristic with a short lookahead. It plays the current year out through the engine in a couple
+ * of determinisations (guessed agendas, orders and dice) and keeps the plan or answer that leaves its seat best
+ * placed at the start of next year, judged by the evaluation in evaluate.ts.
+ */
+
+const DETS = 2;
+
+export function determinisations(view: GameView, seed: number, n: number): GameState[] {
+  return Array.from({ length: n }, (_, i) => determinise(view, (seed * 31 + i * 7_368_787) >>> 0));
+}
+
+/** Affordable single orders valued by a year's lookahead, and a handful of whole plans built from them. */
+export function plansFor(view: GameView, seat: Seat, dets: GameState[], seed: number): { valued: Valued[]; plans: Order[][] } {
+  const me = view.seats.find((s) => s.seat === seat)!;
+  const singles = singleOrders(view).filter((o) => {
+    const def = ACTION_BY_ID.get(o.action)!;
+    return def.ap <= me.ap && def.cost <= me.funds;
+  });
+  const valued = valueSingles(dets, seat, singles, seed);
+  const baseline = chooseOrders(view, seat, new Rng(seedRng(seed)));
+  return { valued, plans: candidatePlans(valued, me.ap, me.funds, [baseline]) };
+}
+
+/** The order of a plan that gained most on its own: the one a reason should speak of. */
+export function mainOrder(plan: Order[], valued: Valued[]): Order | null {
+  let best: Order | null = null;
+  let gain = -Infinity;
+  for (const o of plan) {
+    const v = valued.find((x) => x.order.action === o.action && x.order.target === o.target && x.order.option === o.option);
+    if (v && v.gain > gain) {
+      gain = v.gain;
+      best = o;
+    }
+  }
+  return best ?? plan[0] ?? null;
+}
+
+function normalOrders(view: GameView, seat: Seat, seed: number): BotDecision {
+  const dets = determinisations(view, seed, DETS);
+  const { valued, plans } = plansFor(view, seat, dets, seed);
+  let best = plans[0];
+  let bestValue = -Infinity;
+  for (const plan of plans) {
+    const value = dets.reduce((sum, d, i) => sum + yearAhead(d, seat, plan, seed + i), 0);
+    if (value > bestValue) {
+      bestValue = value;
+      best = plan;
+    }
+  }
+  return { input: { type: "orders", seat, orders: best }, reason: ordersReason(view, seat, best, mainOrder(best, valued)) };
+}
+
+/** The seat's utility at the start of next year after giving `answer`, in one determinisation. */
+export function answerValue(det: GameState, seat: Seat, d: Decision, answer: string, untilRound: number, seed: number): number {
+  const result = applyInput(det, { type: "answer", seat, decision: d.id, answer });
+  if (!result.ok) return -Infinity;
+  return utility(playForward(result.state, untilRound, seed), seat);
+}
+
+function normalAnswer(view: GameView, seat: Seat, d: Decision, seed: number): BotDecision {
+  const dets = determinisations(view, seed, DETS + 1);
+  let best = d.options[0];
+  let bestValue = -Infinity;
+  for (const option of d.options) {
+    const value = dets.reduce((sum, det, i) => sum + answerValue(det, seat, d, option, det.round + 1, seed + i), 0);
+    if (value > bestValue) {
+      bestValue = value;
+      best = option;
+    }
+  }
+  return { input: { type: "answer", seat, decision: d.id, answer: best }, reason: answerReason(view, seat, d, best) };
+}
+
+export function normalDecide(view: GameView, seed: number): BotDecision | null {
+  if (view.viewer === "spectator" || view.viewer === "teacher" || !view.owes) return null;
+  const seat = seatOf(view);
+  if (view.phase === "orders") return normalOrders(view, seat, seed);
+  const open = view.decisions.find((d) => d.seat === seat && d.answer === null);
+  return open ? normalAnswer(view, seat, open, seed) : null;
+}
