@@ -32,7 +32,8 @@ function toEvent(entry: EventEntry): GameEvent {
 export function mergedEntries(state: MatchState): EventEntry[] {
   const privates: EventEntry[] = [];
   const seen = new Set<string>();
-  state.secrets.forEach((secret) => {
+  // The secrets map is absent altogether for a client that may see none of it.
+  state.secrets?.forEach((secret) => {
     secret.log.forEach((e) => {
       // A teacher sees several secrets; an event addressed to two seats arrives once in each.
       const key = `${e.step}|${e.after}|${e.kind}|${e.params}`;
@@ -70,7 +71,7 @@ export function partialGame(state: MatchState, events: GameEvent[], steps: numbe
   const decisions = new Map<number, Decision>();
   for (const seat of seatOrder) {
     const entry = state.seats.get(seat);
-    const secret = state.secrets.get(seat);
+    const secret = state.secrets?.get(seat);
     const s: SeatState = {
       seat,
       controller: entry?.controller === "human" ? "human" : "bot",

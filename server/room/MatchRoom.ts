@@ -238,6 +238,7 @@ export class MatchRoom extends Room<{ state: MatchState; metadata: LobbyMetadata
   private claimSeat(client: Client, seat: Seat): Reply {
     const person = this.people.get(client.sessionId)!;
     if (person.seat === seat) return ACCEPTED;
+    if (person.spectator) return refuse("spectator", "Spectators watch; join again as a player to take a seat.");
     if (this.game && this.game.phase === "ended") return refuse("game-over", "The game is over.");
     const problem = this.seatProblem(seat);
     if (problem) return refuse(problem.code, problem.message);

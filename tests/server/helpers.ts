@@ -81,3 +81,30 @@ export function autoplay(conn: RemoteConnection): { stop(): void; replies: Reply
 }
 
 export { createRemoteMatch, joinRemoteMatch };
+
+import { Room as SdkRoom } from "@colyseus/sdk";
+
+/** Every frame each SDK room received, raw: lets tests search the bytes themselves for hidden data. */
+const frames = new WeakMap<object, Uint8Array[]>();
+let tapped = false;
+export function tapFrames(): void {
+  if (tapped) return;
+  tapped = true;
+  const proto = SdkRoom.prototype as unknown as { onMessageCallback(event: { data: ArrayBuffer }): void };
+  const original = proto.onMessageCallback;
+  proto.onMessageCallback = function (this: object, event: { data: ArrayBuffer }) {
+    let list = frames.get(this);
+    if (!list) frames.set(this, (list = []));
+    list.push(new Uint8Array(event.data).slice());
+    original.call(this, event);
+  };
+}
+
+export function framesOf(conn: RemoteConnection): Uint8Array[] {
+  return frames.get((conn as unknown as { room: object }).room) ?? [];
+}
+
+export function bytesContain(chunks: Uint8Array[], text: string): boolean {
+  const needle = Buffer.from(text, "utf8");
+  return chunks.some((c) => Buffer.from(c.buffer, c.byteOffset, c.byteLength).indexOf(needle) >= 0);
+}
