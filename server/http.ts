@@ -19,15 +19,18 @@ export function httpRoutes(app: express.Application, deps: { codes: JoinCodes; c
     res.json(list);
   });
 
-  // Few look-ups per address: codes are short, so guessing must be slow.
-  const lookups = new KeyedBuckets({ perSecond: 1, burst: 10 });
+  // Codes are short, so guessing must be slow: each miss costs the address a token, and an address out of
+  // tokens is refused outright. Hits cost nothing, so a classroom behind one address can all join.
+  const misses = new KeyedBuckets({ perSecond: 0.5, burst: 10 });
   app.get("/api/code/:code", (req, res) => {
-    if (!lookups.take(req.ip ?? "unknown")) {
+    const address = req.ip ?? "unknown";
+    if (!misses.available(address)) {
       res.status(429).json({ code: "rate-limited", message: "Too many code look-ups: wait a moment." });
       return;
     }
     const roomId = deps.codes.lookup(String(req.params.code).slice(0, 16));
     if (!roomId) {
+      misses.take(address);
       res.status(404).json({ code: "unknown-code", message: "No match has that code." });
       return;
     }

@@ -14,11 +14,16 @@ export class TokenBucket {
     this.last = now();
   }
 
-  take(): boolean {
+  /** Whether a token is there to take, without taking it. */
+  available(): boolean {
     const t = this.now();
     this.tokens = Math.min(this.burst, this.tokens + ((t - this.last) / 1000) * this.perSecond);
     this.last = t;
-    if (this.tokens < 1) return false;
+    return this.tokens >= 1;
+  }
+
+  take(): boolean {
+    if (!this.available()) return false;
     this.tokens -= 1;
     return true;
   }
@@ -36,6 +41,14 @@ export class KeyedBuckets {
   }
 
   take(key: string): boolean {
+    return this.entry(key).take();
+  }
+
+  available(key: string): boolean {
+    return this.entry(key).available();
+  }
+
+  private entry(key: string): TokenBucket {
     const now = Date.now();
     if (this.buckets.size > 10_000) {
       const idle = (this.limit.burst / this.limit.perSecond) * 1000;
@@ -47,6 +60,6 @@ export class KeyedBuckets {
       this.buckets.set(key, entry);
     }
     entry.seen = now;
-    return entry.bucket.take();
+    return entry.bucket;
   }
 }

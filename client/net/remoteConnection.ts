@@ -213,7 +213,8 @@ export async function createRemoteMatch(url: string, options: z.input<typeof Cre
 /** A 6-letter join code or a room id; codes are looked up over HTTP first. */
 export async function resolveRoomId(url: string, roomIdOrCode: string): Promise<string> {
   const trimmed = roomIdOrCode.trim();
-  if (trimmed.replace(/[\s-]/g, "").length > 8) return trimmed;
+  // Codes are 6 letters and digits (typed with any case, spaces or a dash); room ids are 9 characters.
+  if (!/^[a-z0-9]{6}$/i.test(trimmed.replace(/[\s-]/g, ""))) return trimmed;
   const response = await fetch(`${httpBase(url)}/api/code/${encodeURIComponent(trimmed)}`);
   const body = (await response.json()) as { roomId?: string; message?: string };
   if (!response.ok || !body.roomId) throw new Error(body.message ?? "No match has that code.");
