@@ -1,0 +1,45 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { resumeRemoteMatch } from "../../client/net/remoteConnection.ts";
+import { bootServer, createRemoteMatch, joinRemoteMatch, memoryStore, until, type TestServer } from "./helpers.ts";
+
+let server: TestServer;
+beforeAll(async () => { server = await bootServer({ graceSeconds: 1 }); });
+afterAll(async () => { await server.close(); });
+
+function recordOf(roomId: string): number {
+  return (server.testing.getRoomById(roomId) as unknown as { recordId: number }).recordId;
+}
+
+describe("timers and connections", () => {
+  it("when the order timer runs out, bots act for the seats that did not, and the game goes on", async () => {
+    const host = await createRemoteMatch(server.url, { name: "Ana", seat: "russia", timerSeconds: 1 }, memoryStore());
+    expect(await host.send("start", {})).toEqual({ ok: true });
+    await until("timer shown", () => host.match().timerEndsAt !== null);
+    expect(host.match().timerSeconds).toBe(1);
+    // The player never acts; the game reaches round 2 anyway.
+    await until("round 2", () => (host.view()?.round ?? 0) >= 2, 20_000);
+    expect(server.running.records.sources(recordOf(host.roomId))).toContain("timer");
+    await host.leave();
+  });
+
+  it("after the grace period a bot plays the seat until its player returns with the seat's ticket", async () => {
+    const host = await createRemoteMatch(server.url, { name: "Ana", seat: "russia" }, memoryStore());
+    const store = memoryStore();
+    const guest = await joinRemoteMatch(server.url, host.roomId, { name: "Bo", seat: "china" }, store);
+    expect(await host.send("start", {})).toEqual({ ok: true });
+    await until("orders", () => guest.view()?.phase === "orders" && !!store.value?.ticket);
+    guest.drop();
+    await until("a bot stands in", () => host.match().seats.find((s) => s.seat === "china")!.controller === "bot", 10_000);
+    await until("the bot has ordered for China", () => host.view()!.seats.find((s) => s.seat === "china")!.submitted || host.view()!.phase !== "orders");
+    // Someone else cannot take the kept seat.
+    await expect(joinRemoteMatch(server.url, host.roomId, { name: "Cy", seat: "china" }, memoryStore())).rejects.toThrow(/kept/);
+    const back = (await resumeRemoteMatch(server.url, store))!;
+    expect(back).not.toBeNull();
+    expect(back.match().you.seat).toBe("china");
+    await until("a human again", () => host.match().seats.find((s) => s.seat === "china")!.controller === "human");
+    expect(server.running.records.sources(recordOf(host.roomId))).toContain("away");
+    expect(back.view()!.seats.find((s) => s.seat === "china")!.agenda).toBeTruthy();
+    await back.leave();
+    await host.leave();
+  });
+});
