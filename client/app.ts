@@ -1,0 +1,84 @@
+import type { Connection } from "../shared/protocol/connection.ts";
+import { board, startBoard } from "./board/board.ts";
+import { pageOptions } from "./config.ts";
+import { LocalConnection } from "./net/localConnection.ts";
+import { resumeOnline } from "./net/online.ts";
+import { ConnectionBanner } from "./panels/banner.ts";
+import { endScreen } from "./screens/end.ts";
+import { gameScreen } from "./screens/game.ts";
+import { loading } from "./screens/loading.ts";
+import { lobbyScreen } from "./screens/lobby.ts";
+import { menuScreen } from "./screens/menu.ts";
+import type { App } from "./screens/types.ts";
+import { t } from "./i18n/strings.ts";
+
+type Where = "menu" | "lobby" | "game" | "end";
+
+/** Boots the page (loading, board), then routes between menu, lobby, game and end by the connection's state. */
+export async function boot(): Promise<void> {
+  const root = document.getElementById("app")!;
+  const options = pageOptions();
+  let cleanup: (() => void) | null = null;
+  let where: Where | null = null;
+  let connection: Connection | null = null;
+  let unsubscribe: (() => void) | null = null;
+  const banner = new ConnectionBanner(document.getElementById("banner")!, () => app.toMenu());
+
+  const show = (next: Where, mount: () => () => void) => {
+    if (where === next) return;
+    cleanup?.();
+    where = next;
+    document.body.dataset.screen = next;
+    cleanup = mount();
+  };
+
+  const route = () => {
+    if (!connection) return show("menu", () => menuScreen(root, app));
+    banner.update(connection.status());
+    const c = connection;
+    const view = c.view();
+    if (!c.match().started || !view) show("lobby", () => lobbyScreen(root, app, c));
+    else if (view.phase === "ended") show("end", () => endScreen(root, app, c));
+    else show("game", () => gameScreen(root, app, c));
+  };
+
+  const app: App = {
+    options,
+    enter(next) {
+      unsubscribe?.();
+      connection = next;
+      unsubscribe = next.subscribe(route);
+      if (options.join) history.replaceState(null, "", location.pathname);
+      route();
+    },
+    toMenu() {
+      unsubscribe?.();
+      unsubscribe = null;
+      connection = null;
+      banner.update("open");
+      route();
+    },
+  };
+
+  try {
+    loading.set(0.05, t("loading.renderer"));
+    await startBoard(document.getElementById("board")!, (f) => loading.set(0.1 + f * 0.75, t("loading.map", { percent: Math.round(f * 100) })));
+    loading.set(0.9, t("loading.fonts"));
+    await document.fonts?.ready;
+    loading.set(1, t("loading.ready"));
+  } catch (e) {
+    loading.fail(e instanceof Error ? e.message : String(e));
+    return;
+  }
+  loading.done();
+  board.setCardsVisible(false);
+
+  // A refresh goes back to the game this browser was in: a solo game from storage, or an online seat.
+  const solo = options.join ? null : LocalConnection.resume({ botDelayMs: options.botDelayMs });
+  if (solo) return app.enter(solo);
+  if (!options.join) {
+    const online = await resumeOnline().catch(() => null);
+    if (online) return app.enter(online);
+  }
+  route();
+}

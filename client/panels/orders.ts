@@ -1,0 +1,147 @@
+import { ACTION_BY_ID } from "../../shared/content/index.ts";
+import { isState, type GameView, type LegalAction, type Order, type StateId } from "../../shared/engine/index.ts";
+import type { Connection } from "../../shared/protocol/connection.ts";
+import { h, replace } from "../ui/dom.ts";
+import { SEAT_COLOURS } from "../ui/palette.ts";
+import { sourceButton } from "../ui/sourceDialog.ts";
+import { t } from "../i18n/strings.ts";
+import { actionName, optionLabel } from "./labels.ts";
+
+const DOMAIN_SWATCH: Record<string, string> = { security: "#0072B2", economy: "#D55E00", politics: "#CC79A7" };
+
+/**
+ * The orders panel: only the actions the view says are legal, with their costs; the player builds a plan
+ * and submits it. Totals are shown so the player sees the budget; the server (or engine) decides.
+ */
+export class OrdersPanel {
+  readonly el = h("div", { class: "panel", id: "panel-orders", role: "tabpanel", "aria-labelledby": "tab-orders" });
+  private plan: Order[] = [];
+  private planKey = "";
+  private renderedKey = "";
+  private error = h("p", { class: "error", role: "alert", id: "orders-error" });
+  private view: GameView | null = null;
+  private sending = false;
+
+  private connection: Connection;
+  private onHighlight: (states: StateId[]) => void;
+  private onChange: () => void;
+
+  constructor(connection: Connection, onHighlight: (states: StateId[]) => void, onChange: () => void) {
+    this.connection = connection;
+    this.onHighlight = onHighlight;
+    this.onChange = onChange;
+  }
+
+  render(view: GameView): void {
+    this.view = view;
+    const me = view.seats.find((s) => s.seat === view.viewer);
+    const roundKey = `${view.round}|${view.phase}`;
+    if (roundKey !== this.planKey) {
+      this.plan = [];
+      this.planKey = roundKey;
+      this.error.textContent = "";
+    }
+    const key = JSON.stringify([roundKey, view.legal, me?.submitted, me?.funds, me?.ap, me?.orders, this.plan, this.sending]);
+    if (key === this.renderedKey) return;
+    this.renderedKey = key;
+    const focusedId = (document.activeElement as HTMLElement | null)?.id;
+    this.draw(view);
+    if (focusedId) (document.getElementById(focusedId) as HTMLElement | null)?.focus();
+  }
+
+  private draw(view: GameView): void {
+    const me = view.seats.find((s) => s.seat === view.viewer);
+    if (!me) return void replace(this.el, h("p", {}, t("game.spectating")));
+    if (view.phase !== "orders") {
+      return void replace(this.el, h("h2", {}, t("orders.heading")), h("p", { class: "status-line" }, t("orders.notOpen")), this.submittedList(me.orders ?? []));
+    }
+    if (me.submitted) {
+      return void replace(this.el, h("h2", {}, t("orders.heading")), h("p", { class: "ok-msg", id: "orders-sent" }, t("orders.sent")), this.submittedList(me.orders ?? []));
+    }
+    const used = this.plan.reduce((n, o) => n + (ACTION_BY_ID.get(o.action)?.ap ?? 0), 0);
+    const cost = this.plan.reduce((n, o) => n + (ACTION_BY_ID.get(o.action)?.cost ?? 0), 0);
+    const over = used > me.ap || cost > me.funds;
+    const submit = h("button", { class: "primary", type: "button", id: "submit-orders", disabled: this.sending || this.plan.length === 0 }, t("orders.submit", { count: this.plan.length }));
+    submit.addEventListener("click", () => void this.send(this.plan));
+    const pass = h("button", { type: "button", id: "pass-orders", disabled: this.sending }, t("orders.pass"));
+    pass.addEventListener("click", () => void this.send([]));
+    replace(this.el,
+      h("h2", {}, t("orders.heading")),
+      h("p", { class: `budget${over ? " over" : ""}`, id: "budget", "aria-live": "polite" }, t("orders.budget", { used, ap: me.ap, cost, funds: me.funds })),
+      over ? h("p", { class: "error" }, t("orders.overBudget")) : null,
+      h("h3", { class: "visually-hidden" }, t("orders.planned")),
+      this.plan.length === 0 ? h("p", { class: "status-line" }, t("orders.emptyPlan")) : h("ul", { class: "plan", id: "plan" },
+        ...this.plan.map((o, i) => h("li", {},
+          h("span", {}, this.orderText(o)),
+          h("button", { type: "button", class: "small", "aria-label": `${t("orders.remove")}: ${this.orderText(o)}`, onclick: () => { this.plan.splice(i, 1); this.render(view); } }, t("orders.remove"))))),
+      h("div", { class: "actions" }, submit, pass),
+      this.error,
+      h("h3", { style: "margin-top:14px;font-size:14px" }, t("orders.legal")),
+      view.legal.length === 0 ? h("p", {}, t("orders.none")) : h("ul", { class: "action-list", id: "action-list" }, ...view.legal.map((l) => this.actionItem(l, view))),
+    );
+  }
+
+  private orderText(o: Order): string {
+    return [actionName(o.action), o.target ? t(`seat.${o.target}`) : null, o.option ? optionLabel(o.option) : null].filter(Boolean).join(" → ");
+  }
+
+  private submittedList(orders: Order[]): HTMLElement {
+    if (orders.length === 0) return h("p", { class: "status-line" }, "—");
+    return h("ul", { class: "plan" }, ...orders.map((o) => h("li", {}, this.orderText(o))));
+  }
+
+  private actionItem(l: LegalAction, view: GameView): HTMLElement {
+    const def = ACTION_BY_ID.get(l.action);
+    const name = def?.name ?? l.action;
+    const targetSel = l.targets.length > 0
+      ? h("select", { id: `target-${l.action}`, "aria-label": `${t("orders.target")}: ${name}` }, ...l.targets.map((x) => h("option", { value: x }, t(`seat.${x}`))))
+      : null;
+    const optionSel = l.options.length > 0
+      ? h("select", { id: `option-${l.action}`, "aria-label": `${t("orders.option")}: ${name}` }, ...l.options.map((x) => h("option", { value: x }, optionLabel(x))))
+      : null;
+    const highlight = () => this.onHighlight(l.targets.filter(isState) as StateId[]);
+    const add = h("button", { type: "button", class: "small", id: `add-${l.action}`, "data-action": l.action }, t("orders.add"));
+    add.addEventListener("click", () => {
+      const order: Order = { action: l.action };
+      if (targetSel) order.target = targetSel.value as Order["target"];
+      if (optionSel) order.option = optionSel.value;
+      this.plan.push(order);
+      this.error.textContent = "";
+      this.render(view);
+      this.onChange();
+    });
+    const item = h("li", { class: "action", style: `--swatch:${DOMAIN_SWATCH[def?.domain ?? ""] ?? "#888"}`, "data-action": l.action },
+      h("header", {}, h("h3", {}, name), h("span", { class: "cost" }, t("orders.apCost", { ap: l.ap, cost: l.cost }))),
+      def ? h("p", {}, def.summary) : null,
+      h("div", { class: "tags" },
+        h("span", {}, t(`domain.${def?.domain ?? "politics"}`)),
+        def?.offer ? h("span", {}, t("orders.offerTag")) : null,
+        def ? sourceButton(name, def.source) : null),
+      h("div", { class: "controls" }, targetSel, optionSel, add),
+    );
+    item.addEventListener("mouseenter", highlight);
+    item.addEventListener("focusin", highlight);
+    item.addEventListener("mouseleave", () => this.onHighlight([]));
+    targetSel?.addEventListener("change", () => this.onHighlight([targetSel.value as StateId].filter(isState)));
+    void SEAT_COLOURS;
+    return item;
+  }
+
+  private async send(orders: Order[]): Promise<void> {
+    this.sending = true;
+    this.error.textContent = "";
+    this.renderedKey = "";
+    if (this.view) this.render(this.view);
+    try {
+      const reply = await this.connection.send("submitOrders", { orders });
+      if (!reply.ok) this.error.textContent = t("orders.refused", { message: reply.message });
+      else this.onHighlight([]);
+    } catch (e) {
+      this.error.textContent = t("errors.generic", { message: e instanceof Error ? e.message : String(e) });
+    } finally {
+      this.sending = false;
+      this.renderedKey = "";
+      if (this.connection.view()) this.render(this.connection.view()!);
+    }
+  }
+}

@@ -1,0 +1,76 @@
+import { ARRANGEMENT_BY_ID } from "../../shared/content/index.ts";
+import type { GameView } from "../../shared/engine/index.ts";
+import type { MatchInfo } from "../../shared/protocol/connection.ts";
+import { h, replace } from "../ui/dom.ts";
+import { SEAT_COLOURS } from "../ui/palette.ts";
+import { t } from "../i18n/strings.ts";
+import { formatTime } from "./labels.ts";
+
+function meter(value: number, max: number, danger = false): HTMLElement {
+  return h("span", { class: `meter${danger ? " danger" : ""}`, "aria-hidden": "true" },
+    ...Array.from({ length: max }, (_, i) => h("i", { class: i < value ? "on" : "" })));
+}
+
+function track(name: string, value: number, max: number, danger = false, id = ""): HTMLElement {
+  return h("div", { class: "track", id, role: "group", "aria-label": `${name}: ${t("game.trackValue", { value, max })}` },
+    h("span", { class: "name" }, name),
+    h("span", { class: "val" }, t("game.trackValue", { value, max })),
+    meter(value, max, danger));
+}
+
+/** The top bar: year, round and phase, the global tracks, the timer and the player's own seat. */
+export class TopBar {
+  readonly el = h("header", { class: "topbar" });
+  private timerEl = h("span", { class: "timer", role: "timer", "aria-live": "off", id: "timer" });
+  private tick: ReturnType<typeof setInterval>;
+  private match: MatchInfo | null = null;
+
+  private onLeave: () => void;
+
+  constructor(onLeave: () => void) {
+    this.onLeave = onLeave;
+    this.tick = setInterval(() => this.renderTimer(), 500);
+  }
+
+  destroy(): void {
+    clearInterval(this.tick);
+  }
+
+  render(view: GameView, match: MatchInfo): void {
+    this.match = match;
+    const g = view.global;
+    const me = view.seats.find((s) => s.seat === view.viewer);
+    const division = ARRANGEMENT_BY_ID.get(g.division)?.name ?? g.division;
+    replace(this.el,
+      h("div", { class: "when" },
+        h("strong", { id: "year" }, t("game.year", { year: g.year })),
+        h("span", { id: "round" }, `${t("game.round", { round: view.round, max: view.maxRounds })} · ${t(`phase.${view.phase}`)}`)),
+      h("div", { class: "tracks" },
+        track(t("game.tension"), g.tension, 10, g.tension >= 7, "track-tension"),
+        h("div", { class: "track", id: "track-division" }, h("span", { class: "name" }, t("game.division")), h("span", { class: "val" }, division)),
+        track(t("game.asymmetry"), g.asymmetry, 10),
+        track(t("game.afghan"), g.afghanThreat, 5, g.afghanThreat >= 4),
+        track(t("game.westPresence"), g.westPresence, 10)),
+      this.timerEl,
+      me ? h("div", { class: "me", style: `--swatch:${SEAT_COLOURS[me.seat]}`, id: "me" },
+        h("strong", {}, t("game.you", { seat: t(`seat.${me.seat}`) })),
+        h("span", {}, `${t("game.funds", { funds: me.funds, income: me.income })} · ${t("game.ap", { ap: me.ap })}`),
+        h("span", {}, t("game.score", { score: me.score })))
+        : h("div", { class: "me" }, h("strong", {}, t("game.spectating"))),
+      h("button", { type: "button", class: "small", onclick: this.onLeave }, t("game.leave")),
+    );
+    this.renderTimer();
+  }
+
+  private renderTimer(): void {
+    const m = this.match;
+    if (!m) return;
+    if (m.paused) this.timerEl.textContent = t("game.paused");
+    else if (m.timerEndsAt === null) this.timerEl.textContent = t("game.noTimer");
+    else {
+      const left = m.timerEndsAt - Date.now();
+      this.timerEl.textContent = t("game.timer", { time: formatTime(left) });
+      this.timerEl.classList.toggle("low", left < 20_000);
+    }
+  }
+}

@@ -1,0 +1,62 @@
+import { AGENDA_BY_ID } from "../../shared/content/index.ts";
+import type { Connection } from "../../shared/protocol/connection.ts";
+import { seriesFrom } from "../charts/series.ts";
+import { h } from "../ui/dom.ts";
+import { SEAT_COLOURS } from "../ui/palette.ts";
+import { eventText, t } from "../i18n/strings.ts";
+import type { App } from "./types.ts";
+
+/** End of game: winner, scores with the revealed agendas, what happened, and charts by round. */
+export function endScreen(root: HTMLElement, app: App, connection: Connection): () => void {
+  const view = connection.view()!;
+  const winners = view.winners.map((s) => t(`seat.${s}`)).join(", ");
+  const scores = [...view.seats].sort((a, b) => b.score - a.score);
+  const canvases = { influence: h("canvas", {}), stability: h("canvas", {}), debt: h("canvas", {}), tension: h("canvas", {}) };
+  const chartStatus = h("p", { class: "status-line", id: "charts-status" }, t("end.loadingCharts"));
+  const statKeys = ["cstoInterventions", "chineseSecurityAnswers", "debtDistress", "leverage", "encroachments", "bargains"] as const;
+  const events = connection.events();
+  const back = h("button", { type: "button", class: "primary", id: "back-to-menu" }, t("end.newGame"));
+  back.addEventListener("click", () => void connection.leave().finally(() => app.toMenu()));
+
+  const el = h("div", { class: "end", id: "end-screen" },
+    h("div", { class: "end-inner" },
+      h("h1", {}, t("end.heading")),
+      h("p", { class: "winner", id: "winner" }, view.winners.length > 1 ? t("end.winners", { seats: winners }) : t("end.winner", { seats: winners })),
+      h("p", {}, view.endReason === "rupture" ? t("end.rupture") : t("end.rounds")),
+      h("div", { class: "end-grid" },
+        h("section", { class: "card" },
+          h("h2", {}, t("end.scores")),
+          h("table", { id: "scores" },
+            h("thead", {}, h("tr", {}, h("th", {}, t("lobby.seats")), h("th", {}, t("end.points")), h("th", {}, t("end.agenda")))),
+            h("tbody", {}, ...scores.map((s) => h("tr", {},
+              h("td", {}, h("span", { class: "swatch", style: `background:${SEAT_COLOURS[s.seat]}` }), t(`seat.${s.seat}`), view.winners.includes(s.seat) ? " ★" : "", s.seat === view.viewer ? ` ${t("lobby.you")}` : ""),
+              h("td", {}, String(s.score)),
+              h("td", {}, s.agenda ? AGENDA_BY_ID.get(s.agenda)?.title ?? s.agenda : "—")))))),
+        h("section", { class: "card" },
+          h("h2", {}, t("end.stats")),
+          h("div", { class: "stats" }, ...statKeys.flatMap((k) => [h("span", {}, t(`end.stat.${k}`)), h("strong", {}, String(view.stats[k]))])),
+          h("div", { class: "actions" }, back))),
+      h("h2", { style: "margin-top:16px" }, t("end.charts")),
+      chartStatus,
+      h("div", { class: "charts", id: "charts" }, ...Object.values(canvases).map((c) => h("div", { class: "chart-box" }, c))),
+      h("section", { class: "card timeline", style: "margin-top:16px" },
+        h("h2", {}, t("end.timeline")),
+        h("ol", {}, ...events.filter((e) => e.kind !== "scored").map((e) => h("li", {}, `${t("log.roundHeading", { round: e.round })}: ${eventText(e)}`)))),
+    ),
+  );
+  root.appendChild(el);
+  back.focus();
+  let charts: { destroy(): void }[] = [];
+  let gone = false;
+  void import("../charts/endCharts.ts").then(({ drawEndCharts }) => {
+    if (gone) return;
+    charts = drawEndCharts(canvases, seriesFrom(view.history));
+    chartStatus.textContent = "";
+    el.dataset.chartsReady = "true";
+  }).catch((e: unknown) => { chartStatus.textContent = t("errors.generic", { message: String(e) }); });
+  return () => {
+    gone = true;
+    for (const c of charts) c.destroy();
+    el.remove();
+  };
+}

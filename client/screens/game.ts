@@ -1,0 +1,143 @@
+import { STATES, type StateId } from "../../shared/engine/index.ts";
+import type { Connection } from "../../shared/protocol/connection.ts";
+import { board } from "../board/board.ts";
+import { DetailsPanel } from "../panels/details.ts";
+import { Feed } from "../panels/feed.ts";
+import { InboxPanel } from "../panels/inbox.ts";
+import { LogPanel } from "../panels/log.ts";
+import { NewsStrip } from "../panels/news.ts";
+import { OrdersPanel } from "../panels/orders.ts";
+import { SeatsPanel } from "../panels/seats.ts";
+import { TopBar } from "../panels/topbar.ts";
+import { h, replace } from "../ui/dom.ts";
+import { SEAT_COLOURS } from "../ui/palette.ts";
+import { t } from "../i18n/strings.ts";
+import type { App } from "./types.ts";
+
+type Tab = "orders" | "inbox" | "log" | "seats";
+
+/** The board with its panels: top bar, news, map, state details, orders, inbox, log and seats. */
+export function gameScreen(root: HTMLElement, app: App, connection: Connection): () => void {
+  let selected: StateId | null = null;
+  let tab: Tab = "orders";
+  let lastPhase = "";
+
+  const topbar = new TopBar(() => {
+    if (confirm(t("game.leaveConfirm"))) void connection.leave().finally(() => app.toMenu());
+  });
+  const orders = new OrdersPanel(connection, (states) => board.setHighlighted(states), () => undefined);
+  const inbox = new InboxPanel(connection);
+  const log = new LogPanel();
+  const seats = new SeatsPanel();
+  const news = new NewsStrip();
+  const feed = new Feed(app.options.feedDelayMs);
+  const details = new DetailsPanel(() => select(null));
+  const waiting = h("p", { class: "status-line", id: "waiting", "aria-live": "polite", style: "padding:0 12px" });
+
+  const tabButtons = (["orders", "inbox", "log", "seats"] as Tab[]).map((id) => {
+    const b = h("button", { type: "button", role: "tab", id: `tab-${id}`, "aria-controls": `panel-${id}`, "data-tab": id }, t(`game.tabs.${id}`));
+    b.addEventListener("click", () => setTab(id));
+    return b;
+  });
+  const panels: Record<Tab, HTMLElement> = { orders: orders.el, inbox: inbox.el, log: log.el, seats: seats.el };
+  const stateButtons = STATES.map((s, i) => h("button", {
+    type: "button", style: `--swatch:${SEAT_COLOURS[s]}`, "data-state": s, "aria-pressed": "false", title: `${i + 1}`,
+    onclick: () => select(selected === s ? null : s),
+  }, `${i + 1} · ${t(`seat.${s}`)}`));
+  const mapArea = h("div", { class: "map-area" }, news.el, details.el);
+  const boardArea = h("section", { class: "board-area", "aria-label": t("game.statesNav") },
+    mapArea,
+    h("div", { class: "board-strip" },
+      h("nav", { class: "state-nav", "aria-label": t("game.statesNav") }, ...stateButtons),
+      feed.el));
+  const side = h("aside", { class: "side" },
+    h("div", { class: "tabs", role: "tablist" }, ...tabButtons),
+    waiting,
+    ...Object.values(panels));
+  const el = h("div", { class: "game", id: "game" }, topbar.el, boardArea, side);
+  root.appendChild(el);
+
+  // The Phaser canvas sits behind the HTML, exactly under the board area.
+  const boardEl = document.getElementById("board")!;
+  const fit = () => {
+    const r = mapArea.getBoundingClientRect();
+    Object.assign(boardEl.style, { left: `${r.left}px`, top: `${r.top}px`, width: `${r.width}px`, height: `${r.height}px`, right: "auto", bottom: "auto" });
+  };
+  const observer = new ResizeObserver(fit);
+  observer.observe(mapArea);
+  fit();
+
+  function setTab(id: Tab): void {
+    tab = id;
+    for (const b of tabButtons) b.setAttribute("aria-selected", String(b.dataset.tab === id));
+    for (const [k, p] of Object.entries(panels)) p.hidden = k !== id;
+  }
+
+  function select(state: StateId | null): void {
+    selected = state;
+    board.setSelected(state);
+    for (const b of stateButtons) b.setAttribute("aria-pressed", String(b.dataset.state === state));
+    const v = connection.view();
+    details.render(state && v ? v.countries[state] : null);
+  }
+
+  function render(): void {
+    const view = connection.view();
+    if (!view) return;
+    const match = connection.match();
+    board.setView(view);
+    topbar.render(view, match);
+    news.render(view);
+    orders.render(view);
+    inbox.render(view);
+    log.render(connection.events());
+    feed.push(connection.events());
+    const openDecisions = InboxPanel.open(view).length;
+    replace(tabButtons[1]!, t("game.tabs.inbox"), openDecisions > 0 ? h("span", { class: "badge", "aria-label": `${openDecisions}` }, String(openDecisions)) : null);
+    const pending = new Set(view.phase === "orders" ? view.seats.filter((s) => !s.submitted).map((s) => s.seat) : []);
+    seats.render(view, match, pending);
+    waiting.textContent = view.phase === "orders" && pending.size > 0
+      ? t("game.waitingFor", { seats: [...pending].map((s) => t(`seat.${s}`)).join(", ") })
+      : view.owes ? t(`phase.${view.phase}`) : t("game.waitingNobody");
+    if (selected) details.render(view.countries[selected]);
+    // Bring the panel that needs the player to the front when a phase starts.
+    const phaseKey = `${view.round}|${view.phase}`;
+    if (phaseKey !== lastPhase) {
+      lastPhase = phaseKey;
+      if (openDecisions > 0) setTab("inbox");
+      else if (view.phase === "orders") setTab("orders");
+    }
+  }
+
+  const onKey = (e: KeyboardEvent) => {
+    const target = e.target as HTMLElement;
+    if (e.ctrlKey || e.metaKey || e.altKey || /^(INPUT|SELECT|TEXTAREA)$/.test(target.tagName) || document.querySelector("dialog[open]")) return;
+    const n = Number(e.key);
+    if (n >= 1 && n <= STATES.length) { select(STATES[n - 1]!); e.preventDefault(); }
+    else if (e.key === "Escape") select(null);
+    else if (e.key === "o") setTab("orders");
+    else if (e.key === "i") setTab("inbox");
+    else if (e.key === "l") setTab("log");
+    else if (e.key === "s") setTab("seats");
+  };
+  document.addEventListener("keydown", onKey);
+  board.onSelect((s) => select(selected === s ? null : s));
+  board.setCardsVisible(true);
+  setTab(tab);
+  const unsubscribe = connection.subscribe(render);
+  render();
+
+  return () => {
+    unsubscribe();
+    observer.disconnect();
+    document.removeEventListener("keydown", onKey);
+    topbar.destroy();
+    feed.destroy();
+    board.onSelect(null);
+    board.setHighlighted([]);
+    board.setSelected(null);
+    board.setCardsVisible(false);
+    Object.assign(boardEl.style, { left: "0", top: "0", width: "100%", height: "100%" });
+    el.remove();
+  };
+}

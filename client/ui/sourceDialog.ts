@@ -1,0 +1,24 @@
+import { h } from "./dom.ts";
+import { t } from "../i18n/strings.ts";
+
+export interface SourceRef { file: string; quote: string }
+
+/** Shows where a card or action comes from: the article's file and the quote, in a modal dialog. */
+export function showSource(name: string, source: SourceRef): void {
+  const close = h("button", { class: "primary", type: "button" }, t("common.close"));
+  const dialog = h("dialog", { "aria-labelledby": "source-title", class: "source-dialog" },
+    h("h2", { id: "source-title" }, t("common.sourceOf", { name })),
+    h("p", {}, t("source.file", { file: source.file })),
+    h("blockquote", {}, `“${source.quote}”`),
+    h("div", { class: "actions" }, close),
+  );
+  close.addEventListener("click", () => dialog.close());
+  dialog.addEventListener("close", () => dialog.remove());
+  document.body.appendChild(dialog);
+  dialog.showModal();
+  close.focus();
+}
+
+export function sourceButton(name: string, source: SourceRef, className = "link"): HTMLButtonElement {
+  return h("button", { type: "button", class: className, "aria-label": t("common.sourceOf", { name }), onclick: () => showSource(name, source) }, t("common.source"));
+}

@@ -1,0 +1,111 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { launch, shot, watchErrors } from "./support/browser.ts";
+import { DIST, ensureBuilt } from "./support/build.ts";
+import { serveStatic } from "./support/staticServer.ts";
+
+let browser: Browser;
+let server: { url: string; close(): Promise<void> };
+
+beforeAll(async () => {
+  await ensureBuilt();
+  server = await serveStatic(DIST);
+  browser = await launch();
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Plays whatever the screen asks of the player: answers decisions, or orders the first legal action. */
+async function playStep(page: Page): Promise<"end" | "acted" | "waiting"> {
+  if (await page.locator("#end-screen").count()) return "end";
+  const answer = page.locator("#panel-inbox button[data-answer]:not([disabled])").first();
+  if (await answer.count()) {
+    await page.click("#tab-inbox");
+    await answer.click();
+    return "acted";
+  }
+  const add = page.locator("#action-list button[data-action]").first();
+  if ((await page.locator("#pass-orders:not([disabled])").count()) && (await add.count())) {
+    await page.click("#tab-orders");
+    await add.click();
+    await page.click("#submit-orders");
+    return "acted";
+  }
+  return "waiting";
+}
+
+/** Plays until the condition holds (bounded by a number of steps, not by time). */
+async function playUntil(page: Page, done: () => Promise<boolean>): Promise<void> {
+  for (let i = 0; i < 600; i++) {
+    if (await done()) return;
+    const state = await playStep(page);
+    if (state === "end") return;
+    await page.waitForTimeout(state === "acted" ? 50 : 100);
+  }
+  await shot(page, "solo-stuck");
+  throw new Error("the game did not move on");
+}
+
+describe("solo game in the browser", () => {
+  it("plays a short game against bots to the end through the interface", async () => {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    const errors = watchErrors(page);
+    await page.goto(`${server.url}/?botDelay=0&feedDelay=5`);
+    await page.waitForSelector("#start-solo");
+    await shot(page, "solo-1-menu");
+    await page.fill("#player-name", "Aigerim");
+    await page.check("input[name=solo-seat][value=china]");
+    await page.selectOption("#solo-length", "short");
+    await page.click("#start-solo");
+    await page.waitForSelector("#submit-orders");
+    expect(await page.textContent("#me")).toContain("China");
+    expect(await page.textContent("#round")).toContain("Round 1 of 6");
+    await shot(page, "solo-2-board");
+
+    // A state's details open from the keyboard.
+    await page.keyboard.press("1");
+    await expect.poll(() => page.textContent("#state-details")).toContain("Kazakhstan");
+    await page.keyboard.press("Escape");
+
+    // Orders over budget: the engine refuses and the message shows next to the submit button.
+    const adds = page.locator("#action-list button[data-action]");
+    for (let i = 0; i < 4; i++) await adds.nth(i).click();
+    expect(await page.locator("#plan li").count()).toBe(4);
+    await shot(page, "solo-3-plan");
+    await page.click("#submit-orders");
+    await expect.poll(() => page.textContent("#orders-error")).toMatch(/action points|funds/);
+    await shot(page, "solo-4-refused");
+    // Keep only the first order and send it.
+    while ((await page.locator("#plan li").count()) > 1) await page.locator("#plan li button").last().click();
+    await page.click("#submit-orders");
+
+    // Refresh mid-game: the solo game resumes in the same round.
+    await playUntil(page, async () => (await page.textContent("#round"))?.includes("Round 2") ?? false);
+    const yearBefore = await page.textContent("#year");
+    await page.reload();
+    await page.waitForSelector("#game");
+    expect(await page.textContent("#year")).toBe(yearBefore);
+    expect(await page.textContent("#me")).toContain("China");
+
+    let steps = 0;
+    await playUntil(page, async () => {
+      if (++steps === 12) await shot(page, "solo-5-midgame");
+      return (await page.locator("#end-screen").count()) > 0;
+    });
+    await page.waitForSelector("#end-screen");
+    await page.waitForSelector("#end-screen[data-charts-ready=true]");
+    expect(await page.textContent("#winner")).toMatch(/Winner/);
+    expect(await page.locator("#scores tbody tr").count()).toBe(8);
+    expect(await page.locator("#charts canvas").count()).toBe(4);
+    await shot(page, "solo-6-end");
+    expect(errors).toEqual([]);
+    // The finished game is no longer offered for resuming.
+    await page.click("#back-to-menu");
+    await page.waitForSelector("#start-solo");
+    expect(await page.locator("#resume-solo").count()).toBe(0);
+    await page.close();
+  }, 240_000);
+});
