@@ -111,10 +111,10 @@ export function rivalOf(seat: Seat): Seat | null {
  * rival comparison it carries its own extra weight (002: both have more to gain from cooperation).
  * A Central Asian state and the West pursue their own standing.
  */
-export function utility(state: GameState, seat: Seat): number {
+export function utility(state: GameState, seat: Seat, rivalWeight = 0.75): number {
   const own = projectedStanding(state, seat);
   const rival = rivalOf(seat);
   if (!rival || !state.seats[rival]) return own;
   const ruptured = state.phase === "ended" && state.endReason === "rupture" ? 8 : 0;
-  return own - 0.75 * projectedStanding(state, rival) - ruptured;
+  return own - rivalWeight * projectedStanding(state, rival) - ruptured;
 }

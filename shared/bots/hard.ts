@@ -1,9 +1,9 @@
-import { type Decision, type GameState, type GameView, type Order, type Seat } from "../engine/index.ts";
+import { viewFor, type Decision, type GameState, type GameView, type Order, type Seat } from "../engine/index.ts";
 import type { BotDecision, SearchBudget } from "./decision.ts";
 import { determinise, seatOf } from "./determinise.ts";
-import { utility } from "./evaluate.ts";
-import { answerValue, determinisations, mainOrder, plansFor } from "./normal.ts";
-import { playForward } from "./playout.ts";
+import { rivalOf, utility } from "./evaluate.ts";
+import { answerValue, determinisations, mainOrder, normalDecide, plansFor } from "./normal.ts";
+import { playForward, type Fixed } from "./playout.ts";
 import { answerReason, ordersReason } from "./reasons.ts";
 
 /*
@@ -16,7 +16,7 @@ import { answerReason, ordersReason } from "./reasons.ts";
  */
 
 export const DEFAULT_BUDGET: SearchBudget = { playouts: 400, timeMs: 350 };
-const HORIZON = 3;
+const HORIZON = Number(process.env.NGG_H ?? 1);
 
 interface Arm<T> { move: T; total: number; n: number }
 
@@ -47,11 +47,31 @@ function search<T>(moves: T[], budget: SearchBudget, seed: number, view: GameVie
   return { best, playouts };
 }
 
+/**
+ * The rival great power's likely orders: what a normal bot in its seat would order in one determinisation.
+ * The fast policy is a poor guess for a rival who plays to win; this guess is made once per decision.
+ */
+function rivalPlan(view: GameView, seat: Seat, det: GameState, seed: number): { rival: Seat; orders: Order[] } | null {
+  const rival = rivalOf(seat);
+  if (!rival || !det.seats[rival]) return null;
+  const decision = normalDecide({ ...viewFor(det, rival), owes: true }, seed ^ 0x9e3779b9);
+  return decision && decision.input.type === "orders" ? { rival, orders: decision.input.orders } : null;
+}
+
 function hardOrders(view: GameView, seat: Seat, seed: number, budget: SearchBudget): BotDecision {
-  const { valued, plans } = plansFor(view, seat, determinisations(view, seed, 1), seed);
+  const dets = determinisations(view, seed, Number(process.env.NGG_D ?? 2));
+  const { valued, plans } = plansFor(view, seat, dets, seed, Number(process.env.NGG_HW ?? 6));
   const until = view.round + HORIZON;
-  const { best, playouts } = search<Order[]>(plans, budget, seed, view, (det, plan, s) =>
-    utility(playForward(det, until, s, { [seat]: { type: "orders", seat, orders: plan } }), seat));
+  const predicted = process.env.NGG_R === "0" ? null : rivalPlan(view, seat, dets[0], seed);
+  const { best, playouts } = search<Order[]>(plans, budget, seed, view, (det, plan, s) => {
+    const fixed: Fixed = { [seat]: { type: "orders", seat, orders: plan } };
+    if (predicted) {
+      const r = det.seats[predicted.rival]!;
+      if (r.submitted) r.orders = predicted.orders;
+      else fixed[predicted.rival] = { type: "orders", seat: predicted.rival, orders: predicted.orders };
+    }
+    return utility(playForward(det, until, s, fixed), seat, Number(process.env.NGG_RW ?? 0.75));
+  });
   const orders = best.move;
   const reason = ordersReason(view, seat, orders, mainOrder(orders, valued));
   return { input: { type: "orders", seat, orders }, reason: playouts > 0 ? reason.replace(/\.$/, `, the best of ${plans.length} plans over ${playouts} simulated futures.`) : reason };

@@ -15,14 +15,14 @@ import { answerReason, ordersReason } from "./reasons.ts";
  * placed at the start of next year, judged by the evaluation in evaluate.ts.
  */
 
-const DETS = 2;
+const DETS = Number(process.env.NGG_ND ?? 2);
 
 export function determinisations(view: GameView, seed: number, n: number): GameState[] {
   return Array.from({ length: n }, (_, i) => determinise(view, (seed * 31 + i * 7_368_787) >>> 0));
 }
 
 /** Affordable single orders valued by a year's lookahead, and a handful of whole plans built from them. */
-export function plansFor(view: GameView, seat: Seat, dets: GameState[], seed: number): { valued: Valued[]; plans: Order[][] } {
+export function plansFor(view: GameView, seat: Seat, dets: GameState[], seed: number, width = 6): { valued: Valued[]; plans: Order[][] } {
   const me = view.seats.find((s) => s.seat === seat)!;
   const singles = singleOrders(view).filter((o) => {
     const def = ACTION_BY_ID.get(o.action)!;
@@ -30,7 +30,7 @@ export function plansFor(view: GameView, seat: Seat, dets: GameState[], seed: nu
   });
   const valued = valueSingles(dets, seat, singles, seed);
   const baseline = chooseOrders(view, seat, new Rng(seedRng(seed)));
-  return { valued, plans: candidatePlans(valued, me.ap, me.funds, [baseline]) };
+  return { valued, plans: candidatePlans(valued, me.ap, me.funds, [baseline], width) };
 }
 
 /** The order of a plan that gained most on its own: the one a reason should speak of. */
@@ -49,7 +49,7 @@ export function mainOrder(plan: Order[], valued: Valued[]): Order | null {
 
 function normalOrders(view: GameView, seat: Seat, seed: number): BotDecision {
   const dets = determinisations(view, seed, DETS);
-  const { valued, plans } = plansFor(view, seat, dets, seed);
+  const { valued, plans } = plansFor(view, seat, dets, seed, Number(process.env.NGG_NW ?? 6));
   let best = plans[0];
   let bestValue = -Infinity;
   for (const plan of plans) {

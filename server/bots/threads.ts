@@ -1,0 +1,72 @@
+import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
+import type { BotDecision, BotLevel } from "../../shared/bots/decide.ts";
+import type { GameView } from "../../shared/engine/index.ts";
+import type { Job } from "./worker.ts";
+
+/*
+ * A small pool of bot threads. Jobs queue and go to the first idle thread. Threads are unreferenced so an idle
+ * pool never keeps the process alive. A thread that fails takes the pool down: callers then decide in-process.
+ */
+
+type Pending = { job: Job; resolve: (d: BotDecision | null) => void; reject: (e: Error) => void };
+
+export class BotThreads {
+  private idle: Worker[] = [];
+  private busy = new Map<Worker, Pending>();
+  private queue: Pending[] = [];
+  private nextId = 1;
+  broken = false;
+
+  constructor(size = Math.max(1, Math.min(2, availableParallelism() - 1))) {
+    for (let i = 0; i < size; i++) this.spawn();
+  }
+
+  private spawn(): void {
+    const worker = new Worker(new URL("./worker.ts", import.meta.url));
+    worker.unref();
+    worker.on("message", (msg: { id: number; decision?: BotDecision | null; error?: string }) => {
+      const p = this.busy.get(worker);
+      this.busy.delete(worker);
+      this.idle.push(worker);
+      if (p) {
+        if (msg.error) p.reject(new Error(msg.error));
+        else p.resolve(msg.decision ?? null);
+      }
+      this.pump();
+    });
+    const fail = (error: Error) => {
+      this.broken = true;
+      const p = this.busy.get(worker);
+      this.busy.delete(worker);
+      p?.reject(error);
+      for (const q of this.queue.splice(0)) q.reject(error);
+    };
+    worker.on("error", fail);
+    worker.on("exit", (code) => { if (code !== 0) fail(new Error(`bot thread exited with ${code}`)); });
+    this.idle.push(worker);
+  }
+
+  private pump(): void {
+    while (this.idle.length && this.queue.length) {
+      const worker = this.idle.pop()!;
+      const p = this.queue.shift()!;
+      this.busy.set(worker, p);
+      worker.postMessage(p.job);
+    }
+  }
+
+  run(level: BotLevel, view: GameView, seed: number): Promise<BotDecision | null> {
+    if (this.broken) return Promise.reject(new Error("bot threads are down"));
+    return new Promise((resolve, reject) => {
+      this.queue.push({ job: { id: this.nextId++, level, view, seed }, resolve, reject });
+      this.pump();
+    });
+  }
+
+  async close(): Promise<void> {
+    const all = [...this.idle, ...this.busy.keys()];
+    this.idle = [];
+    await Promise.all(all.map((w) => w.terminate()));
+  }
+}

@@ -1,0 +1,73 @@
+import { describe, expect, it } from "vitest";
+import { decide, type BotLevel } from "../../shared/bots/decide.ts";
+import { botSeed } from "../../shared/bots/play.ts";
+import { applyInput, createGame, pendingSeats, SEAT_NAMES, viewFor, type GameOptions, type GameState } from "../../shared/engine/index.ts";
+
+const budget = { playouts: 16, timeMs: Number.POSITIVE_INFINITY };
+
+/** Plays a whole game with one level in every seat, checking each decision as it comes. */
+function play(level: BotLevel, options: Partial<GameOptions>, seed: number, check: (reason: string, seat: string) => void): GameState {
+  let state = createGame(options, seed);
+  for (let guard = 0; state.phase !== "ended"; guard++) {
+    if (guard > 3000) throw new Error("game did not end");
+    const seat = pendingSeats(state)[0];
+    const d = decide(level, viewFor(state, seat), botSeed(state, seat, guard), budget);
+    expect(d).not.toBeNull();
+    check(d!.reason, seat);
+    const result = applyInput(state, d!.input);
+    if (!result.ok) throw new Error(`${level} bot for ${seat}: ${result.code} ${result.message}`);
+    state = result.state;
+  }
+  return state;
+}
+
+describe("every level plays whole games legally and explains itself", () => {
+  const cases: [BotLevel, Partial<GameOptions>][] = [
+    ["easy", { mode: "full", length: "standard" }],
+    ["normal", { mode: "full", length: "short" }],
+    ["hard", { mode: "powers", length: "short", west: false }],
+    ["baseline", { mode: "full", length: "short" }],
+  ];
+  for (const [level, options] of cases) {
+    it(`${level} bots finish a game, each decision with one readable sentence`, () => {
+      const reasons: string[] = [];
+      const state = play(level, options, 21, (reason, seat) => {
+        reasons.push(reason);
+        expect(reason).toMatch(/^[A-Z].*[.]$/);
+        expect(reason).not.toMatch(/\n|undefined|NaN|null/);
+        expect(reason).toContain(SEAT_NAMES[seat as keyof typeof SEAT_NAMES]);
+        expect(reason.split(/[.!?] /).length).toBe(1);
+      });
+      expect(state.phase).toBe("ended");
+      expect(reasons.some((r) => r.includes(" because "))).toBe(true);
+    });
+  }
+
+  it("a bot that owes nothing, or watches as a spectator, decides nothing", () => {
+    const s = createGame({ mode: "full", length: "short" }, 4);
+    for (const level of ["easy", "normal", "hard", "baseline"] as const) {
+      expect(decide(level, viewFor(s, "spectator"), 1, budget)).toBeNull();
+    }
+  });
+
+  it("Russia's reason for answering a CSTO call names the state and its stability", () => {
+    for (let seed = 1; seed <= 10; seed++) {
+      let state = createGame({ mode: "full", length: "standard" }, seed);
+      for (let guard = 0; state.phase !== "ended" && guard < 3000; guard++) {
+        const seat = pendingSeats(state)[0];
+        const view = viewFor(state, seat);
+        const d = decide("normal", view, botSeed(state, seat, guard))!;
+        const open = view.decisions.find((x) => x.seat === seat && x.answer === null);
+        if (seat === "russia" && open?.kind === "crisisResponse" && d.input.type === "answer" && d.input.answer === "intervene") {
+          const c = state.countries[open.state!];
+          expect(d.reason).toBe(`Russia answers ${SEAT_NAMES[open.state!]}'s request for CSTO help because its stability fell to ${c.stability}.`);
+          return;
+        }
+        const result = applyInput(state, d.input);
+        if (!result.ok) throw new Error(result.message);
+        state = result.state;
+      }
+    }
+    throw new Error("no CSTO intervention by Russia in ten games");
+  });
+});
