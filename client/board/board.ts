@@ -1,4 +1,4 @@
-import Phaser from "phaser";
+import { P } from "./phaser.ts";
 import type { GameView, StateId } from "../../shared/engine/index.ts";
 import { BootScene } from "../boot/bootScene.ts";
 import { BoardScene } from "./boardScene.ts";
@@ -15,11 +15,11 @@ export function startBoard(parent: HTMLElement, onProgress: (fraction: number) =
       boardScene.onSelect = (s) => selectHandler?.(s);
       resolve();
     };
-    const game = new Phaser.Game({
-      type: Phaser.AUTO,
+    const game = new P.Game({
+      type: P.WEBGL,
       parent,
       backgroundColor: "#a9c8d8",
-      scale: { mode: Phaser.Scale.RESIZE, width: "100%", height: "100%" },
+      scale: { mode: P.Scale.RESIZE, width: "100%", height: "100%" },
       banner: false,
       audio: { noAudio: true },
       scene: [new BootScene(onProgress, (m) => reject(new Error(m))), boardScene],

@@ -1,4 +1,4 @@
-import Phaser from "phaser";
+import { P } from "./phaser.ts";
 import { STATES, type CountryState, type GameView, type StateId } from "../../shared/engine/index.ts";
 import { regionContains, type MapData, type MapRegion } from "./mapData.ts";
 import { StateCard, CARD_W } from "./stateCard.ts";
@@ -27,7 +27,7 @@ export interface BoardEvents {
 }
 
 /** Draws the map of Central Asia with each state's marker; the HTML panels around it hold the text-heavy parts. */
-export class BoardScene extends Phaser.Scene {
+export class BoardScene extends P.Scene {
   private mapData!: MapData;
   private landLayer!: Phaser.GameObjects.Graphics;
   private stateLayer!: Phaser.GameObjects.Graphics;
@@ -86,6 +86,7 @@ export class BoardScene extends Phaser.Scene {
     });
     this.scale.on("resize", () => this.layout());
     this.layout();
+    performance.mark("ngg-board-ready");
     this.onReady?.();
   }
 
@@ -189,11 +190,11 @@ export class BoardScene extends Phaser.Scene {
   }
 
   private fillRings(g: Phaser.GameObjects.Graphics, region: MapRegion): void {
-    for (const ring of region.rings) g.fillPoints(ring.map(([x, y]) => new Phaser.Math.Vector2(x, y)), true);
+    for (const ring of region.rings) g.fillPoints(ring.map(([x, y]) => new P.Math.Vector2(x, y)), true);
   }
 
   private strokeRings(g: Phaser.GameObjects.Graphics, region: MapRegion): void {
-    for (const ring of region.rings) g.strokePoints(ring.map(([x, y]) => new Phaser.Math.Vector2(x, y)), true);
+    for (const ring of region.rings) g.strokePoints(ring.map(([x, y]) => new P.Math.Vector2(x, y)), true);
   }
 
   private drawLand(): void {

@@ -1,4 +1,3 @@
-import Phaser from "phaser";
 import type { CountryState, StateId } from "../../shared/engine/index.ts";
 import { SEAT_COLOURS, hexToNumber } from "../ui/palette.ts";
 import { cardLines, influenceTotals } from "./cardText.ts";

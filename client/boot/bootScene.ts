@@ -1,7 +1,7 @@
-import Phaser from "phaser";
+import { P } from "../board/phaser.ts";
 
 /** Loads the board's assets and reports real progress (bytes of the map) to the loading screen. */
-export class BootScene extends Phaser.Scene {
+export class BootScene extends P.Scene {
   private onProgress: (fraction: number) => void;
   private onError: (message: string) => void;
 

@@ -7,7 +7,8 @@ import type { z } from "zod";
  * client/net/remoteConnection.ts, and the public lobby list over HTTP.
  */
 
-export interface PublicMatch { roomId: string; name: string; code?: string | null; started?: boolean; humans?: number; seats?: number; [key: string]: unknown }
+/** A listed public match, as GET /api/matches returns it. */
+export interface PublicMatch { roomId: string; name: string; mode?: string; length?: string; seatsFree?: number; seats?: number; clients?: number }
 
 /** The online code (the Colyseus SDK) loads only when a person goes online. */
 const remote = () => import("./remoteConnection.ts");

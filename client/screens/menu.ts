@@ -98,8 +98,8 @@ export const menuScreen: Screen = (root, app) => {
     const matches = await listPublicMatches();
     replace(list, matches.length === 0 ? h("li", {}, t("menu.noMatches")) : matches.map((m) => {
       const b = h("button", { type: "button", class: "small" }, t("menu.joinListed", { name: m.name }));
-      b.addEventListener("click", () => void doJoin(String(m.code ?? m.roomId), b, browseError));
-      return h("li", {}, h("span", {}, t("menu.matchLine", { name: m.name, humans: m.humans ?? 0, status: m.started ? t("menu.playing") : t("menu.waiting") })), b);
+      b.addEventListener("click", () => void doJoin(m.roomId, b, browseError));
+      return h("li", {}, h("span", {}, t("menu.matchLine", { name: m.name, free: m.seatsFree ?? "?", seats: m.seats ?? "?", players: m.clients ?? 0, length: m.length ? t(`lengthShort.${m.length}`, { defaultValue: m.length }) : "" })), b);
     }));
   }).catch(() => undefined);
   refresh.addEventListener("click", () => void loadList());

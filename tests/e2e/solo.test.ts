@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { launch, shot, watchErrors } from "./support/browser.ts";
 import { DIST, ensureBuilt } from "./support/build.ts";
 import { serveStatic } from "./support/staticServer.ts";
+import { playUntil } from "./support/play.ts";
 
 let browser: Browser;
 let server: { url: string; close(): Promise<void> };
@@ -17,37 +18,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-/** Plays whatever the screen asks of the player: answers decisions, or orders the first legal action. */
-async function playStep(page: Page): Promise<"end" | "acted" | "waiting"> {
-  if (await page.locator("#end-screen").count()) return "end";
-  const answer = page.locator("#panel-inbox button[data-answer]:not([disabled])").first();
-  if (await answer.count()) {
-    await page.click("#tab-inbox");
-    await answer.click();
-    return "acted";
-  }
-  const add = page.locator("#action-list button[data-action]").first();
-  if ((await page.locator("#pass-orders:not([disabled])").count()) && (await add.count())) {
-    await page.click("#tab-orders");
-    await add.click();
-    await page.click("#submit-orders");
-    return "acted";
-  }
-  return "waiting";
-}
-
-/** Plays until the condition holds (bounded by a number of steps, not by time). */
-async function playUntil(page: Page, done: () => Promise<boolean>): Promise<void> {
-  for (let i = 0; i < 600; i++) {
-    if (await done()) return;
-    const state = await playStep(page);
-    if (state === "end") return;
-    await page.waitForTimeout(state === "acted" ? 50 : 100);
-  }
-  await shot(page, "solo-stuck");
-  throw new Error("the game did not move on");
-}
 
 describe("solo game in the browser", () => {
   it("plays a short game against bots to the end through the interface", async () => {
@@ -83,7 +53,7 @@ describe("solo game in the browser", () => {
     await page.click("#submit-orders");
 
     // Refresh mid-game: the solo game resumes in the same round.
-    await playUntil(page, async () => (await page.textContent("#round"))?.includes("Round 2") ?? false);
+    await playUntil([page], async () => (await page.textContent("#round"))?.includes("Round 2") ?? false);
     const yearBefore = await page.textContent("#year");
     await page.reload();
     await page.waitForSelector("#game");
@@ -91,7 +61,7 @@ describe("solo game in the browser", () => {
     expect(await page.textContent("#me")).toContain("China");
 
     let steps = 0;
-    await playUntil(page, async () => {
+    await playUntil([page], async () => {
       if (++steps === 12) await shot(page, "solo-5-midgame");
       return (await page.locator("#end-screen").count()) > 0;
     });

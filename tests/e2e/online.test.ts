@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser } from "playwright-core";
+import { launch, shot, watchErrors } from "./support/browser.ts";
+import { ensureBuilt } from "./support/build.ts";
+import { playUntil, roundOf } from "./support/play.ts";
+import { startTestServer } from "./support/server.ts";
+
+let browser: Browser;
+let server: { url: string; close(): Promise<void> };
+
+beforeAll(async () => {
+  await ensureBuilt();
+  server = await startTestServer();
+  browser = await launch();
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe("online match in two browsers", () => {
+  it("creates a private match, joins it by code in another browser, and completes a round", async () => {
+    const hostContext = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const guestContext = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+    const host = await hostContext.newPage();
+    const guest = await guestContext.newPage();
+    const hostErrors = watchErrors(host);
+    const guestErrors = watchErrors(guest);
+
+    await host.goto(`${server.url}/?feedDelay=5`);
+    await host.fill("#player-name", "Dana");
+    await host.selectOption("#online-visibility", "private");
+    await host.check("input[name=online-seat][value=russia]");
+    await host.selectOption("#online-level", "easy");
+    await host.click("#create-online");
+    await host.waitForSelector("#match-code");
+    const code = (await host.textContent("#match-code"))!.trim();
+    expect(code).toMatch(/^[A-Z0-9]{6}$/);
+    expect(await host.inputValue("#join-link")).toContain(`?join=${code}`);
+    await shot(host, "online-1-host-lobby");
+
+    // The guest opens the join link, which fills in the code.
+    await guest.goto(`${server.url}/?join=${code}&feedDelay=5`);
+    await guest.waitForSelector("#join-online");
+    expect(await guest.inputValue("#join-code")).toBe(code);
+    await guest.fill("#player-name", "Timur");
+    await guest.click("#join-online");
+    await guest.waitForSelector("#lobby");
+    await guest.click("#claim-china");
+    await expect.poll(() => host.textContent("tr[data-seat=china]")).toContain("Timur");
+    await guest.click("#ready");
+    await expect.poll(() => host.textContent("tr[data-seat=china]")).toContain("Ready");
+    // Only the host may start: the guest's attempt is refused with a message in the lobby.
+    expect(await guest.locator("#start-game").count()).toBe(0);
+    await shot(guest, "online-2-guest-lobby");
+
+    await host.click("#start-game");
+    await host.waitForSelector("#game");
+    await guest.waitForSelector("#game");
+    expect(await host.textContent("#me")).toContain("Russia");
+    expect(await guest.textContent("#me")).toContain("China");
+    expect(await roundOf(host)).toContain("Round 1");
+    await shot(host, "online-3-host-board");
+    await shot(guest, "online-4-guest-board");
+
+    await playUntil([host, guest], async () => (await roundOf(host)).includes("Round 2") && (await roundOf(guest)).includes("Round 2"), "online-stuck");
+    // Both read the same resolution in their logs.
+    await host.click("#tab-log");
+    await guest.click("#tab-log");
+    const hostLog = await host.textContent("#panel-log");
+    expect(hostLog).toContain("Round 1");
+    expect(await guest.textContent("#panel-log")).toContain("Round 1");
+    await shot(host, "online-5-host-round2");
+    await shot(guest, "online-6-guest-round2");
+    expect(hostErrors).toEqual([]);
+    expect(guestErrors).toEqual([]);
+    await hostContext.close();
+    await guestContext.close();
+  }, 240_000);
+
+  it("rejoins the same seat after a page refresh mid-game", async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/?feedDelay=5`);
+    await page.fill("#player-name", "Saule");
+    await page.check("input[name=online-seat][value=kazakhstan]");
+    await page.selectOption("#online-level", "easy");
+    await page.click("#create-online");
+    await page.waitForSelector("#start-game");
+    await page.click("#start-game");
+    await page.waitForSelector("#game");
+    await page.locator("#action-list button[data-action]").first().click();
+    await page.click("#submit-orders");
+    await playUntil([page], async () => (await roundOf(page)).includes("Round 2"), "refresh-stuck");
+    const year = await page.textContent("#year");
+    await shot(page, "refresh-1-before");
+
+    await page.reload();
+    await page.waitForSelector("#game");
+    expect(await page.textContent("#me")).toContain("Kazakhstan");
+    expect(await page.textContent("#year")).toBe(year);
+    await shot(page, "refresh-2-after");
+    // The rejoined seat can still act: it plays on into the next round.
+    await playUntil([page], async () => (await roundOf(page)).includes("Round 3"), "refresh-stuck-after");
+    await context.close();
+  }, 240_000);
+});

@@ -1,0 +1,41 @@
+import type { Page } from "playwright-core";
+import { shot } from "./browser.ts";
+
+/** Plays whatever the screen asks of the player: answers a decision, or orders the first legal action. */
+export async function playStep(page: Page): Promise<"end" | "acted" | "waiting"> {
+  if (await page.locator("#end-screen").count()) return "end";
+  const answer = page.locator("#panel-inbox button[data-answer]:not([disabled])").first();
+  if (await answer.count()) {
+    await page.click("#tab-inbox");
+    await answer.click();
+    return "acted";
+  }
+  const add = page.locator("#action-list button[data-action]").first();
+  if ((await page.locator("#pass-orders:not([disabled])").count()) && (await add.count())) {
+    await page.click("#tab-orders");
+    await add.click();
+    await page.click("#submit-orders");
+    return "acted";
+  }
+  return "waiting";
+}
+
+/** Plays on the given pages in turn until the condition holds (bounded by a number of steps, not by time). */
+export async function playUntil(pages: Page[], done: () => Promise<boolean>, name = "stuck"): Promise<void> {
+  for (let i = 0; i < 800; i++) {
+    if (await done()) return;
+    let acted = false;
+    for (const page of pages) {
+      const state = await playStep(page);
+      if (state === "end" && pages.length === 1) return;
+      acted ||= state === "acted";
+    }
+    await pages[0]!.waitForTimeout(acted ? 50 : 120);
+  }
+  for (const [i, page] of pages.entries()) await shot(page, `${name}-${i}`);
+  throw new Error("the game did not move on");
+}
+
+export async function roundOf(page: Page): Promise<string> {
+  return (await page.textContent("#round")) ?? "";
+}
