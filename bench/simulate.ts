@@ -1,5 +1,7 @@
 import { simulate } from "../shared/sim/simulate.ts";
 import { parseArgs, intArg, choiceArg } from "./args.ts";
+import { levelPlayer } from "../shared/bots/play.ts";
+import { BOT_LEVELS } from "../shared/bots/decide.ts";
 
 const args = parseArgs(process.argv.slice(2));
 const summary = simulate({
@@ -7,6 +9,7 @@ const summary = simulate({
   mode: choiceArg(args, "mode", ["full", "powers"] as const, "full"),
   length: choiceArg(args, "length", ["short", "standard"] as const, "standard"),
   seed: intArg(args, "seed", 1),
+  bot: levelPlayer(choiceArg(args, "bots", BOT_LEVELS, "baseline")),
 });
 
 if (args.json) {

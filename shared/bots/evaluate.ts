@@ -107,14 +107,28 @@ export function rivalOf(seat: Seat): Seat | null {
 }
 
 /**
- * What a bot maximises. A great power wants to finish above its rival; a rupture costs both, so on top of the
- * rival comparison it carries its own extra weight (002: both have more to gain from cooperation).
- * A Central Asian state and the West pursue their own standing.
+ * What a bot maximises. Every seat wants to finish first, so it weighs its own projected standing against the
+ * seat best placed to beat it. A great power also measures itself against its rival power; a rupture costs both,
+ * so it carries extra weight of its own (002: both have more to gain from cooperation than conflict).
  */
-export function utility(state: GameState, seat: Seat, rivalWeight = 0.75): number {
+export function utility(state: GameState, seat: Seat, rivalWeight = rivalWeightIn(state), leaderWeight = LEADER_WEIGHT): number {
   const own = projectedStanding(state, seat);
   const rival = rivalOf(seat);
-  if (!rival || !state.seats[rival]) return own;
+  let leader = -Infinity;
+  for (const other of state.seatOrder) if (other !== seat && other !== rival) leader = Math.max(leader, projectedStanding(state, other));
+  const chase = leader === -Infinity ? 0 : leaderWeight * leader;
+  if (!rival || !state.seats[rival]) return own - chase;
   const ruptured = state.phase === "ended" && state.endReason === "rupture" ? 8 : 0;
-  return own - rivalWeight * projectedStanding(state, rival) - ruptured;
+  return own - rivalWeight * projectedStanding(state, rival) - chase - ruptured;
+}
+
+const LEADER_WEIGHT = 0.5;
+const FULL_RIVAL_WEIGHT = 0;
+
+/**
+ * In Great Powers mode the contest is Russia against China; in Full mode any seat may win, so a power that spent
+ * itself on spoiling its rival would hand the game to a third seat.
+ */
+function rivalWeightIn(state: GameState): number {
+  return state.options.mode === "powers" ? 0.75 : FULL_RIVAL_WEIGHT;
 }

@@ -1,22 +1,28 @@
-import { viewFor, type Decision, type GameState, type GameView, type Order, type Seat } from "../engine/index.ts";
+import { type Decision, type GameState, type GameView, type Order, type Seat } from "../engine/index.ts";
 import type { BotDecision, SearchBudget } from "./decision.ts";
 import { determinise, seatOf } from "./determinise.ts";
-import { rivalOf, utility } from "./evaluate.ts";
-import { answerValue, determinisations, mainOrder, normalDecide, plansFor } from "./normal.ts";
-import { playForward, type Fixed } from "./playout.ts";
+import { utility } from "./evaluate.ts";
+import { answerValue, determinisations, mainOrder, plansFor } from "./normal.ts";
+import { playForward } from "./playout.ts";
 import { answerReason, ordersReason } from "./reasons.ts";
 
 /*
  * The hard bot: Monte Carlo search over the engine on information sets. Each iteration draws a fresh
  * determinisation of what the seat cannot see (others' agendas and orders, the dice), plays every surviving
- * candidate in it for a few years with the fast policy for all seats, and scores the result with the evaluation.
+ * candidate in it to the start of next year (others by the fast policy), and scores the result with the evaluation.
+ * Candidates are more plans than the normal bot weighs, built from singles valued in more determinisations.
  * Candidates share each determinisation, so they are compared on the same luck; the weaker half is dropped at
  * intervals (sequential halving), which spends the budget on the close calls. It stops when the playout or time
  * budget runs out and plays the candidate with the best mean.
  */
 
-export const DEFAULT_BUDGET: SearchBudget = { playouts: 400, timeMs: 350 };
-const HORIZON = Number(process.env.NGG_H ?? 1);
+export const DEFAULT_BUDGET: SearchBudget = { playouts: 800, timeMs: 300 };
+/** Years each playout looks ahead: longer playouts follow the fast policy for the seat's own later years, which
+ *  measured worse than judging one year ahead with the evaluation over many more determinisations. */
+const HORIZON = 1;
+
+/** Playouts run so far in this thread, for the benchmark's playouts-per-second figure. */
+export const searchStats = { playouts: 0 };
 
 interface Arm<T> { move: T; total: number; n: number }
 
@@ -36,6 +42,7 @@ function search<T>(moves: T[], budget: SearchBudget, seed: number, view: GameVie
       arm.n += 1;
     }
     playouts += arms.length;
+    searchStats.playouts += arms.length;
     spentThisRound += arms.length;
     batch += 1;
     if (spentThisRound >= perRound && arms.length > 2) {
@@ -47,31 +54,12 @@ function search<T>(moves: T[], budget: SearchBudget, seed: number, view: GameVie
   return { best, playouts };
 }
 
-/**
- * The rival great power's likely orders: what a normal bot in its seat would order in one determinisation.
- * The fast policy is a poor guess for a rival who plays to win; this guess is made once per decision.
- */
-function rivalPlan(view: GameView, seat: Seat, det: GameState, seed: number): { rival: Seat; orders: Order[] } | null {
-  const rival = rivalOf(seat);
-  if (!rival || !det.seats[rival]) return null;
-  const decision = normalDecide({ ...viewFor(det, rival), owes: true }, seed ^ 0x9e3779b9);
-  return decision && decision.input.type === "orders" ? { rival, orders: decision.input.orders } : null;
-}
-
 function hardOrders(view: GameView, seat: Seat, seed: number, budget: SearchBudget): BotDecision {
-  const dets = determinisations(view, seed, Number(process.env.NGG_D ?? 2));
-  const { valued, plans } = plansFor(view, seat, dets, seed, Number(process.env.NGG_HW ?? 6));
+  const dets = determinisations(view, seed, 2);
+  const { valued, plans } = plansFor(view, seat, dets, seed, 6);
   const until = view.round + HORIZON;
-  const predicted = process.env.NGG_R === "0" ? null : rivalPlan(view, seat, dets[0], seed);
-  const { best, playouts } = search<Order[]>(plans, budget, seed, view, (det, plan, s) => {
-    const fixed: Fixed = { [seat]: { type: "orders", seat, orders: plan } };
-    if (predicted) {
-      const r = det.seats[predicted.rival]!;
-      if (r.submitted) r.orders = predicted.orders;
-      else fixed[predicted.rival] = { type: "orders", seat: predicted.rival, orders: predicted.orders };
-    }
-    return utility(playForward(det, until, s, fixed), seat, Number(process.env.NGG_RW ?? 0.75));
-  });
+  const { best, playouts } = search<Order[]>(plans, budget, seed, view, (det, plan, s) =>
+    utility(playForward(det, until, s, { [seat]: { type: "orders", seat, orders: plan } }), seat));
   const orders = best.move;
   const reason = ordersReason(view, seat, orders, mainOrder(orders, valued));
   return { input: { type: "orders", seat, orders }, reason: playouts > 0 ? reason.replace(/\.$/, `, the best of ${plans.length} plans over ${playouts} simulated futures.`) : reason };

@@ -10,12 +10,13 @@ import { playForward } from "./playout.ts";
 import { answerReason, ordersReason } from "./reasons.ts";
 
 /*
- * The normal bot: heuristic with a short lookahead. It plays the current year out through the engine in a couple
- * of determinisations (guessed agendas, orders and dice) and keeps the plan or answer that leaves its seat best
- * placed at the start of next year, judged by the evaluation in evaluate.ts.
+ * The normal bot: heuristic with a short lookahead. It plays the current year out through the engine in a guessed
+ * world (a determinisation: others' agendas, orders and the dice) and keeps, among a few plans built greedily from
+ * single orders, the plan or answer that leaves its seat best placed at the start of next year (evaluate.ts).
  */
 
-const DETS = Number(process.env.NGG_ND ?? 2);
+/** One guessed world per plan: cheap, and noisy enough that the normal bot sometimes misjudges a close call. */
+const DETS = 1;
 
 export function determinisations(view: GameView, seed: number, n: number): GameState[] {
   return Array.from({ length: n }, (_, i) => determinise(view, (seed * 31 + i * 7_368_787) >>> 0));
@@ -49,7 +50,7 @@ export function mainOrder(plan: Order[], valued: Valued[]): Order | null {
 
 function normalOrders(view: GameView, seat: Seat, seed: number): BotDecision {
   const dets = determinisations(view, seed, DETS);
-  const { valued, plans } = plansFor(view, seat, dets, seed, Number(process.env.NGG_NW ?? 6));
+  const { valued, plans } = plansFor(view, seat, dets, seed, 0);
   let best = plans[0];
   let bestValue = -Infinity;
   for (const plan of plans) {

@@ -1,0 +1,54 @@
+import { decide, type BotLevel } from "../shared/bots/decide.ts";
+import { searchStats } from "../shared/bots/hard.ts";
+import { BOTS, botSeed } from "../shared/bots/play.ts";
+import { applyInput, createGame, pendingSeats, viewFor, type GameView } from "../shared/engine/index.ts";
+import { parseArgs, intArg } from "./args.ts";
+
+/*
+ * Decision time of each bot level at its default budget, over positions met in baseline games (Full mode,
+ * standard length: every seat, every phase, early and late rounds). The hard bot also reports its playout rate.
+ *   npm run --silent bench:bots -- --json [--positions 120] [--seed 1]
+ */
+const args = parseArgs(process.argv.slice(2));
+const count = intArg(args, "positions", 120);
+const seed = intArg(args, "seed", 1);
+
+function positions(): { view: GameView; seed: number }[] {
+  const all: { view: GameView; seed: number }[] = [];
+  for (let g = 0; all.length < count * 4; g++) {
+    let state = createGame({ mode: "full", length: "standard" }, seed + g);
+    for (let i = 0; state.phase !== "ended"; i++) {
+      const seat = pendingSeats(state)[0];
+      const view = viewFor(state, seat);
+      all.push({ view, seed: botSeed(state, seat, i) });
+      const result = applyInput(state, BOTS.baseline(view, botSeed(state, seat, i))!);
+      if (!result.ok) throw new Error(result.message);
+      state = result.state;
+    }
+  }
+  const step = all.length / count;
+  return Array.from({ length: count }, (_, i) => all[Math.floor(i * step)]);
+}
+
+const pct = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
+const round = (x: number) => Math.round(x * 10) / 10;
+
+const sample = positions();
+const out: Record<string, Record<string, number>> = {};
+for (const level of ["hard", "normal", "easy", "baseline"] as BotLevel[]) {
+  for (const p of sample.slice(0, 10)) decide(level, p.view, p.seed); // warm-up
+  const times: number[] = [];
+  const playoutsBefore = searchStats.playouts;
+  const start = performance.now();
+  for (const p of sample) {
+    const t = performance.now();
+    decide(level, p.view, p.seed);
+    times.push(performance.now() - t);
+  }
+  const seconds = (performance.now() - start) / 1000;
+  times.sort((a, b) => a - b);
+  out[level] = { p50Ms: round(pct(times, 50)), p95Ms: round(pct(times, 95)), maxMs: round(times[times.length - 1]) };
+  if (level === "hard") out[level].playoutsPerSecond = Math.round((searchStats.playouts - playoutsBefore) / seconds);
+}
+if (args.json) console.log(JSON.stringify(out));
+else for (const [level, r] of Object.entries(out)) console.log(level.padEnd(9), Object.entries(r).map(([k, v]) => `${k} ${v}`).join("  "));
