@@ -1,4 +1,5 @@
 import { defineRoom, defineServer, type Server } from "@colyseus/core";
+import { Encoder } from "@colyseus/schema";
 import { WebSocketTransport } from "@colyseus/ws-transport";
 import { createServer } from "node:http";
 import { createServer as createNetServer } from "node:net";
@@ -28,6 +29,9 @@ export interface RunningServer {
   colyseus: Server;
   records: Records;
 }
+
+// A finished game's full state (its whole event log included) outgrows the encoder's default 8 KB buffer.
+Encoder.BUFFER_SIZE = 256 * 1024;
 
 /** Largest websocket frame read at all; game messages are far smaller and are checked again per message. */
 const MAX_FRAME_BYTES = 64 * 1024;

@@ -1,0 +1,245 @@
+import "./server-socket.ts";
+import { Client, Protocol, Room } from "@colyseus/sdk";
+import { spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { gameViewOf } from "../client/net/remoteView.ts";
+import { decide } from "../shared/bots/decide.ts";
+import { SEATS, type Decision, type Seat } from "../shared/engine/index.ts";
+import type { Reply } from "../shared/protocol/messages.ts";
+import type { MatchState } from "../shared/protocol/state.ts";
+import { intArg, parseArgs } from "./args.ts";
+
+/*
+ * Load generator for the game server, written with @colyseus/sdk. It starts the server as its own
+ * process on loopback, opens R matches with one client per seat (8 humans, no bots), and has every
+ * client act as soon as its seat owes an input: orders planned by the baseline bot from the client's
+ * own view, decisions answered at once. It measures order acknowledgement latency (request to reply),
+ * state bytes received, the server's memory, and rounds played per second.
+ *
+ *   npm run --silent bench:server -- --json [--rooms 250] [--rounds 6]
+ */
+
+const args = parseArgs(process.argv.slice(2));
+const ROOMS = intArg(args, "rooms", 250);
+const ROUNDS = Math.max(1, Math.min(10, intArg(args, "rounds", 6)));
+const CLIENTS = SEATS.length;
+const log = (msg: string) => { if (!args.json) console.error(msg); };
+
+// The first byte of each frame names its protocol message; the low bits carry the code.
+const CODE_MASK = 31;
+const bytes = { patch: 0, full: 0 };
+const rooms = new WeakMap<object, { patch: number; full: number }>();
+const proto = Room.prototype as unknown as { onMessageCallback(event: { data: ArrayBuffer }): void };
+const original = proto.onMessageCallback;
+proto.onMessageCallback = function (this: object, event: { data: ArrayBuffer }) {
+  const size = event.data.byteLength;
+  const code = new Uint8Array(event.data)[0]! & CODE_MASK;
+  let mine = rooms.get(this);
+  if (!mine) rooms.set(this, (mine = { patch: 0, full: 0 }));
+  if (code === Protocol.ROOM_STATE_PATCH) { bytes.patch += size; mine.patch += size; }
+  if (code === Protocol.ROOM_STATE) { bytes.full += size; mine.full += size; }
+  original.call(this, event);
+};
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+function rssMb(pid: number): number {
+  const line = readFileSync(`/proc/${pid}/status`, "utf8").split("\n").find((l) => l.startsWith("VmRSS:"));
+  return line ? Number(line.replace(/\D+/g, "")) / 1024 : 0;
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+const latencies: number[] = [];
+let errors = 0;
+const errorSamples = new Set<string>();
+function error(what: string): void {
+  errors++;
+  if (errorSamples.size < 5) errorSamples.add(what);
+}
+
+async function timedRequest(room: Room<unknown, MatchState>, type: string, payload: unknown): Promise<void> {
+  const start = performance.now();
+  try {
+    const reply = (await room.request(type, payload)) as Reply;
+    latencies.push(performance.now() - start);
+    if (!reply.ok) error(`${type} refused: ${reply.code} ${reply.message}`);
+  } catch (e) {
+    error(`${type} failed: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+/** One seat's player: acts whenever its seat owes something, once per distinct moment. */
+function play(room: Room<unknown, MatchState>, seat: Seat, done: () => boolean): void {
+  let acted = "";
+  let busy = false;
+  const act = async (state: MatchState) => {
+    if (busy || done() || !state.started || state.phase === "ended" || state.phase === "lobby") return;
+    const secret = state.secrets?.get(seat);
+    if (!secret) return;
+    if (state.phase === "orders") {
+      const key = `o${state.round}`;
+      if (acted === key || state.seats.get(seat)?.submitted) return;
+      acted = key;
+      busy = true;
+      // The plan needs the board, not the log: skip merging events to keep the generator light.
+      const view = gameViewOf(state, room.sessionId, [], [])!;
+      const choice = decide("baseline", view, state.round * 8 + SEATS.indexOf(seat));
+      const orders = choice && choice.input.type === "orders" ? choice.input.orders : [];
+      await timedRequest(room, "submitOrders", { orders, round: state.round });
+      busy = false;
+      // Changes that arrived while waiting for the reply were skipped: look again.
+      return act(room.state);
+    }
+    const open = (JSON.parse(secret.decisions) as Decision[]).find((d) => d.seat === seat && d.answer === null);
+    if (!open) return;
+    const key = `d${open.id}`;
+    if (acted === key) return;
+    acted = key;
+    busy = true;
+    await timedRequest(room, "answer", { decision: open.id, answer: open.defaultAnswer, round: state.round });
+    busy = false;
+    return act(room.state);
+  };
+  room.onStateChange((state) => void act(state));
+}
+
+interface Match { host: Room<unknown, MatchState>; clients: Room<unknown, MatchState>[]; roundsDone: number; finished: boolean }
+
+async function openMatch(url: string, index: number): Promise<Match> {
+  const length = ROUNDS <= 6 ? "short" : "standard";
+  const sdk = new Client(url);
+  const host = await sdk.create<MatchState>("match", { name: `Bench ${index}`, seat: SEATS[0], length });
+  const clients = [host];
+  for (const seat of SEATS.slice(1)) clients.push(await new Client(url).joinById<MatchState>(host.roomId, { name: `P${seat}`, seat }));
+  const match: Match = { host, clients, roundsDone: 0, finished: false };
+  host.onStateChange((state) => {
+    if (!state.started || match.finished) return;
+    match.roundsDone = state.phase === "ended" ? state.round : state.round - 1;
+    // A rupture ends a game early: its rounds count as played.
+    if (match.roundsDone >= ROUNDS || state.phase === "ended") match.finished = true;
+  });
+  clients.forEach((room, i) => play(room, SEATS[i]!, () => match.finished));
+  return match;
+}
+
+async function until(condition: () => boolean, timeoutMs: number): Promise<boolean> {
+  const start = Date.now();
+  while (!condition()) {
+    if (Date.now() - start > timeoutMs) return false;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return true;
+}
+
+async function main(): Promise<void> {
+  const port = await freePort();
+  const dir = mkdtempSync(join(tmpdir(), "ngg-bench-"));
+  // BENCH_NODE_FLAGS passes flags to the server process, e.g. --cpu-prof to profile it under load.
+  const flags = (process.env.BENCH_NODE_FLAGS ?? "").split(" ").filter(Boolean);
+  const server = spawn(process.execPath, [...flags, "--import", "tsx", "server/main.ts"], {
+    env: { ...process.env, PORT: String(port), DB_PATH: join(dir, "bench.sqlite") },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const url = `ws://127.0.0.1:${port}`;
+  try {
+    const up = await (async () => {
+      for (let i = 0; i < 200; i++) {
+        try {
+          if ((await fetch(`http://127.0.0.1:${port}/health`)).ok) return true;
+        } catch { /* not yet listening */ }
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      return false;
+    })();
+    if (!up) throw new Error("the server did not start");
+    const baseRss = rssMb(server.pid!);
+
+    log(`opening ${ROOMS} matches x ${CLIENTS} clients...`);
+    const matches: Match[] = [];
+    const BATCH = 10;
+    for (let i = 0; i < ROOMS; i += BATCH) {
+      const batch = await Promise.allSettled(Array.from({ length: Math.min(BATCH, ROOMS - i) }, (_, j) => openMatch(url, i + j)));
+      for (const r of batch) {
+        if (r.status === "fulfilled") matches.push(r.value);
+        else error(`join failed: ${String(r.reason)}`);
+      }
+    }
+    await new Promise((r) => setTimeout(r, 500));
+    const lobbyPatchBytes = bytes.patch;
+
+    log(`starting ${matches.length} games for ${ROUNDS} rounds...`);
+    const started = performance.now();
+    await Promise.all(matches.map((m) => timedRequest(m.host, "start", {})));
+    const progress = setInterval(() => {
+      const m = matches[0]!;
+      log(`rounds done ${matches.reduce((n, x) => n + x.roundsDone, 0)}; first match: ${m.host.state.phase} round ${m.host.state.round}; errors ${errors} ${[...errorSamples].join(" | ")}`);
+    }, 5000);
+    const finished = await until(() => matches.every((m) => m.finished), Number(args.timeout ?? 600) * 1000);
+    clearInterval(progress);
+    const seconds = (performance.now() - started) / 1000;
+    if (!finished) {
+      error(`${matches.filter((m) => !m.finished).length} matches did not finish`);
+      for (const m of matches.filter((x) => !x.finished).slice(0, 2)) {
+        for (const c of m.clients) {
+          const st = c.state;
+          const seat = SEATS[m.clients.indexOf(c)]!;
+          log(`${seat}: phase ${st.phase} round ${st.round} submitted ${st.seats.get(seat)?.submitted} decisions ${st.secrets?.get(seat)?.decisions}`);
+        }
+      }
+    }
+    const rss = rssMb(server.pid!);
+    const rounds = matches.reduce((n, m) => n + Math.min(m.roundsDone, ROUNDS), 0);
+    const seatClients = matches.length * CLIENTS;
+    const patchBytes = bytes.patch - lobbyPatchBytes;
+
+    // What a client joining now receives in full: the size the patches are compared with.
+    const late = await new Client(url).joinById<MatchState>(matches[0]!.host.roomId, { name: "Late", spectator: true });
+    await until(() => (rooms.get(late)?.full ?? 0) > 0, 10_000);
+    const fullStateBytes = rooms.get(late)?.full ?? 0;
+
+    latencies.sort((a, b) => a - b);
+    const result = {
+      rooms: matches.length,
+      clients: seatClients,
+      roundsPerSecond: Math.round((rounds / seconds) * 10) / 10,
+      ackLatencyMs: { p50: Math.round(percentile(latencies, 50) * 10) / 10, p99: Math.round(percentile(latencies, 99) * 10) / 10 },
+      rssMbPerRoom: Math.round(((rss - baseRss) / Math.max(1, matches.length)) * 100) / 100,
+      patchBytesPerClientPerRound: Math.round(patchBytes / Math.max(1, seatClients) / Math.max(1, rounds / Math.max(1, matches.length))),
+      fullStateBytes,
+      errors,
+    };
+    if (args.json) console.log(JSON.stringify(result));
+    else {
+      console.log(result);
+      if (errorSamples.size) console.log("first errors:", [...errorSamples]);
+    }
+    for (const m of matches) for (const c of m.clients) void c.leave().catch(() => {});
+    void late.leave().catch(() => {});
+  } finally {
+    server.kill("SIGTERM");
+    await new Promise((r) => setTimeout(r, 300));
+    rmSync(dir, { recursive: true, force: true });
+  }
+  process.exit(0);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
