@@ -25,7 +25,7 @@ const target = (p: Params): string => (p.target ? ` in ${name(p.target)}` : "");
 const SENTENCES: Record<string, (p: Params) => string> = {
   roundStarted: (p) => `Round ${p.round} begins: the year is ${p.year}.`,
   news: (p) => `News: ${CARD_BY_ID.get(String(p.card))?.title ?? p.card}.`,
-  unrest: (p) => `${p.cause === "sinophobia" ? "Anti-Chinese protests" : p.cause === "poverty" ? "Hardship and protests" : "Political unrest"} shake ${name(p.state)}.`,
+  unrest: (p) => `${p.cause === "sinophobia" ? "Anti-Chinese protests shake" : p.cause === "poverty" ? "Hardship and protests shake" : "Political unrest shakes"} ${name(p.state)}.`,
   afghanSpillover: (p) => `Instability spills over from Afghanistan into ${name(p.state)}.`,
   offerMade: (p) => `${name(p.from)} offers ${name(p.to)}: ${action(p.action)}${p.option ? ` (${arrangement(p.option)})` : ""}.`,
   offerAnswered: (p) => `${name(p.to)} ${p.answer === "accept" ? "accepts" : "declines"} ${name(p.from)}'s offer: ${action(p.action)}.`,
