@@ -208,8 +208,9 @@ async function main(): Promise<void> {
     const seatClients = matches.length * CLIENTS;
     const patchBytes = bytes.patch - lobbyPatchBytes;
 
-    // What a client joining now receives in full: the size the patches are compared with.
-    const late = await new Client(url).joinById<MatchState>(matches[0]!.host.roomId, { name: "Late", spectator: true });
+    // What a spectator joining now receives in full, in the match that played longest: the size the patches are compared with.
+    const longest = matches.reduce((a, b) => (b.roundsDone > a.roundsDone ? b : a));
+    const late = await new Client(url).joinById<MatchState>(longest.host.roomId, { name: "Late", spectator: true });
     await until(() => (rooms.get(late)?.full ?? 0) > 0, 10_000);
     const fullStateBytes = rooms.get(late)?.full ?? 0;
 

@@ -42,11 +42,11 @@ export function mergedEntries(state: MatchState): EventEntry[] {
       privates.push(e);
     });
   });
-  privates.sort((a, b) => a.after - b.after || a.step - b.step);
+  privates.sort((a, b) => (a.after ?? 0) - (b.after ?? 0) || a.step - b.step);
   const out: EventEntry[] = [];
   let p = 0;
   state.log.forEach((pub, i) => {
-    while (p < privates.length && privates[p]!.after <= i) out.push(privates[p++]!);
+    while (p < privates.length && (privates[p]!.after ?? 0) <= i) out.push(privates[p++]!);
     out.push(pub);
   });
   while (p < privates.length) out.push(privates[p++]!);
@@ -110,7 +110,7 @@ export function partialGame(state: MatchState, events: GameEvent[], steps: numbe
     decisions: [...decisions.values()].sort((a, b) => a.id - b.id),
     nextDecisionId: 0,
     stats: readDoc(state.stats) as unknown as GameState["stats"],
-    history: state.history.map((h) => readDoc(h)) as unknown as GameState["history"],
+    history: state.history.map((h) => JSON.parse(h)) as GameState["history"],
     log: events.filter((_, i) => steps[i] === state.step),
     winners: [...state.winners] as Seat[],
     endReason: (state.endReason || null) as GameState["endReason"],

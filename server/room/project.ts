@@ -64,11 +64,7 @@ export class Projector {
       }
       syncDoc(doc, game.countries[id]);
     }
-    while (s.history.length < game.history.length) {
-      const doc = new Doc();
-      syncDoc(doc, game.history[s.history.length]);
-      s.history.push(doc);
-    }
+    while (s.history.length < game.history.length) s.history.push(JSON.stringify(game.history[s.history.length]));
     const ended = game.phase === "ended";
     for (const seat of game.seatOrder) {
       const g = game.seats[seat]!;
@@ -100,7 +96,7 @@ export class Projector {
       entry.kind = e.kind;
       entry.params = JSON.stringify(e.params);
       if (e.visibleTo === "all") {
-        entry.seq = this.publicCount++;
+        this.publicCount++;
         this.state.log.push(entry);
         continue;
       }

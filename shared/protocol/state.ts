@@ -17,20 +17,21 @@ export const Doc = schema({
 export type Doc = InstanceType<typeof Doc>;
 
 /**
- * One game event. Public events are numbered by `seq` in the public log; a private event carries
+ * One game event. Public events are numbered by their place in the public log; a private event carries
  * `after`, the number of public events before it, so each viewer can merge the two in order without
- * learning how many private events others received.
+ * learning how many private events others received. Small varint numbers and absent optional fields
+ * keep each appended event to its kind and params on the wire.
  */
 export const EventEntry = schema({
-  seq: t.uint32().default(0),
-  after: t.uint32().default(0),
-  step: t.uint32().default(0),
-  round: t.uint8().default(0),
+  step: t.number().default(0),
+  round: t.number().default(0),
   kind: t.string().default(""),
   /** JSON of the event's params. */
   params: t.string().default("{}"),
-  /** Comma-separated seats a private event is visible to; empty for public events. */
-  to: t.string().default(""),
+  /** Private events only: public events before it. */
+  after: t.number().optional(),
+  /** Private events only: comma-separated seats it is visible to. */
+  to: t.string().optional(),
 }, "EventEntry");
 export type EventEntry = InstanceType<typeof EventEntry>;
 
@@ -101,7 +102,8 @@ export const MatchState = schema({
   global: t.ref(Doc),
   countries: t.map(Doc),
   stats: t.ref(Doc),
-  history: t.array(Doc),
+  /** JSON of each round's snapshot for the charts, appended once a round. */
+  history: t.array("string"),
   winners: t.array("string"),
   endReason: t.string().default(""),
 
