@@ -21,6 +21,7 @@ export const en = {
   lengthShort: { short: "short", standard: "standard" },
   mode: { full: "Full: all seats", powers: "Great Powers: Russia and China" },
   domain: { security: "Security", economy: "Economy", politics: "Politics and culture" },
+  domainShort: { security: "Sec.", economy: "Econ.", politics: "Pol." },
   org: { csto: "CSTO", eaeu: "EAEU", sco: "SCO" },
   asset: { russianBases: "Russian bases", chineseOutposts: "Chinese outposts", pipelines: "Pipelines", briCorridor: "BRI corridor", digital: "Digital networks", westProjects: "Western projects" },
   assetShort: { russianBases: "Base", chineseOutposts: "Outpost", pipelines: "Pipe", briCorridor: "BRI", digital: "Digital", westProjects: "West" },
@@ -68,7 +69,7 @@ export const en = {
     heading: "{{name}}", influence: "Influence", stability: "Stability", prosperity: "Prosperity", sovereignty: "Sovereignty",
     debt: "Debt to China", capacity: "capacity {{capacity}}", distress: "In debt distress", opinion: "Opinion of China / Russia",
     members: "Memberships", none: "None (neutral)", assets: "Assets", remittances: "Remittances from Russia", crisis: "Crisis: {{crisis}}",
-    noCrisis: "No crisis", close: "Close details", total: "total {{total}}",
+    noCrisis: "No crisis", close: "Close details", total: "total {{total}}", totalShort: "Total",
     influenceLine: "{{power}}: security {{security}}, economy {{economy}}, politics {{politics}}",
   },
   orders: {
@@ -96,7 +97,8 @@ export const en = {
   source: { heading: "Source", file: "Article {{file}}", quote: "Quote from the article" },
   end: {
     heading: "Game over", winner: "Winner: {{seats}}", winners: "Winners: {{seats}}", rupture: "The Sino-Russian partnership ruptured.", rounds: "All rounds played.",
-    scores: "Scores", agenda: "Secret agenda", points: "Points", charts: "The game in charts",
+    scores: "Scores", agenda: "Secret agenda", points: "Points", par: "Par", standing: "Against par",
+    parExplained: "Seats start from different strengths, so each has a par: the score expected of it. The winner finishes furthest above par.", charts: "The game in charts",
     influenceChart: "Total influence by power", stabilityChart: "Stability by state", debtChart: "Debt to China by state", tensionChart: "Sino-Russian tension",
     roundAxis: "Round", stats: "What happened", newGame: "Back to the menu", timeline: "Timeline",
     stat: {

@@ -25,14 +25,17 @@ export class DetailsPanel {
     this.key = key;
     this.el.hidden = false;
     this.el.style.setProperty("--swatch", SEAT_COLOURS[c.id as StateId]);
-    const influence = POWERS.map((p) => {
-      const i = c.influence[p];
-      const total = i.security + i.economy + i.politics;
-      return h("div", { class: "infl-row", title: t("state.influenceLine", { power: t(`seat.${p}`), ...i }) },
-        h("span", {}, `${POWER_MARKS[p]} · ${t(`seat.${p}`)}`),
-        h("span", { class: "bar" }, h("i", { style: `width:${Math.min(100, (total / 15) * 100)}%;background:${SEAT_COLOURS[p]}` })),
-        h("strong", {}, String(total)));
-    });
+    const influence = h("table", { class: "infl-table" },
+      h("thead", {}, h("tr", {}, h("th", {}, ""), h("th", { scope: "col" }, t("domainShort.security")), h("th", { scope: "col" }, t("domainShort.economy")),
+        h("th", { scope: "col" }, t("domainShort.politics")), h("th", { scope: "col" }, t("state.totalShort")))),
+      h("tbody", {}, ...POWERS.map((p) => {
+        const i = c.influence[p];
+        const total = i.security + i.economy + i.politics;
+        return h("tr", {},
+          h("th", { scope: "row" }, h("span", { class: "swatch", style: `background:${SEAT_COLOURS[p]}` }), `${POWER_MARKS[p]} ${t(`seat.${p}`)}`),
+          h("td", {}, String(i.security)), h("td", {}, String(i.economy)), h("td", {}, String(i.politics)),
+          h("td", {}, h("strong", {}, String(total)), h("span", { class: "bar" }, h("i", { style: `width:${Math.min(100, (total / 15) * 100)}%;background:${SEAT_COLOURS[p]}` }))));
+      })));
     const assets = (Object.keys(c.assets) as (keyof CountryState["assets"])[]).filter((a) => c.assets[a] > 0).map((a) => `${t(`asset.${a}`)} ${c.assets[a]}`);
     const members = ORGS.filter((o) => c.members[o]).map((o) => t(`org.${o}`));
     const close = h("button", { type: "button", class: "small close", "aria-label": t("state.close"), onclick: this.onClose }, "✕");
@@ -42,8 +45,7 @@ export class DetailsPanel {
       c.crisis ? h("p", { class: "error" }, `⚠ ${t("state.crisis", { crisis: t(`crisis.${c.crisis}`) })}`) : null,
       c.distress ? h("p", { class: "error" }, `⚠ ${t("state.distress")}`) : null,
       h("h3", { style: "font-size:13px;margin:6px 0 4px" }, t("state.influence")),
-      ...influence,
-      h("p", { class: "status-line" }, POWERS.map((p) => t("state.influenceLine", { power: POWER_MARKS[p], ...c.influence[p] })).join(" · ")),
+      influence,
       h("dl", {},
         h("dt", {}, t("state.stability")), h("dd", { id: "detail-stability" }, `${c.stability} / 10`),
         h("dt", {}, t("state.prosperity")), h("dd", {}, `${c.prosperity} / 10`),

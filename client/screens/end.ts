@@ -1,4 +1,5 @@
 import { AGENDA_BY_ID } from "../../shared/content/index.ts";
+import { parFor } from "../../shared/engine/index.ts";
 import type { Connection } from "../../shared/protocol/connection.ts";
 import { seriesFrom } from "../charts/series.ts";
 import { h } from "../ui/dom.ts";
@@ -10,7 +11,9 @@ import type { App } from "./types.ts";
 export function endScreen(root: HTMLElement, app: App, connection: Connection): () => void {
   const view = connection.view()!;
   const winners = view.winners.map((s) => t(`seat.${s}`)).join(", ");
-  const scores = [...view.seats].sort((a, b) => b.score - a.score);
+  const par = (seat: (typeof view.seats)[number]["seat"]) => parFor(seat, view.stats.roundsScored);
+  const scores = [...view.seats].sort((a, b) => b.score - par(b.seat) - (a.score - par(a.seat)));
+  const signed = (n: number) => (n > 0 ? `+${n}` : n < 0 ? `−${-n}` : "0");
   const canvases = { influence: h("canvas", {}), stability: h("canvas", {}), debt: h("canvas", {}), tension: h("canvas", {}) };
   const chartStatus = h("p", { class: "status-line", id: "charts-status" }, t("end.loadingCharts"));
   const statKeys = ["cstoInterventions", "chineseSecurityAnswers", "debtDistress", "leverage", "encroachments", "bargains"] as const;
@@ -26,11 +29,14 @@ export function endScreen(root: HTMLElement, app: App, connection: Connection): 
       h("div", { class: "end-grid" },
         h("section", { class: "card" },
           h("h2", {}, t("end.scores")),
+          h("p", { class: "status-line" }, t("end.parExplained")),
           h("table", { id: "scores" },
-            h("thead", {}, h("tr", {}, h("th", {}, t("lobby.seats")), h("th", {}, t("end.points")), h("th", {}, t("end.agenda")))),
+            h("thead", {}, h("tr", {}, h("th", {}, t("lobby.seats")), h("th", {}, t("end.points")), h("th", {}, t("end.par")), h("th", {}, t("end.standing")), h("th", {}, t("end.agenda")))),
             h("tbody", {}, ...scores.map((s) => h("tr", {},
               h("td", {}, h("span", { class: "swatch", style: `background:${SEAT_COLOURS[s.seat]}` }), t(`seat.${s.seat}`), view.winners.includes(s.seat) ? " ★" : "", s.seat === view.viewer ? ` ${t("lobby.you")}` : ""),
               h("td", {}, String(s.score)),
+              h("td", {}, String(par(s.seat))),
+              h("td", {}, h("strong", {}, signed(s.score - par(s.seat)))),
               h("td", {}, s.agenda ? AGENDA_BY_ID.get(s.agenda)?.title ?? s.agenda : "—")))))),
         h("section", { class: "card" },
           h("h2", {}, t("end.stats")),

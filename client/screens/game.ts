@@ -62,6 +62,7 @@ export function gameScreen(root: HTMLElement, app: App, connection: Connection):
   const fit = () => {
     const r = mapArea.getBoundingClientRect();
     Object.assign(boardEl.style, { left: `${r.left}px`, top: `${r.top}px`, width: `${r.width}px`, height: `${r.height}px`, right: "auto", bottom: "auto" });
+    board.resized();
   };
   const observer = new ResizeObserver(fit);
   observer.observe(mapArea);
@@ -138,6 +139,7 @@ export function gameScreen(root: HTMLElement, app: App, connection: Connection):
     board.setSelected(null);
     board.setCardsVisible(false);
     Object.assign(boardEl.style, { left: "0", top: "0", width: "100%", height: "100%" });
+    board.resized();
     el.remove();
   };
 }

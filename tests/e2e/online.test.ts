@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { launch, shot, watchErrors } from "./support/browser.ts";
 import { ensureBuilt } from "./support/build.ts";
-import { playUntil, roundOf } from "./support/play.ts";
+import { ordersOpenIn, playUntil, roundOf } from "./support/play.ts";
 import { startTestServer } from "./support/server.ts";
 
 let browser: Browser;
@@ -92,7 +92,7 @@ describe("online match in two browsers", () => {
     await page.waitForSelector("#game");
     await page.locator("#action-list button[data-action]").first().click();
     await page.click("#submit-orders");
-    await playUntil([page], async () => (await roundOf(page)).includes("Round 2"), "refresh-stuck");
+    await playUntil([page], () => ordersOpenIn(page, "Round 2"), "refresh-stuck");
     const year = await page.textContent("#year");
     await shot(page, "refresh-1-before");
 

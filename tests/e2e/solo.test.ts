@@ -3,7 +3,7 @@ import type { Browser } from "playwright-core";
 import { launch, shot, watchErrors } from "./support/browser.ts";
 import { DIST, ensureBuilt } from "./support/build.ts";
 import { serveStatic } from "./support/staticServer.ts";
-import { playUntil } from "./support/play.ts";
+import { ordersOpenIn, playUntil } from "./support/play.ts";
 
 let browser: Browser;
 let server: { url: string; close(): Promise<void> };
@@ -53,7 +53,7 @@ describe("solo game in the browser", () => {
     await page.click("#submit-orders");
 
     // Refresh mid-game: the solo game resumes in the same round.
-    await playUntil([page], async () => (await page.textContent("#round"))?.includes("Round 2") ?? false);
+    await playUntil([page], () => ordersOpenIn(page, "Round 2"), "refresh-stuck");
     const yearBefore = await page.textContent("#year");
     await page.reload();
     await page.waitForSelector("#game");

@@ -39,3 +39,8 @@ export async function playUntil(pages: Page[], done: () => Promise<boolean>, nam
 export async function roundOf(page: Page): Promise<string> {
   return (await page.textContent("#round")) ?? "";
 }
+
+/** True when the page waits for this seat's orders in the given round: nothing moves until it sends them. */
+export async function ordersOpenIn(page: Page, round: string): Promise<boolean> {
+  return (await roundOf(page)).includes(round) && (await page.locator("#pass-orders:not([disabled])").count()) > 0;
+}
