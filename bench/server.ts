@@ -73,14 +73,17 @@ function error(what: string): void {
   if (errorSamples.size < 5) errorSamples.add(what);
 }
 
-async function timedRequest(room: Room<unknown, MatchState>, type: string, payload: unknown): Promise<void> {
+/** Sends a request and times its reply; false when it never got one (the connection dropped). */
+async function timedRequest(room: Room<unknown, MatchState>, type: string, payload: unknown): Promise<boolean> {
   const start = performance.now();
   try {
     const reply = (await room.request(type, payload)) as Reply;
     latencies.push(performance.now() - start);
     if (!reply.ok) error(`${type} refused: ${reply.code} ${reply.message}`);
+    return true;
   } catch (e) {
     error(`${type} failed: ${e instanceof Error ? e.message : String(e)}`);
+    return false;
   }
 }
 
@@ -101,7 +104,7 @@ function play(room: Room<unknown, MatchState>, seat: Seat, done: () => boolean):
       const view = gameViewOf(state, room.sessionId, [], [])!;
       const choice = decide("baseline", view, state.round * 8 + SEATS.indexOf(seat));
       const orders = choice && choice.input.type === "orders" ? choice.input.orders : [];
-      await timedRequest(room, "submitOrders", { orders, round: state.round });
+      if (!(await timedRequest(room, "submitOrders", { orders, round: state.round }))) acted = "";
       busy = false;
       // Changes that arrived while waiting for the reply were skipped: look again.
       return act(room.state);
@@ -112,11 +115,13 @@ function play(room: Room<unknown, MatchState>, seat: Seat, done: () => boolean):
     if (acted === key) return;
     acted = key;
     busy = true;
-    await timedRequest(room, "answer", { decision: open.id, answer: open.defaultAnswer, round: state.round });
+    if (!(await timedRequest(room, "answer", { decision: open.id, answer: open.defaultAnswer, round: state.round }))) acted = "";
     busy = false;
     return act(room.state);
   };
   room.onStateChange((state) => void act(state));
+  // A dropped client that reconnects picks up where it was: the unanswered request is sent again.
+  room.onReconnect(() => void act(room.state));
 }
 
 interface Match { host: Room<unknown, MatchState>; clients: Room<unknown, MatchState>[]; roundsDone: number; finished: boolean }
@@ -157,6 +162,8 @@ async function main(): Promise<void> {
     stdio: ["ignore", "ignore", "inherit"],
   });
   const url = `ws://127.0.0.1:${port}`;
+  // The server is this run's child: it must not outlive an interrupted run.
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => { server.kill("SIGKILL"); process.exit(130); });
   try {
     const up = await (async () => {
       for (let i = 0; i < 200; i++) {

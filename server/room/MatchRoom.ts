@@ -48,6 +48,8 @@ const PLAYERS_PER_SEAT = 1;
 export class MatchRoom extends Room<{ state: MatchState; metadata: LobbyMetadata }> {
   state = new MatchState();
   maxClients = 64;
+  // Turn-based: ten patches a second is prompt for people and halves the encoding and decoding of the default twenty.
+  patchRate = 100;
 
   private ctx!: ServerContext;
   private setup!: CreateMatchOptions;
