@@ -28,18 +28,30 @@ const pairs = typeof args.pairs === "string" ? args.pairs.split(",") : ["hardVsN
 for (const p of pairs) if (!PAIRS[p]) throw new Error(`unknown pair ${p}; one of ${Object.keys(PAIRS).join(", ")}`);
 
 const matches: Match[] = [];
+const results1: number[] = [];
 for (const p of pairs) {
   const [a, b] = PAIRS[p];
   for (let i = 0; i < games; i++) matches.push({ a, b, seatA: i % 2 === 0 ? "russia" : "china", seed: seed + Math.floor(i / 2), length, others });
 }
 
+/** A running tally on stderr every 50 matches, so a long ladder can be watched. */
+let done = 0;
+function progress(results: number[]): void {
+  if (++done % 50 !== 0) return;
+  const tally = pairs.map((p, k) => {
+    const slice = results.slice(k * games, (k + 1) * games).filter((r) => r !== undefined);
+    return `${p} ${slice.length ? (slice.reduce((a, b) => a + b, 0) / slice.length).toFixed(3) : "-"} (${slice.length})`;
+  });
+  process.stderr.write(`${tally.join("  ")}\n`);
+}
+
 async function run(): Promise<number[]> {
-  if (workers === 1) return matches.map(playMatch);
+  if (workers === 1) return matches.map((m, i) => { const r = playMatch(m); results1[i] = r; progress(results1); return r; });
   const results: number[] = new Array(matches.length);
   const jobs = matches.map((m, i) => [i, m] as [number, Match]);
   await Promise.all(Array.from({ length: workers }, (_, w) => new Promise<void>((resolve, reject) => {
     const worker = new Worker(new URL("./bots-ladder-worker.ts", import.meta.url), { workerData: jobs.filter((_, i) => i % workers === w) });
-    worker.on("message", ([i, r]: [number, number]) => { results[i] = r; });
+    worker.on("message", ([i, r]: [number, number]) => { results[i] = r; progress(results); });
     worker.on("error", reject);
     worker.on("exit", () => resolve());
   })));
