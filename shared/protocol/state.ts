@@ -73,6 +73,8 @@ export const Secret = schema({
   decisions: t.string().default("[]"),
   /** Private events visible to this seat, in order. */
   log: t.array(EventEntry),
+  /** Classroom: JSON of the team's shared draft of orders (TeamDraft), "" without one. */
+  draft: t.string().default(""),
 }, "Secret");
 export type Secret = InstanceType<typeof Secret>;
 
@@ -89,6 +91,9 @@ export const MatchState = schema({
   timerEndsAt: t.number().default(0),
   paused: t.boolean().default(false),
   broadcast: t.string().default(""),
+  /** Classroom: a class session run by a teacher; `locked` refuses new students. */
+  classroom: t.boolean().default(false),
+  locked: t.boolean().default(false),
 
   /** "lobby" before the game starts, then the engine's phase. */
   phase: t.string().default("lobby"),
