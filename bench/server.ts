@@ -104,8 +104,10 @@ function play(room: Room<unknown, MatchState>, seat: Seat, done: () => boolean):
       const view = gameViewOf(state, room.sessionId, [], [])!;
       const choice = decide("baseline", view, state.round * 8 + SEATS.indexOf(seat));
       const orders = choice && choice.input.type === "orders" ? choice.input.orders : [];
-      if (!(await timedRequest(room, "submitOrders", { orders, round: state.round }))) acted = "";
+      const answered = await timedRequest(room, "submitOrders", { orders, round: state.round });
       busy = false;
+      // Unanswered (the connection dropped): sent again once the client reconnects.
+      if (!answered) { acted = ""; return; }
       // Changes that arrived while waiting for the reply were skipped: look again.
       return act(room.state);
     }
@@ -115,8 +117,9 @@ function play(room: Room<unknown, MatchState>, seat: Seat, done: () => boolean):
     if (acted === key) return;
     acted = key;
     busy = true;
-    if (!(await timedRequest(room, "answer", { decision: open.id, answer: open.defaultAnswer, round: state.round }))) acted = "";
+    const answered = await timedRequest(room, "answer", { decision: open.id, answer: open.defaultAnswer, round: state.round });
     busy = false;
+    if (!answered) { acted = ""; return; }
     return act(room.state);
   };
   room.onStateChange((state) => void act(state));

@@ -11,6 +11,10 @@ import { httpRoutes } from "./http.ts";
 import type { RateLimit } from "./rateLimit.ts";
 import { Records } from "./records.ts";
 import { MatchRoom } from "./room/MatchRoom.ts";
+import { ClassRoom } from "./classroom/ClassRoom.ts";
+import { classroomRoutes } from "./classroom/http.ts";
+import { setClassStore } from "./classroom/live.ts";
+import { ClassStore } from "./classroom/store.ts";
 
 export interface ServerOptions {
   port: number;
@@ -52,11 +56,18 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const port = options.port === 0 ? await freePort() : options.port;
   const records = new Records(options.dbPath);
   const codes = new JoinCodes();
+  const classes = new ClassStore(options.dbPath);
+  setClassStore(classes);
   setContext({ records, codes, graceSeconds: options.graceSeconds ?? 60, messageRate: options.messageRate ?? { perSecond: 20, burst: 40 } });
   const server = defineServer({
-    rooms: { match: defineRoom(MatchRoom) },
-    transport: new WebSocketTransport({ server: createServer(), maxPayload: MAX_FRAME_BYTES }),
-    express: (app) => httpRoutes(app, { codes, clientDir: options.clientDir, startedAt: Date.now() }),
+    rooms: { match: defineRoom(MatchRoom), class: defineRoom(ClassRoom) },
+    // A closed tab closes its socket at once; the heartbeat only finds silent ones, so it can be patient (15 s)
+    // rather than cut off a busy but live client.
+    transport: new WebSocketTransport({ server: createServer(), maxPayload: MAX_FRAME_BYTES, pingInterval: 5000, pingMaxRetries: 3 }),
+    express: (app) => {
+      classroomRoutes(app, { records, codes });
+      httpRoutes(app, { codes, clientDir: options.clientDir, startedAt: Date.now() });
+    },
     greet: false,
     gracefullyShutdown: false,
   });
@@ -68,6 +79,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     async close() {
       await server.gracefullyShutdown(false);
       records.close();
+      classes.close();
+      setClassStore(null);
       setContext(null);
     },
   };
