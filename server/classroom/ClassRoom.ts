@@ -1,0 +1,588 @@
+import { CloseCode, Room, validate, type Client } from "@colyseus/core";
+import { StateView } from "@colyseus/schema";
+import { randomInt } from "node:crypto";
+import type { z } from "zod";
+import { botSeed } from "../../shared/bots/play.ts";
+import { applyInput, createGame, pendingSeats, viewFor, type GameState, type Input, type Seat } from "../../shared/engine/index.ts";
+import { ClassJoinOptions, StudentMessages, TeacherMessages, type TeacherMessageName, type TeamDraft } from "../../shared/protocol/classroom.ts";
+import { Messages, type Reply } from "../../shared/protocol/messages.ts";
+import { MatchState, Member, Secret, SeatEntry } from "../../shared/protocol/state.ts";
+import { decideAsync } from "../bots/pool.ts";
+import { context, type ServerContext } from "../context.ts";
+import { TokenBucket } from "../rateLimit.ts";
+import type { InputSource } from "../records.ts";
+import { Projector } from "../room/project.ts";
+import { ACCEPTED, classEnvelope, refuse } from "./intents.ts";
+import { classStore, redeemPass, roomClosed, roomOpened } from "./live.ts";
+import { keyMatches, type ClassSession, type ClassStore } from "./store.ts";
+import { classSeats, randomTeams, sameName } from "./teams.ts";
+
+type Role = "teacher" | "projector" | "student";
+
+interface Person {
+  sessionId: string;
+  role: Role;
+  /** Students: the nickname, as in the roster. */
+  name: string;
+  connected: boolean;
+  bucket: TokenBucket;
+}
+
+/** How long a class room stays open with nobody connected; the session itself lasts in the database. */
+const EMPTY_ROOM_SECONDS = 15 * 60;
+
+/**
+ * One class session's live room. The teacher (holding the session key) runs it; students play the
+ * seats they are assigned to as teams; the projector and everyone else see only public information.
+ * Every accepted input and every roster or setting change is written to SQLite before it is
+ * acknowledged, and the room rebuilds itself from there when reopened after a restart or next lesson.
+ */
+export class ClassRoom extends Room<{ state: MatchState }> {
+  state = new MatchState();
+  maxClients = 80;
+  patchRate = 100;
+
+  private ctx!: ServerContext;
+  private store!: ClassStore;
+  private session!: ClassSession;
+  private seats: Seat[] = [];
+  private playable: Seat[] = [];
+  private people = new Map<string, Person>();
+  private game: GameState | null = null;
+  private steps = 0;
+  private projector = new Projector(this.state);
+  private phaseKey = "";
+  private expiredPhase = "";
+  /** While paused: milliseconds the phase's timer had left (null without a running timer). */
+  private remainingMs: number | null = null;
+  private pumping = false;
+  private pumpAgain = false;
+  private disposed = false;
+  private timer: { clear(): void } | null = null;
+  private emptyTimer: { clear(): void } | null = null;
+
+  messages = {
+    ...this.teacherMessages(),
+    submitOrders: this.intent("submitOrders", Messages.submitOrders, (c, m) => this.submitOrders(c, m)),
+    answer: this.intent("answer", Messages.answer, (c, m) => this.answer(c, m)),
+    draft: this.intent("draft", StudentMessages.draft, (c, m) => this.draft(c, m)),
+    _: (client: Client, type: string | number) => {
+      if (!this.take(client)) return;
+      client.send("refused", refuse("bad-input", `Unknown message type "${String(type).slice(0, 40)}".`));
+    },
+  };
+
+  private intent<S extends z.ZodType>(name: string, schema: S, handler: (client: Client, msg: z.output<S>) => Reply) {
+    return validate(classEnvelope(name, schema), (client: Client, parsed: { ok: true; value: z.output<S> } | { ok: false; refusal: Reply }) => {
+      if (!this.take(client)) return refuse("rate-limited", "Too many messages: wait a moment.");
+      if (!parsed.ok) return parsed.refusal;
+      return handler(client, parsed.value);
+    });
+  }
+
+  /** Every teacher message refuses anyone without the key, before looking at the payload's meaning. */
+  private teacherMessages() {
+    const handlers: { [K in TeacherMessageName]: (msg: z.output<(typeof TeacherMessages)[K]>) => Reply } = {
+      assign: (m) => this.assign(m.name, m.seat),
+      randomTeams: () => this.shuffleTeams(),
+      startClass: () => this.startGame(),
+      pause: () => this.pause(),
+      resume: () => this.resume(),
+      setTimer: (m) => this.setTimer(m.seconds),
+      extendTimer: (m) => this.extendTimer(m.seconds),
+      skipTimer: () => this.skipTimer(),
+      advance: () => this.advance(),
+      setSeatController: (m) => this.setSeatController(m.seat, m.controller),
+      rename: (m) => this.rename(m.name, m.to),
+      remove: (m) => this.remove(m.name),
+      lock: (m) => this.change(() => { this.session.locked = m.locked; }),
+      broadcast: (m) => this.change(() => { this.session.broadcast = m.text; }),
+    };
+    const out: Record<string, unknown> = {};
+    for (const name of Object.keys(TeacherMessages) as TeacherMessageName[]) {
+      out[name] = this.intent(name, TeacherMessages[name], (client, msg) => {
+        if (this.people.get(client.sessionId)?.role !== "teacher") return refuse("not-teacher", "Only the teacher can do that.");
+        return (handlers[name] as (m: unknown) => Reply)(msg);
+      });
+    }
+    return out as { [K in TeacherMessageName]: ReturnType<ClassRoom["intent"]> };
+  }
+
+  private take(client: Client): boolean {
+    const person = this.people.get(client.sessionId);
+    return person ? person.bucket.take() : false;
+  }
+
+  // ---------- lifecycle ----------
+
+  onCreate(options: { code?: unknown; pass?: unknown }): void {
+    // Only the server opens class rooms (after checking the teacher's key); a client's create request has no pass.
+    if (!redeemPass(options?.pass, options?.code)) throw new Error("Class rooms are opened by their teacher.");
+    this.ctx = context();
+    this.store = classStore();
+    const session = this.store.load(String(options.code));
+    if (!session) throw new Error("No class session has that code.");
+    this.session = session;
+    ({ seats: this.seats, playable: this.playable } = classSeats(session.setup));
+    const s = this.state;
+    s.classroom = true;
+    s.code = session.code;
+    s.name = session.setup.name;
+    s.mode = session.setup.mode;
+    s.length = session.setup.length;
+    for (const seat of this.seats) {
+      s.seats.set(seat, new SeatEntry());
+      const secret = new Secret();
+      secret.seat = seat;
+      s.secrets.set(seat, secret);
+    }
+    this.autoDispose = false;
+    void this.setPrivate(true);
+    roomOpened(session.code, this.roomId);
+    if (session.matchId !== null) this.restoreGame(session.matchId);
+    this.project();
+    this.armEmptyTimer();
+  }
+
+  /** Replays the recorded inputs one by one, so every event reaches the log exactly as it first did. */
+  private restoreGame(matchId: number): void {
+    const record = this.ctx.records.gameRecord(matchId);
+    if (!record) throw new Error("The session's game record is missing.");
+    let game = createGame(record.options, record.seed);
+    this.projector.addEvents(game.log, 0);
+    record.inputs.forEach((input, i) => {
+      const result = applyInput(game, input);
+      if (!result.ok) throw new Error(`Recorded input ${i} was refused on replay: ${result.message}`);
+      game = result.state;
+      this.projector.addEvents(result.events, i + 1);
+    });
+    this.game = game;
+    this.steps = record.inputs.length;
+    this.state.started = true;
+    this.projector.sync(game, this.steps);
+    // After a pause the lesson resumes paused; the phase's timer starts afresh when the teacher resumes.
+    if (this.session.paused) this.remainingMs = this.session.timerSeconds > 0 ? this.session.timerSeconds * 1000 : null;
+    this.afterStep();
+  }
+
+  onJoin(client: Client, raw: unknown): void {
+    const options = ClassJoinOptions.parse(raw ?? {});
+    if (options.role === "teacher" && !keyMatches(options.key, this.session.keyHash)) throw new Error("That is not this class's teacher key.");
+    let name = "";
+    if (options.role === "student") {
+      const entry = this.session.roster.find((r) => sameName(r.name, options.name));
+      if (entry && [...this.people.values()].some((p) => p.role === "student" && p.connected && sameName(p.name, entry.name))) {
+        throw new Error("A student with that nickname is already here: choose another.");
+      }
+      if (!entry && this.session.locked) throw new Error("The teacher has locked joining.");
+      if (!entry && this.session.roster.length >= 120) throw new Error("The class is full.");
+      name = entry?.name ?? options.name;
+      if (!entry) this.session.roster.push({ name, seat: null });
+    }
+    const person: Person = {
+      sessionId: client.sessionId, role: options.role, name, connected: true,
+      bucket: new TokenBucket(this.ctx.messageRate.perSecond, this.ctx.messageRate.burst),
+    };
+    this.people.set(client.sessionId, person);
+    client.view = new StateView();
+    if (person.role === "teacher") for (const secret of this.state.secrets.values()) client.view.add(secret);
+    if (person.role === "student") {
+      this.store.save(this.session);
+      this.showSecret(client, null, this.seatOf(person));
+    }
+    this.emptyTimer?.clear();
+    this.emptyTimer = null;
+    this.project();
+  }
+
+  onDrop(client: Client): void {
+    const person = this.people.get(client.sessionId);
+    if (!person) return;
+    person.connected = false;
+    this.project();
+    this.allowReconnection(client, this.ctx.graceSeconds).catch(() => {});
+  }
+
+  onReconnect(client: Client): void {
+    const person = this.people.get(client.sessionId);
+    if (!person) return;
+    person.connected = true;
+    this.project();
+  }
+
+  onLeave(client: Client): void {
+    this.people.delete(client.sessionId);
+    this.project();
+    if (this.clients.length === 0) this.armEmptyTimer();
+  }
+
+  onDispose(): void {
+    this.disposed = true;
+    this.clearTimer();
+    roomClosed(this.session?.code ?? "", this.roomId);
+  }
+
+  private armEmptyTimer(): void {
+    this.emptyTimer?.clear();
+    this.emptyTimer = this.clock.setTimeout(() => { if (this.clients.length === 0) void this.disconnect(); }, EMPTY_ROOM_SECONDS * 1000);
+  }
+
+  // ---------- roster and teams ----------
+
+  private seatOf(person: Person): Seat | null {
+    return this.session.roster.find((r) => sameName(r.name, person.name))?.seat ?? null;
+  }
+
+  private studentClient(name: string): { person: Person; client: Client | undefined } | null {
+    const person = [...this.people.values()].find((p) => p.role === "student" && sameName(p.name, name));
+    return person ? { person, client: this.clients.getById(person.sessionId) } : null;
+  }
+
+  /** Moves which seat's secret a student's screen holds: a team sees its own seat's secret and no other. */
+  private showSecret(client: Client | undefined, from: Seat | null, to: Seat | null): void {
+    if (!client?.view || from === to) return;
+    if (from) client.view.remove(this.state.secrets.get(from)!);
+    if (to) client.view.add(this.state.secrets.get(to)!);
+  }
+
+  private assign(name: string, seat: Seat | null): Reply {
+    const entry = this.session.roster.find((r) => sameName(r.name, name));
+    if (!entry) return refuse("unknown-student", `No student is called ${name}.`);
+    if (seat && !this.playable.includes(seat)) return refuse("unknown-seat", `${seat} is not a seat students can play in this game.`);
+    const from = entry.seat;
+    entry.seat = seat;
+    this.showSecret(this.studentClient(entry.name)?.client, from, seat);
+    return this.change(() => {});
+  }
+
+  private shuffleTeams(): Reply {
+    if (this.session.roster.length === 0) return refuse("no-students", "No student has joined yet.");
+    const before = new Map(this.session.roster.map((r) => [r.name, r.seat]));
+    this.session.roster = randomTeams(this.session.roster, this.playable, (n) => randomInt(n));
+    for (const entry of this.session.roster) this.showSecret(this.studentClient(entry.name)?.client, before.get(entry.name) ?? null, entry.seat);
+    return this.change(() => {});
+  }
+
+  private rename(name: string, to: string): Reply {
+    const entry = this.session.roster.find((r) => sameName(r.name, name));
+    if (!entry) return refuse("unknown-student", `No student is called ${name}.`);
+    if (!sameName(name, to) && this.session.roster.some((r) => sameName(r.name, to))) return refuse("name-taken", `${to} is already in the class.`);
+    const live = this.studentClient(entry.name);
+    entry.name = to;
+    if (live) {
+      live.person.name = to;
+      // The student's page keeps its nickname to rejoin with: it must learn the new one.
+      live.client?.send("renamed", { name: to });
+    }
+    return this.change(() => {});
+  }
+
+  private remove(name: string): Reply {
+    const entry = this.session.roster.find((r) => sameName(r.name, name));
+    if (!entry) return refuse("unknown-student", `No student is called ${name}.`);
+    this.session.roster = this.session.roster.filter((r) => r !== entry);
+    const live = this.studentClient(entry.name);
+    if (live) {
+      this.people.delete(live.person.sessionId);
+      live.client?.leave(CloseCode.CONSENTED, "The teacher removed you from the class.");
+    }
+    return this.change(() => {});
+  }
+
+  private setSeatController(seat: Seat, controller: "human" | "bot"): Reply {
+    if (!this.seats.includes(seat)) return refuse("unknown-seat", `${seat} is not a seat in this game.`);
+    if (controller === "human" && !this.playable.includes(seat)) return refuse("unknown-seat", `${seat} is played by a bot in this mode.`);
+    return this.change(() => { this.session.controllers[seat] = controller; });
+  }
+
+  /** Who plays a seat now: the teacher's choice, else a team if the seat has one (in the game: had one at the start). */
+  private controllerOf(seat: Seat): "human" | "bot" {
+    const chosen = this.session.controllers[seat];
+    if (chosen) return chosen;
+    if (this.game) return this.game.options.seats[seat] === "human" ? "human" : "bot";
+    return this.playable.includes(seat) && this.session.roster.some((r) => r.seat === seat) ? "human" : "bot";
+  }
+
+  /** Applies a change of roster or settings, saves the session, projects it and lets bots move if they now should. */
+  private change(apply: () => void): Reply {
+    apply();
+    this.store.save(this.session);
+    this.project();
+    this.schedulePump();
+    return ACCEPTED;
+  }
+
+  // ---------- the game ----------
+
+  private startGame(): Reply {
+    if (this.game) return refuse("already-started", "The game has already started.");
+    const teams = this.playable.filter((seat) => this.controllerOf(seat) === "human");
+    if (teams.length === 0) return refuse("not-enough-humans", "Assign at least one student to a seat first.");
+    const seats = Object.fromEntries(this.seats.map((seat) => [seat, teams.includes(seat) ? "human" : "bot"]));
+    const setup = this.session.setup;
+    const options = { mode: setup.mode, length: setup.length, startYear: setup.startYear, west: setup.west, seats };
+    const seed = randomInt(2 ** 31);
+    this.game = createGame(options, seed);
+    this.session.matchId = this.ctx.records.startMatch({
+      roomId: this.roomId, name: setup.name, options, seed, room: { classroom: this.session.code, botLevel: setup.botLevel },
+    });
+    this.session.controllers = {};
+    this.store.save(this.session);
+    this.state.started = true;
+    this.projector.sync(this.game, 0);
+    this.projector.addEvents(this.game.log, 0);
+    this.project();
+    this.afterStep();
+    return ACCEPTED;
+  }
+
+  private studentSeat(client: Client, round: number | undefined): { seat: Seat } | Reply {
+    const person = this.people.get(client.sessionId);
+    if (!person || person.role !== "student") return refuse("not-student", "Only students in a team play the game.");
+    if (!this.game) return refuse("not-started", "The game has not started yet.");
+    const seat = this.seatOf(person);
+    if (!seat) return refuse("not-seated", "Your teacher has not put you in a team yet.");
+    if (this.controllerOf(seat) === "bot") return refuse("bot-seat", "A bot is playing your seat for now.");
+    // Paused means paused: orders are refused (not queued), so nobody's input lands while the class is stopped.
+    if (this.session.paused) return refuse("paused", "The game is paused by the teacher.");
+    if (round !== undefined && round !== this.game.round) return refuse("stale", `That was meant for round ${round}; it is now round ${this.game.round}.`);
+    return { seat };
+  }
+
+  private submitOrders(client: Client, msg: z.output<typeof Messages.submitOrders>): Reply {
+    const who = this.studentSeat(client, msg.round);
+    if (!("seat" in who)) return who;
+    return this.apply({ type: "orders", seat: who.seat, orders: msg.orders as never }, "human");
+  }
+
+  private answer(client: Client, msg: z.output<typeof Messages.answer>): Reply {
+    const who = this.studentSeat(client, msg.round);
+    if (!("seat" in who)) return who;
+    return this.apply({ type: "answer", seat: who.seat, decision: msg.decision, answer: msg.answer }, "human");
+  }
+
+  private draft(client: Client, msg: z.output<typeof StudentMessages.draft>): Reply {
+    const who = this.studentSeat(client, msg.round);
+    if (!("seat" in who)) return who;
+    if (this.game!.phase !== "orders") return refuse("wrong-phase", "Orders are not open now.");
+    const draft: TeamDraft = { orders: msg.orders, round: msg.round, by: this.people.get(client.sessionId)!.name };
+    this.state.secrets.get(who.seat)!.draft = JSON.stringify(draft);
+    return ACCEPTED;
+  }
+
+  /** Asks the engine; an accepted input is on disk before the reply leaves, then projected. */
+  private apply(input: Input, source: InputSource): Reply {
+    if (!this.game) return refuse("not-started", "The game has not started yet.");
+    const result = applyInput(this.game, input);
+    if (!result.ok) return refuse(result.code, result.message);
+    this.game = result.state;
+    this.ctx.records.appendInput(this.session.matchId!, this.steps, input, source);
+    this.ctx.records.flush();
+    this.steps += 1;
+    this.projector.sync(this.game, this.steps);
+    this.projector.addEvents(result.events, this.steps);
+    this.afterStep();
+    return ACCEPTED;
+  }
+
+  private afterStep(): void {
+    const game = this.game!;
+    if (game.phase === "ended") {
+      this.clearTimer();
+      this.ctx.records.endMatch(this.session.matchId!, game.winners, game.endReason);
+      this.project();
+      return;
+    }
+    const key = `${game.round}|${game.phase}`;
+    if (key !== this.phaseKey) {
+      this.phaseKey = key;
+      for (const secret of this.state.secrets.values()) secret.draft = "";
+      if (this.session.paused) this.remainingMs = this.session.timerSeconds > 0 ? this.session.timerSeconds * 1000 : null;
+      else this.startTimer(this.session.timerSeconds * 1000);
+    }
+    this.schedulePump();
+  }
+
+  // ---------- timer and pause ----------
+
+  private startTimer(ms: number): void {
+    this.clearTimer();
+    if (ms <= 0 || !this.game || this.game.phase === "ended") return;
+    const key = this.phaseKey;
+    this.state.timerEndsAt = Date.now() + ms;
+    this.timer = this.clock.setTimeout(() => {
+      if (this.phaseKey !== key) return;
+      this.expiredPhase = key;
+      this.state.timerEndsAt = 0;
+      this.schedulePump();
+    }, ms);
+  }
+
+  private clearTimer(): void {
+    this.timer?.clear();
+    this.timer = null;
+    this.state.timerEndsAt = 0;
+  }
+
+  private running(): Reply | null {
+    if (!this.game) return refuse("not-started", "The game has not started yet.");
+    if (this.game.phase === "ended") return refuse("game-over", "The game is over.");
+    return null;
+  }
+
+  private pause(): Reply {
+    const problem = this.running();
+    if (problem) return problem;
+    if (this.session.paused) return ACCEPTED;
+    this.remainingMs = this.state.timerEndsAt > 0 ? Math.max(1000, this.state.timerEndsAt - Date.now()) : null;
+    this.clearTimer();
+    return this.change(() => { this.session.paused = true; });
+  }
+
+  private resume(): Reply {
+    if (!this.session.paused) return ACCEPTED;
+    this.session.paused = false;
+    if (this.remainingMs !== null && this.expiredPhase !== this.phaseKey) this.startTimer(this.remainingMs);
+    this.remainingMs = null;
+    return this.change(() => {});
+  }
+
+  private setTimer(seconds: number): Reply {
+    this.session.timerSeconds = seconds;
+    if (this.game && this.game.phase !== "ended" && this.expiredPhase !== this.phaseKey) {
+      if (this.session.paused) this.remainingMs = seconds > 0 ? seconds * 1000 : null;
+      else this.startTimer(seconds * 1000);
+    }
+    return this.change(() => {});
+  }
+
+  private extendTimer(seconds: number): Reply {
+    const problem = this.running();
+    if (problem) return problem;
+    if (this.session.paused && this.remainingMs !== null) this.remainingMs += seconds * 1000;
+    else if (!this.session.paused && this.state.timerEndsAt > 0) this.startTimer(this.state.timerEndsAt - Date.now() + seconds * 1000);
+    else return refuse("no-timer", "No timer is running in this phase.");
+    return ACCEPTED;
+  }
+
+  /** Stops this phase's countdown: the phase waits for the teams; the timer comes back next phase. */
+  private skipTimer(): Reply {
+    const problem = this.running();
+    if (problem) return problem;
+    this.clearTimer();
+    this.remainingMs = null;
+    return ACCEPTED;
+  }
+
+  /** Closes the phase now: every seat it still waits for gets its bot's input. */
+  private advance(): Reply {
+    const problem = this.running();
+    if (problem) return problem;
+    if (this.session.paused) return refuse("paused", "Resume the game first.");
+    this.clearTimer();
+    this.expiredPhase = this.phaseKey;
+    this.schedulePump();
+    return ACCEPTED;
+  }
+
+  // ---------- bots ----------
+
+  private botPlays(seat: Seat): boolean {
+    return this.controllerOf(seat) === "bot" || this.expiredPhase === this.phaseKey;
+  }
+
+  private schedulePump(): void {
+    if (this.pumping) {
+      this.pumpAgain = true;
+      return;
+    }
+    this.pumping = true;
+    setImmediate(() => void this.pump());
+  }
+
+  private async pump(): Promise<void> {
+    try {
+      for (;;) {
+        this.pumpAgain = false;
+        const game = this.game;
+        if (!game || game.phase === "ended" || this.disposed || this.session.paused) break;
+        const seat = pendingSeats(game).find((s) => this.botPlays(s));
+        if (!seat) {
+          if (this.pumpAgain) continue;
+          break;
+        }
+        const source: InputSource = this.controllerOf(seat) === "bot" ? "bot" : "timer";
+        const decision = await decideAsync(this.session.setup.botLevel, viewFor(game, seat), botSeed(game, seat, this.steps));
+        if (this.disposed) break;
+        if (this.game !== game || this.session.paused) continue;
+        const accepted = decision ? this.apply(decision.input, source) : null;
+        if (!accepted || !accepted.ok) this.applyDefault(game, seat, source);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    } finally {
+      this.pumping = false;
+    }
+    if (this.pumpAgain) this.schedulePump();
+  }
+
+  private applyDefault(game: GameState, seat: Seat, source: InputSource): void {
+    if (game.phase === "orders") {
+      this.apply({ type: "orders", seat, orders: [] }, source);
+      return;
+    }
+    const open = game.decisions.find((d) => d.seat === seat && d.answer === null);
+    const result = open ? this.apply({ type: "answer", seat, decision: open.id, answer: open.defaultAnswer }, source) : null;
+    if (!result || !result.ok) this.apply({ type: "close" }, source);
+  }
+
+  // ---------- projection of the session ----------
+
+  /** Copies roster, teams and settings into the synchronised state. Students offline are listed too, so the teacher can seat them. */
+  private project(): void {
+    const s = this.state;
+    s.paused = this.session.paused;
+    s.locked = this.session.locked;
+    s.broadcast = this.session.broadcast;
+    s.timerSeconds = this.session.timerSeconds;
+    const online = new Map<string, Person>();
+    for (const p of this.people.values()) if (p.role === "student") online.set(p.name.toLowerCase(), p);
+    const keep = new Set<string>();
+    for (const entry of this.session.roster) {
+      const person = online.get(entry.name.toLowerCase());
+      const key = person ? person.sessionId : `~${entry.name.toLowerCase()}`;
+      keep.add(key);
+      let member = s.members.get(key);
+      if (!member) {
+        member = new Member();
+        s.members.set(key, member);
+      }
+      if (member.name !== entry.name) member.name = entry.name;
+      if (member.seat !== (entry.seat ?? "")) member.seat = entry.seat ?? "";
+      const connected = !!person?.connected;
+      if (member.connected !== connected) member.connected = connected;
+    }
+    for (const key of [...s.members.keys()]) if (!keep.has(key)) s.members.delete(key);
+    for (const seat of this.seats) {
+      const entry = s.seats.get(seat)!;
+      const controller = this.controllerOf(seat);
+      if (entry.controller !== controller) entry.controller = controller;
+      const team = this.session.roster.filter((r) => r.seat === seat);
+      const names = team.map((r) => r.name);
+      if (entry.players.length !== names.length || names.some((n, i) => entry.players[i] !== n)) {
+        entry.players.clear();
+        for (const n of names) entry.players.push(n);
+      }
+      const connected = controller === "bot" || team.some((r) => online.get(r.name.toLowerCase())?.connected);
+      if (entry.connected !== connected) entry.connected = connected;
+    }
+  }
+
+  /** For tests and tools: the session's code and its match record. */
+  get classCode(): string {
+    return this.session.code;
+  }
+
+  get recordId(): number | null {
+    return this.session.matchId;
+  }
+}

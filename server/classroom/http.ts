@@ -1,0 +1,111 @@
+import { matchMaker } from "@colyseus/core";
+import express from "express";
+import { buildDebrief } from "../../shared/debrief/build.ts";
+import { debriefJson, roundsCsv, timelineCsv } from "../../shared/debrief/export.ts";
+import { CreateClassOptions, type CreatedClass } from "../../shared/protocol/classroom.ts";
+import type { JoinCodes } from "../codes.ts";
+import { normaliseCode } from "../codes.ts";
+import { KeyedBuckets } from "../rateLimit.ts";
+import type { Records } from "../records.ts";
+import { classStore, issuePass, liveRoom, openOnce } from "./live.ts";
+import { keyMatches, type ClassSession } from "./store.ts";
+
+/*
+ * HTTP for class sessions: create one (the key is returned once), open its room (teacher, with the key),
+ * find its room (students and projector, with the code), and the debrief with its downloads. Codes are
+ * short, so every miss (an unknown code or a wrong key) costs the address a token, and an address out of
+ * tokens is refused outright; hits cost nothing, so a whole class behind one address can join at once.
+ */
+
+export function classroomRoutes(app: express.Application, deps: { records: Records; codes: JoinCodes }): void {
+  const misses = new KeyedBuckets({ perSecond: 0.5, burst: 10 });
+  const creations = new KeyedBuckets({ perSecond: 1 / 60, burst: 10 });
+  const json = express.json({ limit: "4kb" });
+
+  /** The session for a code, or an answer already sent (rate limit or unknown code). */
+  const sessionFor = (req: express.Request, res: express.Response): ClassSession | null => {
+    const address = req.ip ?? "unknown";
+    if (!misses.available(address)) {
+      res.status(429).json({ code: "rate-limited", message: "Too many wrong codes or keys: wait a moment." });
+      return null;
+    }
+    const session = classStore().load(String(req.params.code).slice(0, 16));
+    if (!session) {
+      misses.take(address);
+      res.status(404).json({ code: "unknown-code", message: "No class has that code." });
+      return null;
+    }
+    return session;
+  };
+
+  const keyOk = (req: express.Request, session: ClassSession): boolean => {
+    const key = req.get("x-teacher-key") ?? (typeof req.body?.key === "string" ? req.body.key : "");
+    return typeof key === "string" && key.length > 0 && key.length <= 128 && keyMatches(key, session.keyHash);
+  };
+
+  app.post("/api/class", json, (req, res) => {
+    if (!creations.take(req.ip ?? "unknown")) {
+      res.status(429).json({ code: "rate-limited", message: "Too many classes created from here: wait a moment." });
+      return;
+    }
+    const parsed = CreateClassOptions.safeParse(req.body ?? {});
+    if (!parsed.success) {
+      res.status(400).json({ code: "bad-input", message: parsed.error.issues[0]?.message ?? "Invalid class options." });
+      return;
+    }
+    const { session, key } = classStore().create(parsed.data, (code) => deps.codes.lookup(code) !== null);
+    const body: CreatedClass = { code: session.code, key };
+    res.status(201).json(body);
+  });
+
+  app.post("/api/class/:code/open", json, async (req, res) => {
+    const session = sessionFor(req, res);
+    if (!session) return;
+    if (!keyOk(req, session)) {
+      misses.take(req.ip ?? "unknown");
+      res.status(403).json({ code: "wrong-key", message: "That is not this class's teacher key." });
+      return;
+    }
+    try {
+      const roomId = await openOnce(session.code, async () => (await matchMaker.createRoom("class", { code: session.code, pass: issuePass(session.code) })).roomId);
+      res.json({ roomId });
+    } catch (error) {
+      res.status(500).json({ code: "open-failed", message: error instanceof Error ? error.message : String(error) });
+    }
+  });
+
+  app.get("/api/class/:code", (req, res) => {
+    const session = sessionFor(req, res);
+    if (!session) return;
+    const roomId = liveRoom(session.code);
+    if (!roomId) {
+      res.status(409).json({ code: "not-open", message: "The teacher has not opened this class yet." });
+      return;
+    }
+    res.json({ roomId, name: session.setup.name });
+  });
+
+  // The debrief tells every seat's agenda and private moves: for the class once the game is over, before that for the teacher only.
+  app.get("/api/class/:code/debrief", (req, res) => {
+    const session = sessionFor(req, res);
+    if (!session) return;
+    const record = session.matchId !== null ? deps.records.gameRecord(session.matchId) : null;
+    if (!record) {
+      res.status(409).json({ code: "not-started", message: "The class's game has not started yet." });
+      return;
+    }
+    const debrief = buildDebrief(record);
+    if (debrief.endReason === null && !keyOk(req, session)) {
+      res.status(403).json({ code: "not-over", message: "The debrief opens when the game is over." });
+      return;
+    }
+    const format = String(req.query.format ?? "json");
+    const file = `class-${normaliseCode(session.code)}`;
+    if (format === "rounds.csv" || format === "timeline.csv") {
+      res.type("text/csv").attachment(`${file}-${format}`).send(format === "rounds.csv" ? roundsCsv(debrief) : timelineCsv(debrief));
+      return;
+    }
+    if (req.query.download) res.attachment(`${file}-debrief.json`);
+    res.type("application/json").send(debriefJson(debrief));
+  });
+}
