@@ -3,6 +3,8 @@ export interface PageOptions {
   join: string | null;
   botDelayMs: number;
   feedDelayMs: number;
+  /** A fixed seed for new solo games (repeatable games for tests and classes); random when absent. */
+  seed: number | null;
 }
 
 export function pageOptions(search = location.search): PageOptions {
@@ -15,6 +17,7 @@ export function pageOptions(search = location.search): PageOptions {
     join: q.get("join")?.trim() || null,
     botDelayMs: num("botDelay", 650),
     feedDelayMs: num("feedDelay", 450),
+    seed: q.has("seed") ? num("seed", 0) : null,
   };
 }
 

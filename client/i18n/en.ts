@@ -73,7 +73,7 @@ export const en = {
     influenceLine: "{{power}}: security {{security}}, economy {{economy}}, politics {{politics}}",
   },
   orders: {
-    heading: "Your orders", budget: "Action points {{used}} / {{ap}} · Funds {{cost}} / {{funds}}", overBudget: "Over budget: remove an order or the server will refuse them.",
+    heading: "Your orders", budget: "Action points {{used}} / {{ap}} · Funds {{cost}} / {{funds}}", overBudget: "Over budget: remove an order, or these orders will be refused.",
     legal: "Actions open to you", none: "No actions are open to you now.", add: "Add order", remove: "Remove",
     target: "Target", option: "Choice", apCost: "{{ap}} AP · cost {{cost}}", domainTag: "{{domain}}", offerTag: "Offer: the target accepts or declines",
     planned: "Planned this round", emptyPlan: "No orders yet. Add actions above, or pass.",

@@ -44,7 +44,7 @@ export const menuScreen: Screen = (root, app) => {
       length: length.select.value as SoloSetup["length"], mode: "full", startYear: Number(year.select.value) as SoloSetup["startYear"], west: true,
     };
     try {
-      app.enter(LocalConnection.start(setup, { botDelayMs: app.options.botDelayMs }));
+      app.enter(LocalConnection.start(setup, { botDelayMs: app.options.botDelayMs }, app.options.seed ?? undefined));
     } catch (e) {
       soloError.textContent = t("errors.generic", { message: e instanceof Error ? e.message : String(e) });
     }
@@ -105,11 +105,10 @@ export const menuScreen: Screen = (root, app) => {
   refresh.addEventListener("click", () => void loadList());
 
   const el = h("div", { class: "menu" },
-    h("header", {}, h("h1", {}, t("app.title")), h("p", {}, t("app.tagline"))),
+    h("header", {}, h("h1", {}, t("app.title")), h("p", {}, t("app.tagline")), h("div", { class: "name-field" }, name.wrap)),
     h("div", { class: "menu-grid" },
       h("section", { class: "card", "aria-labelledby": "solo-h" },
         h("h2", { id: "solo-h" }, t("menu.solo")), h("p", { class: "hint" }, t("menu.soloHint")),
-        name.wrap,
         h("label", {}, t("menu.seat")), soloSeat.wrap,
         h("div", { class: "row" }, level.wrap, year.wrap), length.wrap,
         h("div", { class: "actions" }, startSolo, resume), soloError,

@@ -4,7 +4,7 @@ import type { Connection } from "../../shared/protocol/connection.ts";
 export interface App {
   enter(connection: Connection): void;
   toMenu(): void;
-  readonly options: { botDelayMs: number; feedDelayMs: number; join: string | null };
+  readonly options: { botDelayMs: number; feedDelayMs: number; join: string | null; seed: number | null };
 }
 
 /** A screen mounts into the root and returns its clean-up. */

@@ -23,7 +23,7 @@ describe("solo game in the browser", () => {
   it("plays a short game against bots to the end through the interface", async () => {
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
     const errors = watchErrors(page);
-    await page.goto(`${server.url}/?botDelay=0&feedDelay=5`);
+    await page.goto(`${server.url}/?botDelay=0&feedDelay=5&seed=20261123`);
     await page.waitForSelector("#start-solo");
     await shot(page, "solo-1-menu");
     await page.fill("#player-name", "Aigerim");
@@ -54,6 +54,7 @@ describe("solo game in the browser", () => {
 
     // Refresh mid-game: the solo game resumes in the same round.
     await playUntil([page], () => ordersOpenIn(page, "Round 2"), "refresh-stuck");
+    await shot(page, "solo-5-before-refresh");
     const yearBefore = await page.textContent("#year");
     await page.reload();
     await page.waitForSelector("#game");
@@ -62,7 +63,7 @@ describe("solo game in the browser", () => {
 
     let steps = 0;
     await playUntil([page], async () => {
-      if (++steps === 12) await shot(page, "solo-5-midgame");
+      if (++steps === 12) await shot(page, "solo-7-midgame");
       return (await page.locator("#end-screen").count()) > 0;
     });
     await page.waitForSelector("#end-screen");

@@ -2,16 +2,19 @@ import type { Page } from "playwright-core";
 import { shot } from "./browser.ts";
 
 /** Plays whatever the screen asks of the player: answers a decision, or orders the first legal action. */
-export async function playStep(page: Page): Promise<"end" | "acted" | "waiting"> {
+export async function playStep(page: Page, stop: () => Promise<boolean> = async () => false): Promise<"end" | "acted" | "waiting"> {
   if (await page.locator("#end-screen").count()) return "end";
   const answer = page.locator("#panel-inbox button[data-answer]:not([disabled])").first();
   if (await answer.count()) {
+    if (await stop()) return "waiting";
     await page.click("#tab-inbox");
     await answer.click();
     return "acted";
   }
   const add = page.locator("#action-list button[data-action]").first();
   if ((await page.locator("#pass-orders:not([disabled])").count()) && (await add.count())) {
+    // The game waits for these orders, so checking the goal here cannot race with the bots.
+    if (await stop()) return "waiting";
     await page.click("#tab-orders");
     await add.click();
     await page.click("#submit-orders");
@@ -26,7 +29,7 @@ export async function playUntil(pages: Page[], done: () => Promise<boolean>, nam
     if (await done()) return;
     let acted = false;
     for (const page of pages) {
-      const state = await playStep(page);
+      const state = await playStep(page, done);
       if (state === "end" && pages.length === 1) return;
       acted ||= state === "acted";
     }
@@ -37,7 +40,8 @@ export async function playUntil(pages: Page[], done: () => Promise<boolean>, nam
 }
 
 export async function roundOf(page: Page): Promise<string> {
-  return (await page.textContent("#round")) ?? "";
+  const round = page.locator("#round");
+  return (await round.count()) ? ((await round.textContent()) ?? "") : "";
 }
 
 /** True when the page waits for this seat's orders in the given round: nothing moves until it sends them. */
