@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { applyInput, createGame, pendingSeats, viewFor, SEATS, STATES, POWERS, type GameState, type Input } from "../../shared/engine/index.ts";
+import { applyInput, createGame, pendingSeats, viewFor, SEATS, STATES, POWERS, type GameState, type Input, type Order } from "../../shared/engine/index.ts";
 import { ACTIONS } from "../../shared/content/index.ts";
 import { BOTS, botSeed } from "../../shared/bots/play.ts";
 
@@ -55,7 +55,7 @@ describe("engine properties", () => {
   it("an accepted set of orders never spends more action points or funds than the seat has", () => {
     fc.assert(fc.property(fc.integer({ min: 1, max: 10_000 }), fc.constantFrom(...SEATS), fc.array(order, { maxLength: 6 }), (seed, who, orders) => {
       const s = createGame({}, seed);
-      const result = applyInput(s, { type: "orders", seat: who, orders });
+      const result = applyInput(s, { type: "orders", seat: who, orders: orders as Order[] });
       if (!result.ok) return;
       const actions = new Map(ACTIONS.map((a) => [a.id, a]));
       const ap = orders.reduce((n, o) => n + actions.get(o.action)!.ap, 0);
