@@ -1,0 +1,34 @@
+import { ClassLink, createClass, type ClassCredentials } from "../../client/classroom/net.ts";
+import type { MatchState } from "../../shared/protocol/state.ts";
+
+export { bootServer, until, tapFrames, bytesContain, type TestServer } from "../server/helpers.ts";
+
+/** A started link for one screen of the class; retries quickly so restarts in tests resolve fast. */
+export async function link(creds: ClassCredentials): Promise<ClassLink> {
+  const l = new ClassLink(creds, { retryMs: 100 });
+  await l.start();
+  return l;
+}
+
+export async function newClass(url: string, options: Parameters<typeof createClass>[1] = {}): Promise<{ code: string; key: string; teacher: ClassLink }> {
+  const { code, key } = await createClass(url, { name: "Class 9B", length: "short", ...options });
+  const teacher = await link({ url, code, role: "teacher", key });
+  return { code, key, teacher };
+}
+
+export function student(url: string, code: string, name: string): Promise<ClassLink> {
+  return link({ url, code, role: "student", name });
+}
+
+export function seatOf(state: MatchState | null, name: string): string | undefined {
+  let seat: string | undefined;
+  state?.members.forEach((m) => { if (m.name === name) seat = m.seat; });
+  return seat;
+}
+
+/** The seats whose secrets this screen has received. */
+export function secretsSeen(l: ClassLink): string[] {
+  const out: string[] = [];
+  l.state()?.secrets?.forEach((_s, seat) => out.push(seat));
+  return out.sort();
+}

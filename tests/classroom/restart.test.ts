@@ -1,0 +1,86 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { startServer, type RunningServer } from "../../server/main.ts";
+import { classStore } from "../../server/classroom/live.ts";
+import { newClass, seatOf, student, until } from "./helpers.ts";
+
+const dir = mkdtempSync(join(tmpdir(), "ngg-class-"));
+const dbPath = join(dir, "games.sqlite");
+let running: RunningServer | null = null;
+afterAll(async () => {
+  await running?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** The same port and database each time, as a restarted server process would have. */
+async function start(port: number): Promise<RunningServer> {
+  running = await startServer({ port, dbPath, clientDir: join(dir, "no-client"), graceSeconds: 30 });
+  return running;
+}
+
+describe("a class session lasts across a server restart", () => {
+  it("everything acknowledged before the restart is there after it; students get their seats back by nickname", async () => {
+    const first = await start(0);
+    const url = `ws://127.0.0.1:${first.port}`;
+    const { code, teacher } = await newClass(url);
+    const ana = await student(url, code, "Ana");
+    const bo = await student(url, code, "Bo");
+    const cy = await student(url, code, "Cy");
+    for (const [name, seat] of [["Ana", "russia"], ["Bo", "russia"], ["Cy", "china"]] as const) {
+      expect(await teacher.request("assign", { name, seat })).toEqual({ ok: true });
+    }
+    expect(await teacher.request("lock", { locked: true })).toEqual({ ok: true });
+    expect(await teacher.request("setTimer", { seconds: 600 })).toEqual({ ok: true });
+    expect(await teacher.request("startClass", {})).toEqual({ ok: true });
+    await until("orders open", () => ana.current!.game.view()?.phase === "orders");
+    const round = ana.current!.game.view()!.round;
+    // Bo submits for Russia's team; China has not submitted when the server goes down mid-round.
+    expect(await bo.request("submitOrders", { orders: [], round })).toEqual({ ok: true });
+    expect(await teacher.request("broadcast", { text: "Back after the break" })).toEqual({ ok: true });
+    expect(await teacher.request("pause", {})).toEqual({ ok: true });
+    // What the server acknowledged (and bots played) before going down: every accepted input is on disk.
+    const matchId = classStore().load(code)!.matchId!;
+    const acknowledged = first.records.gameRecord(matchId)!.inputs;
+    await until("the teacher's screen has caught up", () => teacher.state()!.step === acknowledged.length && teacher.state()!.paused);
+    const stepBefore = acknowledged.length;
+    const logBefore = teacher.state()!.log.length;
+
+    const port = first.port;
+    await first.close();
+    await until("everyone sees the room go", () => [teacher, ana, bo, cy].every((l) => l.status === "reconnecting"));
+    const second = await start(port);
+    const records = second.records;
+
+    // The links retry on their own: the teacher reopens with the key, then students find the room by code.
+    await until("all back", () => [teacher, ana, bo, cy].every((l) => l.status === "open"), 30_000);
+    const after = teacher.state()!;
+    expect(after.step).toBe(stepBefore);
+    expect(after.log.length).toBe(logBefore);
+    expect(after.round).toBe(round);
+    expect(after.phase).toBe("orders");
+    expect(after.paused).toBe(true);
+    expect(after.locked).toBe(true);
+    expect(after.broadcast).toBe("Back after the break");
+    expect(after.timerSeconds).toBe(600);
+    expect(after.seats.get("russia")!.submitted).toBe(true);
+    expect(after.seats.get("china")!.submitted).toBe(false);
+    expect([...after.seats.get("russia")!.players]).toEqual(["Ana", "Bo"]);
+    expect(seatOf(after, "Cy")).toBe("china");
+    await until("Cy sees China's secret again", () => !!cy.state()?.secrets?.get("china")?.agenda);
+    expect(cy.current!.game.match().you.seat).toBe("china");
+    // The record holds every acknowledged input, Russia's orders among them.
+    const record = records.gameRecord(matchId)!;
+    expect(record.inputs).toEqual(acknowledged);
+    expect(record.inputs.some((i) => i.type === "orders" && i.seat === "russia")).toBe(true);
+
+    // Locked: a new nickname cannot join; paused: orders wait for the teacher.
+    await expect(student(url, code, "Newcomer")).rejects.toThrow(/locked/);
+    expect(await cy.request("submitOrders", { orders: [], round })).toMatchObject({ ok: false, code: "paused" });
+    expect(await teacher.request("resume", {})).toEqual({ ok: true });
+    expect(await cy.request("submitOrders", { orders: [], round })).toEqual({ ok: true });
+    await until("the round moves on", () => teacher.state()!.step > stepBefore + 1);
+    for (const l of [ana, bo, cy, teacher]) await l.stop();
+  });
+});
