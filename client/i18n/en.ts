@@ -1,3 +1,5 @@
+import { classroomEn } from "../classroom/en.ts";
+
 /** Every English text of the interface. Another language is another file with the same keys. */
 export const en = {
   app: { title: "New Great Game", tagline: "Russia, China and Central Asia: who holds the gun, who holds the wallet?" },
@@ -112,5 +114,6 @@ export const en = {
     retry: "Retry now", toMenu: "Back to the menu",
   },
   errors: { generic: "Something went wrong: {{message}}", refused: "{{message}}" },
+  classroom: classroomEn,
   keys: { help: "Keys: 1–5 select a state, O orders, I inbox, L log, Esc closes details" },
 } as const;

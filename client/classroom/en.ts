@@ -1,0 +1,41 @@
+/** English text of the classroom pages (merged into the interface's strings under "classroom"). */
+export const classroomEn = {
+  menuHeading: "Teach a class", menuHint: "Run one game for a class: students join with a code and a nickname, in teams.",
+  teach: "Teach a class", joinClass: "Join a class",
+  create: {
+    heading: "Create a class game", name: "Name of the session", start: "Create the class", reopen: "Reopen a class",
+    reopenHint: "After a restart or in the next lesson: the class code and your teacher key.", code: "Class code", key: "Teacher key", open: "Reopen",
+    keepKey: "Keep this teacher key: it is the only way to run this class again. This browser remembers it.",
+  },
+  status: {
+    connecting: "Connecting…", open: "Connected", reconnecting: "Connection lost: reconnecting…",
+    removed: "The teacher removed you from the class.", closed: "Disconnected.", waitingTeacher: "Waiting for the teacher to open the class…",
+  },
+  dash: {
+    heading: "Teacher: {{name}}", code: "Code", link: "Join link", projector: "Open projector view", debrief: "Debrief",
+    controls: "Controls", start: "Start the game", pause: "Pause", resume: "Resume", paused: "Paused",
+    timer: "Timer per phase (seconds)", setTimer: "Set", extend: "+30 s", skip: "Stop this phase's timer", advance: "Advance the phase",
+    lock: "Lock joining", unlock: "Unlock joining", locked: "Joining locked",
+    broadcast: "Message to every screen", send: "Send", clear: "Clear",
+    random: "Random teams", roster: "Students ({{count}})", unassigned: "Not in a team", noStudents: "No student has joined yet.",
+    seatOf: "Seat of {{name}}", none: "— no team —", rename: "Rename", remove: "Remove", renamePrompt: "New nickname for {{name}}", removeConfirm: "Remove {{name}} from the class?",
+    offline: "offline", teams: "Seats and teams", bot: "Bot", human: "Team", toBot: "Replace by a bot", toHuman: "Back to the team",
+    agenda: "Secret agenda", orders: "Orders", draft: "Draft by {{name}}", submitted: "submitted", notSubmitted: "not yet",
+    round: "Round {{round}} of {{max}}", lobby: "Not started",
+  },
+  projector: { join: "Join at", withCode: "with the code", scan: "Scan to join", waiting: "Waiting for the teacher to start…", teams: "Teams" },
+  student: {
+    heading: "Join your class", nickname: "Nickname", join: "Join", code: "Class code",
+    waiting: "Hello {{name}}! Wait for your teacher to put you in a team.", team: "Your team: {{seat}}", members: "Team: {{names}}",
+    draftHeading: "Team orders (shared draft)", draftBy: "Last change by {{name}}", emptyDraft: "The draft is empty: add orders below. Your team sees every change.",
+    submit: "Submit for the team ({{count}})", pass: "Pass this round", submitted: "Your team's orders are in.", botPlays: "A bot is playing your seat for now.",
+    notOrders: "Orders are closed: {{phase}}.", add: "Add", remove: "Remove", actions: "Possible orders", decisions: "Decisions",
+  },
+  paused: "Paused by the teacher", timer: "Time left: {{time}}", noTimer: "No timer",
+  debrief: {
+    heading: "Debrief: {{name}}", print: "Print", csvRounds: "Rounds (CSV)", csvTimeline: "Timeline (CSV)", json: "Everything (JSON)",
+    scores: "Scores", seat: "Seat", score: "Score", par: "Par", standing: "Against par", agenda: "Agenda", met: "met", winner: "Winner",
+    charts: "How the board moved", mechanics: "What the game showed", happened: "Happened in rounds {{rounds}}", notHappened: "Did not happen in this game",
+    timeline: "Timeline", round: "Round {{round}} ({{year}})", notReady: "The debrief opens when the game is over.",
+  },
+};
