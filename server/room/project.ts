@@ -10,13 +10,37 @@ import { Doc, EventEntry, type MatchState } from "../../shared/protocol/state.ts
  * seat's Secret, which the StateView shows to that seat alone.
  */
 
-export function syncDoc(doc: Doc, value: unknown): void {
-  const flat = flatten(value);
-  for (const [key, v] of flat) {
-    const map = typeof v === "number" ? doc.n : typeof v === "string" ? doc.s : doc.b;
-    if (map.get(key) !== v) map.set(key, v as never);
+/** Dotted paths, built once per (prefix, key): projection runs after every input and should not allocate. */
+const paths = new Map<string, Map<string, string>>();
+function pathOf(prefix: string, key: string): string {
+  let byKey = paths.get(prefix);
+  if (!byKey) paths.set(prefix, (byKey = new Map()));
+  let path = byKey.get(key);
+  if (path === undefined) byKey.set(key, (path = prefix ? `${prefix}.${key}` : key));
+  return path;
+}
+
+/** Writes each leaf whose value changed; returns how many leaves the value has. */
+function writeLeaves(doc: Doc, value: Record<string, unknown>, prefix: string): number {
+  let leaves = 0;
+  for (const key in value) {
+    const v = value[key];
+    if (v === null || v === undefined) continue;
+    const path = pathOf(prefix, key);
+    if (typeof v === "object") leaves += writeLeaves(doc, v as Record<string, unknown>, path);
+    else if (typeof v === "number") { leaves++; if (doc.n.get(path) !== v) doc.n.set(path, v); }
+    else if (typeof v === "string") { leaves++; if (doc.s.get(path) !== v) doc.s.set(path, v); }
+    else if (typeof v === "boolean") { leaves++; if (doc.b.get(path) !== v) doc.b.set(path, v); }
   }
-  for (const map of [doc.n, doc.s, doc.b]) {
+  return leaves;
+}
+
+/** Brings a flat document in line with a plain object: changed leaves are set, vanished ones (nulls) deleted. */
+export function syncDoc(doc: Doc, value: unknown): void {
+  const leaves = writeLeaves(doc, value as Record<string, unknown>, "");
+  if (leaves === doc.n.size + doc.s.size + doc.b.size) return;
+  const flat = flatten(value);
+  for (const map of [doc.n, doc.s, doc.b] as const) {
     for (const key of [...map.keys()]) {
       const v = flat.get(key);
       if (v === undefined || typeof v !== (map === doc.n ? "number" : map === doc.s ? "string" : "boolean")) map.delete(key);
