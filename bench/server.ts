@@ -19,12 +19,13 @@ import { intArg, parseArgs } from "./args.ts";
  * own view, decisions answered at once. It measures order acknowledgement latency (request to reply),
  * state bytes received, the server's memory, and rounds played per second.
  *
- *   npm run --silent bench:server -- --json [--rooms 250] [--rounds 6]
+ *   npm run --silent bench:server -- --json [--rooms 250] [--rounds 10] [--timeout seconds]
  */
 
 const args = parseArgs(process.argv.slice(2));
 const ROOMS = intArg(args, "rooms", 250);
-const ROUNDS = Math.max(1, Math.min(10, intArg(args, "rounds", 6)));
+// Default: a whole standard-length game (10 rounds); a game has at most 10.
+const ROUNDS = Math.max(1, Math.min(10, intArg(args, "rounds", 10)));
 const CLIENTS = SEATS.length;
 const log = (msg: string) => { if (!args.json) console.error(msg); };
 
