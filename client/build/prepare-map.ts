@@ -10,7 +10,7 @@ import { geoConicEqualArea, geoPath, type GeoPermissibleObjects } from "d3-geo";
 import { feature } from "topojson-client";
 import type { Topology, GeometryCollection } from "topojson-specification";
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const out = resolve(root, "assets/map/central-asia.json");
 export const WIDTH = 1000;
 export const HEIGHT = 640;
