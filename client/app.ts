@@ -47,7 +47,6 @@ export async function boot(): Promise<void> {
     enter(next) {
       unsubscribe?.();
       connection = next;
-      (window as unknown as { __nggConnection?: Connection }).__nggConnection = next;
       unsubscribe = next.subscribe(route);
       if (options.join) history.replaceState(null, "", location.pathname);
       route();
