@@ -11,6 +11,7 @@ import { lobbyScreen } from "./screens/lobby.ts";
 import { menuScreen } from "./screens/menu.ts";
 import type { App } from "./screens/types.ts";
 import { t } from "./i18n/strings.ts";
+import { classroomPage } from "./classroom/index.ts";
 
 type Where = "menu" | "lobby" | "game" | "end";
 
@@ -72,6 +73,8 @@ export async function boot(): Promise<void> {
   }
   loading.done();
   board.setCardsVisible(false);
+  // Classroom addresses (?teach, ?class=, ?projector=, ?debrief=) have pages of their own.
+  if (classroomPage(root)) return;
 
   // A refresh goes back to the game this browser was in: a solo game from storage, or an online seat.
   const solo = options.join ? null : LocalConnection.resume({ botDelayMs: options.botDelayMs });

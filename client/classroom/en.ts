@@ -31,6 +31,7 @@ export const classroomEn = {
     submit: "Submit for the team ({{count}})", pass: "Pass this round", submitted: "Your team's orders are in.", botPlays: "A bot is playing your seat for now.",
     notOrders: "Orders are closed: {{phase}}.", add: "Add", remove: "Remove", actions: "Possible orders", decisions: "Decisions",
   },
+  board: { state: "State", stability: "Stability", debt: "Debt" },
   paused: "Paused by the teacher", timer: "Time left: {{time}}", noTimer: "No timer",
   debrief: {
     heading: "Debrief: {{name}}", print: "Print", csvRounds: "Rounds (CSV)", csvTimeline: "Timeline (CSV)", json: "Everything (JSON)",

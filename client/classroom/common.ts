@@ -1,0 +1,75 @@
+import type { MatchState } from "../../shared/protocol/state.ts";
+import { h, replace } from "../ui/dom.ts";
+import { t } from "../i18n/strings.ts";
+import type { ClassLink } from "./net.ts";
+import "./classroom.css";
+
+/** What the classroom pages remember in this browser: the teacher's key stays with the teacher. */
+export interface SavedTeacher { code: string; key: string }
+export interface SavedStudent { code: string; name: string }
+
+const TEACHER_KEY = "ngg.class.teacher";
+const STUDENT_KEY = "ngg.class.student";
+
+function load<T>(key: string): T | null {
+  try {
+    const raw = localStorage.getItem(key);
+    return raw ? (JSON.parse(raw) as T) : null;
+  } catch {
+    return null;
+  }
+}
+
+export const saved = {
+  teacher: () => load<SavedTeacher>(TEACHER_KEY),
+  setTeacher: (v: SavedTeacher) => localStorage.setItem(TEACHER_KEY, JSON.stringify(v)),
+  student: () => load<SavedStudent>(STUDENT_KEY),
+  setStudent: (v: SavedStudent) => localStorage.setItem(STUDENT_KEY, JSON.stringify(v)),
+};
+
+export function joinLinkFor(code: string): string {
+  return `${location.origin}${location.pathname}?class=${encodeURIComponent(code)}`;
+}
+
+export function serverUrl(): string {
+  return location.origin;
+}
+
+/** A scrolling page over the (hidden) board canvas. */
+export function page(className: string, ...children: (HTMLElement | null)[]): HTMLElement {
+  return h("div", { class: `class-page ${className}` }, ...children);
+}
+
+export function timeLeft(state: MatchState | null): string {
+  if (!state || state.timerEndsAt <= 0) return state?.paused ? t("classroom.paused") : t("classroom.noTimer");
+  const s = Math.max(0, Math.round((state.timerEndsAt - Date.now()) / 1000));
+  return t("classroom.timer", { time: `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}` });
+}
+
+/**
+ * The strip every class screen shows on top: connection trouble, the pause, and the teacher's message.
+ * Announced politely to screen readers; the pause uses a pattern as well as colour.
+ */
+export class ClassBanner {
+  readonly el = h("div", { class: "class-banner", role: "status", "aria-live": "polite", id: "class-banner" });
+
+  render(link: ClassLink): void {
+    const state = link.state();
+    const parts: HTMLElement[] = [];
+    if (link.status !== "open") {
+      const text = link.status === "reconnecting" && link.problem?.code === "not-open" ? t("classroom.status.waitingTeacher") : t(`classroom.status.${link.status}`);
+      parts.push(h("p", { class: "class-status", id: "class-status" }, text));
+    }
+    if (state?.paused) parts.push(h("p", { class: "class-paused", id: "class-paused" }, "⏸ ", t("classroom.paused")));
+    if (state?.phase === "ended") parts.push(h("p", { class: "class-broadcast" }, h("a", { href: `?debrief=${encodeURIComponent(link.creds.code)}`, id: "debrief-link" }, t("classroom.dash.debrief"))));
+    if (state?.broadcast) parts.push(h("p", { class: "class-broadcast", id: "class-broadcast" }, "📣 ", state.broadcast));
+    replace(this.el, ...parts);
+    this.el.hidden = parts.length === 0;
+  }
+}
+
+/** Ticks once a second while mounted (for countdowns); returns the stop function. */
+export function everySecond(fn: () => void): () => void {
+  const id = setInterval(fn, 1000);
+  return () => clearInterval(id);
+}

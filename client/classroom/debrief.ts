@@ -1,0 +1,80 @@
+import type { Chart } from "chart.js";
+import { POWERS, STATES, type Power } from "../../shared/engine/index.ts";
+import type { Debrief } from "../../shared/debrief/build.ts";
+import { drawEndCharts } from "../charts/endCharts.ts";
+import type { ChartSeries } from "../charts/series.ts";
+import { h, replace } from "../ui/dom.ts";
+import { SEAT_COLOURS } from "../ui/palette.ts";
+import { t } from "../i18n/strings.ts";
+import { page, saved, serverUrl } from "./common.ts";
+import { fetchDebrief } from "./net.ts";
+
+/** The debrief's per-round figures in the shape the game's end charts draw. */
+export function chartSeries(d: Debrief): ChartSeries {
+  const s = d.series;
+  return {
+    labels: s.round.map((r, i) => `${r} (${s.year[i]})`),
+    influence: Object.fromEntries(POWERS.map((p) => [p, s.round.map((_, i) => STATES.reduce((n, st) => n + (s.influence[st][p as Power][i] ?? 0), 0))])) as ChartSeries["influence"],
+    stability: s.stability,
+    debt: s.debt,
+    tension: s.tension,
+  };
+}
+
+/** Saves a download made from the server's answer (the teacher's key travels in a header, not in a link). */
+async function download(code: string, key: string | undefined, format: "json" | "rounds.csv" | "timeline.csv"): Promise<void> {
+  const body = await fetchDebrief<Debrief>(serverUrl(), code, key, format);
+  const text = typeof body === "string" ? body : JSON.stringify(body, null, 2);
+  const a = h("a", { href: URL.createObjectURL(new Blob([text], { type: format === "json" ? "application/json" : "text/csv" })), download: `class-${code}-${format === "json" ? "debrief.json" : format}` });
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+}
+
+/** The class debrief: scores, charts by round, the articles' arguments the game illustrated (with quotes), the timeline. Printable. */
+export function debriefScreen(root: HTMLElement, code: string): () => void {
+  const teacher = saved.teacher();
+  const key = teacher && teacher.code === code ? teacher.key : undefined;
+  const body = h("div", { id: "debrief-body" }, h("p", { class: "muted" }, t("common.loadingDots")));
+  const el = page("debrief", body);
+  root.appendChild(el);
+  let charts: Chart[] = [];
+
+  void fetchDebrief<Debrief>(serverUrl(), code, key).then((result) => {
+    const d = result as Debrief;
+    const canvases = { influence: h("canvas", {}), stability: h("canvas", {}), debt: h("canvas", {}), tension: h("canvas", {}) };
+    const tools = h("div", { class: "actions no-print" },
+      h("button", { type: "button", class: "primary", id: "debrief-print", onclick: () => print() }, t("classroom.debrief.print")),
+      h("button", { type: "button", id: "debrief-csv-rounds", onclick: () => void download(code, key, "rounds.csv") }, t("classroom.debrief.csvRounds")),
+      h("button", { type: "button", id: "debrief-csv-timeline", onclick: () => void download(code, key, "timeline.csv") }, t("classroom.debrief.csvTimeline")),
+      h("button", { type: "button", id: "debrief-json", onclick: () => void download(code, key, "json") }, t("classroom.debrief.json")));
+    const byRound = new Map<number, typeof d.timeline>();
+    for (const e of d.timeline) byRound.set(e.round, [...(byRound.get(e.round) ?? []), e]);
+    replace(body,
+      h("h1", { id: "debrief-title" }, t("classroom.debrief.heading", { name: code })),
+      tools,
+      h("section", { class: "card", id: "debrief-scores" }, h("h2", {}, t("classroom.debrief.scores")),
+        h("table", {},
+          h("thead", {}, h("tr", {}, ...["seat", "score", "par", "standing", "agenda"].map((k) => h("th", { scope: "col" }, t(`classroom.debrief.${k}`))))),
+          h("tbody", {}, ...d.scores.map((s) => h("tr", {},
+            h("th", { scope: "row" }, h("span", { class: "swatch", style: `--swatch:${SEAT_COLOURS[s.seat]}` }), s.name, s.winner ? ` 🏆 ${t("classroom.debrief.winner")}` : ""),
+            h("td", {}, String(s.score)), h("td", {}, String(s.par)), h("td", {}, s.standing > 0 ? `+${s.standing}` : String(s.standing)),
+            h("td", {}, s.agenda.title, s.agendaMet ? ` ✔ ${t("classroom.debrief.met")}` : "")))))),
+      h("section", { class: "card", id: "debrief-charts" }, h("h2", {}, t("classroom.debrief.charts")),
+        h("div", { class: "grid" }, ...Object.values(canvases).map((c) => h("div", { class: "chart" }, c)))),
+      h("section", { class: "card", id: "debrief-mechanics" }, h("h2", {}, t("classroom.debrief.mechanics")),
+        ...[...d.mechanics].sort((a, b) => Number(b.happened) - Number(a.happened)).map((m) => h("article", { class: `mechanic ${m.happened ? "yes" : "no"}` },
+          h("h3", {}, m.happened ? "✔ " : "○ ", m.title),
+          h("p", { class: "muted" }, m.happened ? t("classroom.debrief.happened", { rounds: m.rounds.join(", ") }) : t("classroom.debrief.notHappened")),
+          h("p", {}, m.argument),
+          ...m.sources.map((s) => h("blockquote", {}, `“${s.quote}”`, h("br"), h("small", {}, s.file)))))),
+      h("section", { class: "card", id: "debrief-timeline" }, h("h2", {}, t("classroom.debrief.timeline")),
+        ...[...byRound].map(([round, entries]) => h("div", {},
+          h("h3", {}, t("classroom.debrief.round", { round, year: entries[0]?.year ?? "" })),
+          h("ul", {}, ...entries.map((e) => h("li", { class: e.private ? "muted" : "" }, e.text)))))));
+    charts = drawEndCharts(canvases, chartSeries(d));
+  }).catch((error: unknown) => {
+    replace(body, h("p", { class: "error", role: "alert", id: "debrief-error" }, error instanceof Error ? error.message : String(error)));
+  });
+  return () => { for (const c of charts) c.destroy(); el.remove(); };
+}

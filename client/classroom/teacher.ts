@@ -1,0 +1,199 @@
+import { ACTION_BY_ID, AGENDA_BY_ID } from "../../shared/content/index.ts";
+import { SEATS, type Order, type Seat } from "../../shared/engine/index.ts";
+import type { TeamDraft } from "../../shared/protocol/classroom.ts";
+import type { Reply } from "../../shared/protocol/messages.ts";
+import type { MatchState } from "../../shared/protocol/state.ts";
+import { h, replace } from "../ui/dom.ts";
+import { busy, selectField, textField } from "../ui/forms.ts";
+import { SEAT_COLOURS } from "../ui/palette.ts";
+import { t } from "../i18n/strings.ts";
+import { boardTable, roundLine } from "./boardTable.ts";
+import { ClassBanner, everySecond, joinLinkFor, page, saved, serverUrl, timeLeft } from "./common.ts";
+import { ClassLink, createClass } from "./net.ts";
+
+function orderText(o: Order): string {
+  return [ACTION_BY_ID.get(o.action)?.name ?? o.action, o.target ? t(`seat.${o.target}`) : null, o.option].filter(Boolean).join(" → ");
+}
+
+/** Create a class, or reopen one with its code and key (the key this browser remembers is filled in). */
+export function teacherStart(root: HTMLElement, onLink: (link: ClassLink) => void): () => void {
+  const name = textField("class-name", t("classroom.create.name"), "", { maxlength: 40, placeholder: "9B History" });
+  const length = selectField("class-length", t("menu.length"), ["short", "standard"].map((l) => [l, t(`length.${l}`)]), "short");
+  const mode = selectField("class-mode", t("menu.mode"), ["full", "powers"].map((m) => [m, t(`mode.${m}`)]), "full");
+  const timer = selectField("class-timer", t("menu.timer"), [["0", t("menu.timerNone")], ["120", t("menu.timerMinutes", { count: 2 })], ["180", t("menu.timerMinutes", { count: 3 })], ["300", t("menu.timerMinutes", { count: 5 })]], "180");
+  const error = h("p", { class: "error", role: "alert" });
+  const create = h("button", { class: "primary", type: "button", id: "create-class" }, t("classroom.create.start"));
+  create.addEventListener("click", () => void busy(create, error, async () => {
+    const created = await createClass(serverUrl(), {
+      name: name.input.value.trim() || undefined, length: length.select.value as "short", mode: mode.select.value as "full", timerSeconds: Number(timer.select.value),
+    });
+    saved.setTeacher(created);
+    await open(created.code, created.key);
+  }));
+  const last = saved.teacher();
+  const code = textField("reopen-code", t("classroom.create.code"), last?.code ?? "", { maxlength: 12 });
+  const key = textField("reopen-key", t("classroom.create.key"), last?.key ?? "", { maxlength: 128, type: "password" });
+  const reopenError = h("p", { class: "error", role: "alert" });
+  const reopen = h("button", { type: "button", id: "reopen-class" }, t("classroom.create.open"));
+  reopen.addEventListener("click", () => void busy(reopen, reopenError, async () => {
+    saved.setTeacher({ code: code.input.value.trim().toUpperCase(), key: key.input.value.trim() });
+    await open(code.input.value.trim(), key.input.value.trim());
+  }));
+  async function open(c: string, k: string): Promise<void> {
+    const link = new ClassLink({ url: serverUrl(), code: c.toUpperCase(), role: "teacher", key: k });
+    await link.start();
+    onLink(link);
+  }
+  const el = page("teacher-start",
+    h("h1", {}, t("classroom.teach")),
+    h("div", { class: "grid" },
+      h("section", { class: "card", "aria-labelledby": "create-class-h" },
+        h("h2", { id: "create-class-h" }, t("classroom.create.heading")), name.wrap, h("div", { class: "row" }, length.wrap, mode.wrap), timer.wrap,
+        h("div", { class: "actions" }, create), error),
+      h("section", { class: "card", "aria-labelledby": "reopen-h" },
+        h("h2", { id: "reopen-h" }, t("classroom.create.reopen")), h("p", { class: "hint" }, t("classroom.create.reopenHint")), code.wrap, key.wrap,
+        h("div", { class: "actions" }, reopen), reopenError)));
+  root.appendChild(el);
+  create.focus();
+  return () => el.remove();
+}
+
+/** The teacher's dashboard: roster and teams, every control, and every seat's secret agenda, draft and orders. */
+export function teacherDashboard(root: HTMLElement, link: ClassLink): () => void {
+  const code = link.creds.code;
+  const banner = new ClassBanner();
+  const status = h("p", { class: "muted", id: "dash-status", "aria-live": "polite" });
+  const error = h("p", { class: "error", role: "alert", id: "dash-error" });
+  const send = async (type: Parameters<ClassLink["request"]>[0], payload: unknown = {}): Promise<Reply> => {
+    error.textContent = "";
+    const reply = await link.request(type, payload);
+    if (!reply.ok) error.textContent = t("errors.refused", { message: reply.message });
+    return reply;
+  };
+  const button = (id: string, label: string, type: Parameters<ClassLink["request"]>[0], payload: () => unknown = () => ({}), cls = "") =>
+    h("button", { type: "button", id, class: cls, onclick: () => void send(type, payload()) }, label);
+
+  const timerInput = h("input", { id: "timer-seconds", type: "number", min: 0, max: 3600, step: 30, style: "width:90px", "aria-label": t("classroom.dash.timer") });
+  const message = h("input", { id: "broadcast-text", maxlength: 200, style: "min-width:260px", "aria-label": t("classroom.dash.broadcast") });
+  const startBtn = button("class-start", t("classroom.dash.start"), "startClass", () => ({}), "primary");
+  const pauseBtn = button("class-pause", t("classroom.dash.pause"), "pause");
+  const resumeBtn = button("class-resume", t("classroom.dash.resume"), "resume", () => ({}), "primary");
+  const lockBtn = h("button", { type: "button", id: "class-lock", onclick: () => void send("lock", { locked: !link.state()?.locked }) });
+  const controls = h("div", { class: "controls", id: "class-controls" },
+    startBtn, pauseBtn, resumeBtn,
+    button("class-advance", t("classroom.dash.advance"), "advance"),
+    h("div", {}, h("label", { for: "timer-seconds" }, t("classroom.dash.timer")), h("div", { class: "row" }, timerInput,
+      button("timer-set", t("classroom.dash.setTimer"), "setTimer", () => ({ seconds: Number(timerInput.value) || 0 })))),
+    button("timer-extend", t("classroom.dash.extend"), "extendTimer", () => ({ seconds: 30 })),
+    button("timer-skip", t("classroom.dash.skip"), "skipTimer"),
+    lockBtn,
+    h("div", {}, h("label", { for: "broadcast-text" }, t("classroom.dash.broadcast")), h("div", { class: "row" }, message,
+      button("broadcast-send", t("classroom.dash.send"), "broadcast", () => ({ text: message.value.trim() })),
+      button("broadcast-clear", t("classroom.dash.clear"), "broadcast", () => { message.value = ""; return { text: "" }; }))),
+  );
+  const roster = h("section", { class: "card", id: "roster", "aria-labelledby": "roster-h" });
+  const teams = h("section", { class: "card", id: "teams", "aria-labelledby": "teams-h" });
+  const board = h("section", { class: "card", id: "teacher-board" });
+  const header = h("header", {},
+    h("h1", { id: "dash-title" }),
+    h("p", {}, `${t("classroom.dash.code")}: `, h("strong", { id: "dash-code", style: "font-size:22px;letter-spacing:.1em" }, code), " · ",
+      `${t("classroom.dash.link")}: `, h("a", { href: joinLinkFor(code), id: "dash-link" }, joinLinkFor(code)), " · ",
+      h("a", { href: `?projector=${encodeURIComponent(code)}`, target: "_blank", id: "open-projector" }, t("classroom.dash.projector")), " · ",
+      h("a", { href: `?debrief=${encodeURIComponent(code)}`, target: "_blank", id: "open-debrief" }, t("classroom.dash.debrief"))),
+    status);
+  const el = page("teacher", banner.el, header, h("section", { class: "card" }, h("h2", {}, t("classroom.dash.controls")), controls, error),
+    h("div", { class: "grid" }, roster, teams), board);
+  root.appendChild(el);
+
+  let seeded = false;
+  function render(): void {
+    const state = link.state();
+    banner.render(link);
+    if (!state) return;
+    replace(el.querySelector("#dash-title")!, t("classroom.dash.heading", { name: state.name }));
+    status.textContent = `${roundLine(state)} · ${timeLeft(state)}`;
+    if (!seeded) {
+      timerInput.value = String(state.timerSeconds);
+      message.value = state.broadcast;
+      seeded = true;
+    }
+    startBtn.hidden = state.started;
+    pauseBtn.hidden = !state.started || state.paused || state.phase === "ended";
+    resumeBtn.hidden = !state.paused;
+    lockBtn.textContent = state.locked ? t("classroom.dash.unlock") : t("classroom.dash.lock");
+    lockBtn.setAttribute("aria-pressed", String(state.locked));
+    renderRoster(state);
+    renderTeams(state);
+    const view = link.current?.game.view();
+    replace(board, view ? boardTable(view) : null);
+    board.hidden = !view;
+  }
+
+  const seatChoices = (state: MatchState): Seat[] => SEATS.filter((s) => state.seats.has(s) && (state.mode !== "powers" || s === "russia" || s === "china"));
+
+  function renderRoster(state: MatchState): void {
+    const focused = document.activeElement?.id;
+    const students: { name: string; seat: string; connected: boolean }[] = [];
+    state.members.forEach((m) => students.push({ name: m.name, seat: m.seat, connected: m.connected }));
+    students.sort((a, b) => Number(!!a.seat) - Number(!!b.seat) || a.name.localeCompare(b.name));
+    const key = JSON.stringify([students, state.mode]);
+    if (roster.dataset.key === key) return;
+    roster.dataset.key = key;
+    replace(roster,
+      h("h2", { id: "roster-h" }, t("classroom.dash.roster", { count: students.length }), " ",
+        h("button", { type: "button", class: "small", id: "random-teams", onclick: () => void send("randomTeams") }, t("classroom.dash.random"))),
+      students.length === 0 ? h("p", { class: "muted" }, t("classroom.dash.noStudents")) : h("table", {},
+        h("tbody", {}, ...students.map((s, i) => {
+          const select = h("select", { id: `assign-${i}`, "data-student": s.name, "aria-label": t("classroom.dash.seatOf", { name: s.name }) },
+            h("option", { value: "", selected: !s.seat }, t("classroom.dash.none")),
+            ...seatChoices(state).map((seat) => h("option", { value: seat, selected: s.seat === seat }, t(`seat.${seat}`))));
+          select.addEventListener("change", () => void send("assign", { name: s.name, seat: select.value || null }));
+          return h("tr", { "data-student": s.name },
+            h("th", { scope: "row" }, s.name, s.connected ? "" : h("span", { class: "pill offline" }, t("classroom.dash.offline"))),
+            h("td", {}, select),
+            h("td", {},
+              h("button", { type: "button", class: "small", "aria-label": `${t("classroom.dash.rename")}: ${s.name}`, onclick: () => {
+                const to = prompt(t("classroom.dash.renamePrompt", { name: s.name }), s.name);
+                if (to && to.trim()) void send("rename", { name: s.name, to: to.trim() });
+              } }, t("classroom.dash.rename")), " ",
+              h("button", { type: "button", class: "small", "aria-label": `${t("classroom.dash.remove")}: ${s.name}`, onclick: () => {
+                if (confirm(t("classroom.dash.removeConfirm", { name: s.name }))) void send("remove", { name: s.name });
+              } }, t("classroom.dash.remove"))));
+        }))));
+    if (focused) (document.getElementById(focused) as HTMLElement | null)?.focus();
+  }
+
+  function renderTeams(state: MatchState): void {
+    const cards: HTMLElement[] = [];
+    state.seats.forEach((entry, seat) => {
+      const secret = state.secrets?.get(seat);
+      const orders = secret ? (JSON.parse(secret.orders) as Order[]) : [];
+      const draft = secret?.draft ? (JSON.parse(secret.draft) as TeamDraft) : null;
+      const agenda = secret?.agenda ? AGENDA_BY_ID.get(secret.agenda) : null;
+      const isBot = entry.controller === "bot";
+      cards.push(h("div", { class: "card seat-card", style: `--swatch:${SEAT_COLOURS[seat as Seat]};margin:6px 0;padding:8px 12px`, "data-seat": seat },
+        h("div", { class: "row", style: "justify-content:space-between" },
+          h("strong", {}, t(`seat.${seat}`), " · ", isBot ? `🤖 ${t("classroom.dash.bot")}` : `👥 ${t("classroom.dash.human")}`),
+          state.started ? h("button", { type: "button", class: "small", id: `controller-${seat}`, style: "flex:0 0 auto",
+            onclick: () => void send("setSeatController", { seat, controller: isBot ? "human" : "bot" }) }, isBot ? t("classroom.dash.toHuman") : t("classroom.dash.toBot")) : null),
+        h("div", {}, ...[...entry.players].map((n) => h("span", { class: "pill" }, n))),
+        agenda ? h("div", { class: "secret", "data-secret": seat }, h("strong", {}, `${t("classroom.dash.agenda")}: `), agenda.title) : null,
+        state.phase === "orders" ? h("div", {}, `${t("classroom.dash.orders")}: `, entry.submitted ? `✔ ${t("classroom.dash.submitted")}` : `… ${t("classroom.dash.notSubmitted")}`) : null,
+        orders.length > 0 ? h("ul", { class: "plain" }, ...orders.map((o) => h("li", {}, orderText(o as Order)))) : null,
+        draft && !entry.submitted ? h("div", { class: "muted" }, t("classroom.dash.draft", { name: draft.by }), ": ", draft.orders.map((o) => orderText(o as Order)).join("; ") || "—") : null));
+    });
+    const key = JSON.stringify(cards.map((c) => c.textContent));
+    if (teams.dataset.key === key) return;
+    teams.dataset.key = key;
+    replace(teams, h("h2", { id: "teams-h" }, t("classroom.dash.teams")), ...cards);
+  }
+
+  const unsubscribe = link.subscribe(render);
+  const stopTick = everySecond(() => { const s = link.state(); if (s) status.textContent = `${roundLine(s)} · ${timeLeft(s)}`; });
+  render();
+  return () => {
+    unsubscribe();
+    stopTick();
+    el.remove();
+  };
+}
