@@ -126,6 +126,12 @@ export const menuScreen: Screen = (root, app) => {
         h("h2", { style: "margin-top:18px", id: "browse-h" }, t("menu.browse"), " ", refresh),
         list, browseError,
       ),
+      h("section", { class: "card", "aria-labelledby": "class-h" },
+        h("h2", { id: "class-h" }, t("classroom.menuHeading")), h("p", { class: "hint" }, t("classroom.menuHint")),
+        h("div", { class: "actions" },
+          h("a", { class: "button-link", href: "?teach", id: "teach-class" }, t("classroom.teach")),
+          h("a", { class: "button-link", href: "?class=", id: "join-class" }, t("classroom.joinClass"))),
+      ),
     ),
   );
   root.appendChild(el);
