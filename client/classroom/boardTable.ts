@@ -30,7 +30,7 @@ export function seatsTable(state: MatchState, view: GameView | null): HTMLElemen
     const pub = view?.seats.find((s) => s.seat === seat);
     rows.push(h("tr", {},
       h("th", { scope: "row" }, h("span", { class: "swatch", style: `--swatch:${SEAT_COLOURS[seat as keyof typeof SEAT_COLOURS]}` }), t(`seat.${seat}`)),
-      h("td", {}, entry.controller === "bot" ? `🤖 ${t("classroom.dash.bot")}` : [...entry.players].join(", ")),
+      h("td", {}, entry.controller === "bot" ? t("classroom.dash.bot") : [...entry.players].join(", ")),
       h("td", {}, view?.phase === "orders" ? (entry.submitted ? `✔ ${t("classroom.dash.submitted")}` : `… ${t("classroom.dash.notSubmitted")}`) : ""),
       h("td", {}, pub ? String(pub.score) : "")));
   });

@@ -60,9 +60,9 @@ export class ClassBanner {
       const text = link.status === "reconnecting" && link.problem?.code === "not-open" ? t("classroom.status.waitingTeacher") : t(`classroom.status.${link.status}`);
       parts.push(h("p", { class: "class-status", id: "class-status" }, text));
     }
-    if (state?.paused) parts.push(h("p", { class: "class-paused", id: "class-paused" }, "⏸ ", t("classroom.paused")));
+    if (state?.paused) parts.push(h("p", { class: "class-paused", id: "class-paused" }, t("classroom.paused")));
     if (state?.phase === "ended") parts.push(h("p", { class: "class-broadcast" }, h("a", { href: `?debrief=${encodeURIComponent(link.creds.code)}`, id: "debrief-link" }, t("classroom.dash.debrief"))));
-    if (state?.broadcast) parts.push(h("p", { class: "class-broadcast", id: "class-broadcast" }, "📣 ", state.broadcast));
+    if (state?.broadcast) parts.push(h("p", { class: "class-broadcast", id: "class-broadcast" }, state.broadcast));
     replace(this.el, ...parts);
     this.el.hidden = parts.length === 0;
   }

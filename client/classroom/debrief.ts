@@ -57,7 +57,7 @@ export function debriefScreen(root: HTMLElement, code: string): () => void {
         h("table", {},
           h("thead", {}, h("tr", {}, ...["seat", "score", "par", "standing", "agenda"].map((k) => h("th", { scope: "col" }, t(`classroom.debrief.${k}`))))),
           h("tbody", {}, ...d.scores.map((s) => h("tr", {},
-            h("th", { scope: "row" }, h("span", { class: "swatch", style: `--swatch:${SEAT_COLOURS[s.seat]}` }), s.name, s.winner ? ` 🏆 ${t("classroom.debrief.winner")}` : ""),
+            h("th", { scope: "row" }, h("span", { class: "swatch", style: `--swatch:${SEAT_COLOURS[s.seat]}` }), s.name, s.winner ? ` · ${t("classroom.debrief.winner")}` : ""),
             h("td", {}, String(s.score)), h("td", {}, String(s.par)), h("td", {}, s.standing > 0 ? `+${s.standing}` : String(s.standing)),
             h("td", {}, s.agenda.title, s.agendaMet ? ` ✔ ${t("classroom.debrief.met")}` : "")))))),
       h("section", { class: "card", id: "debrief-charts" }, h("h2", {}, t("classroom.debrief.charts")),

@@ -142,7 +142,7 @@ export function studentScreen(root: HTMLElement, link: ClassLink): () => void {
     decisions.hidden = false;
     if (inboxPanel) {
       inboxPanel.render(view);
-      if (!decisions.contains(inboxPanel.el)) replace(decisions, h("h2", {}, t("classroom.student.decisions")), inboxPanel.el);
+      if (!decisions.contains(inboxPanel.el)) replace(decisions, inboxPanel.el);
     }
   }
   const unsubscribe = link.subscribe(render);

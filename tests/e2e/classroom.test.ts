@@ -1,0 +1,138 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startServer, type RunningServer } from "../../server/main.ts";
+import { launch, shot, watchErrors } from "./support/browser.ts";
+import { DIST, ensureBuilt } from "./support/build.ts";
+
+const dir = mkdtempSync(join(tmpdir(), "ngg-e2e-class-"));
+const dbPath = join(dir, "games.sqlite");
+let browser: Browser;
+let server: RunningServer | null = null;
+
+/** The same port and database every time, as a restarted server process would have. */
+async function start(port = 0): Promise<string> {
+  server = await startServer({ port, dbPath, clientDir: DIST, graceSeconds: 30 });
+  return `http://127.0.0.1:${server.port}`;
+}
+
+beforeAll(async () => {
+  await ensureBuilt();
+  browser = await launch();
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const STUDENTS = [["Ana", "russia"], ["Bo", "russia"], ["Cy", "china"], ["Dee", "china"]] as const;
+
+describe("a class in the browser", () => {
+  it("teacher, projector and four students: teams, a round of orders, pause, a server restart, the end and the debrief", async () => {
+    const url = await start();
+    const teacherContext = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+    const teacher = await teacherContext.newPage();
+    const projector = await teacherContext.newPage();
+    await projector.setViewportSize({ width: 1280, height: 800 });
+    const errors = [watchErrors(teacher)];
+
+    await teacher.goto(`${url}/`);
+    await teacher.click("#teach-class");
+    await teacher.waitForSelector("#create-class");
+    await teacher.fill("#class-name", "History 9B");
+    await teacher.click("#create-class");
+    await teacher.waitForSelector("#dash-code");
+    const code = (await teacher.textContent("#dash-code"))!.trim();
+    expect(code).toMatch(/^[A-Z0-9]{6}$/);
+
+    await projector.goto(`${url}/?projector=${code}`);
+    await projector.waitForSelector("#projector-code");
+    expect((await projector.textContent("#projector-code"))!.trim()).toBe(code);
+    expect(await projector.locator("#join-qr").count()).toBe(1);
+
+    const students: Page[] = [];
+    for (const [name] of STUDENTS) {
+      const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+      const page = await context.newPage();
+      errors.push(watchErrors(page));
+      await page.goto(`${url}/?class=${code}`);
+      await page.fill("#student-name", name);
+      await page.click("#student-join");
+      await page.waitForSelector("#student-heading");
+      students.push(page);
+    }
+    await expect.poll(() => teacher.locator("#roster tr[data-student]").count()).toBe(4);
+    await shot(projector, "class-1-projector-lobby");
+
+    for (const [name, seat] of STUDENTS) {
+      await teacher.selectOption(`select[data-student="${name}"]`, seat);
+      await expect.poll(() => teacher.textContent(`#teams [data-seat=${seat}]`)).toContain(name);
+    }
+    await shot(teacher, "class-2-teacher-teams");
+    await teacher.click("#class-start");
+
+    // Ana drafts for Russia; Bo sees the draft live and submits it for the team. Dee passes for China.
+    const [ana, bo, cy, dee] = students as [Page, Page, Page, Page];
+    await ana.waitForSelector("#draft-actions button[data-action]");
+    await ana.locator("#draft-actions button[data-action]").first().click();
+    await bo.waitForSelector("#draft-list li");
+    expect(await bo.textContent("#draft-by")).toContain("Ana");
+    await shot(bo, "class-3-student-draft");
+    await bo.click("#team-submit");
+    await ana.waitForSelector("#team-submitted");
+    await expect.poll(() => teacher.textContent("#teams [data-seat=russia]")).toContain("submitted");
+    await shot(teacher, "class-4-teacher-round");
+    await shot(projector, "class-5-projector-game");
+    await dee.click("#team-pass");
+    // Both teams are in, so round 1's orders close (the bots never keep a phase open for long).
+    await expect.poll(() => teacher.textContent("#dash-status"), { timeout: 30_000 }).not.toMatch(/Round 1 of \d+ · Orders/);
+
+    await teacher.click("#class-pause");
+    for (const page of [cy, projector]) await page.waitForSelector("#class-paused");
+    await teacher.fill("#broadcast-text", "Discuss with your team: who holds the wallet?");
+    await teacher.click("#broadcast-send");
+    await cy.waitForSelector("#class-broadcast");
+    await shot(cy, "class-6-student-paused");
+    await teacher.click("#class-resume");
+    await cy.waitForSelector("#class-paused", { state: "detached" });
+    const roundBefore = (await teacher.textContent("#dash-status"))!.split(" · ").slice(0, 2).join(" · ");
+
+    // The server restarts on the same port and database; every screen finds its way back on its own.
+    const port = server!.port;
+    await server!.close();
+    server = null;
+    await ana.waitForSelector("#class-status");
+    await start(port);
+    for (const page of [teacher, projector, ana, bo, cy, dee]) await page.waitForSelector("#class-status", { state: "detached", timeout: 30_000 });
+    expect((await teacher.textContent("#dash-status"))!).toContain(roundBefore);
+    expect(await cy.textContent("#student-heading")).toContain("China");
+    expect(await teacher.textContent("#teams [data-seat=russia]")).toContain("Bo");
+    expect(await cy.textContent("#class-broadcast")).toContain("who holds the wallet");
+    await shot(teacher, "class-7-teacher-after-restart");
+
+    // To finish within the lesson, the teacher hands both teams to bots, which play the game out.
+    await teacher.click("#controller-russia");
+    await teacher.click("#controller-china");
+    await teacher.waitForSelector("#debrief-link", { timeout: 120_000 });
+    await ana.waitForSelector("#debrief-link");
+    await shot(ana, "class-8-student-end");
+
+    const debrief = await teacherContext.newPage();
+    errors.push(watchErrors(debrief));
+    await debrief.goto(`${url}/?debrief=${code}`);
+    await debrief.waitForSelector("#debrief-scores tbody tr");
+    expect(await debrief.locator("#debrief-charts canvas").count()).toBe(4);
+    expect(await debrief.locator("#debrief-mechanics blockquote").count()).toBeGreaterThan(0);
+    expect(await debrief.locator("#debrief-timeline li").count()).toBeGreaterThan(10);
+    await shot(debrief, "class-9-debrief");
+    await debrief.emulateMedia({ media: "print" });
+    await shot(debrief, "class-10-debrief-print");
+    // Errors from the server's deliberate absence during the restart are expected (failed requests); nothing else.
+    const unexpected = errors.flat().filter((e) => !/Failed to load resource|ERR_CONNECTION_REFUSED|WebSocket|409|not-open|has not opened/i.test(e));
+    expect(unexpected).toEqual([]);
+  }, 300_000);
+});
