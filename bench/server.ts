@@ -61,6 +61,12 @@ function rssMb(pid: number): number {
   return line ? Number(line.replace(/\D+/g, "")) / 1024 : 0;
 }
 
+/** CPU seconds a process has used so far (user + system), from /proc. */
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return 0;
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
@@ -159,10 +165,11 @@ async function until(condition: () => boolean, timeoutMs: number): Promise<boole
 async function main(): Promise<void> {
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), "ngg-bench-"));
-  // BENCH_NODE_FLAGS passes flags to the server process, e.g. --cpu-prof to profile it under load.
+  // BENCH_NODE_FLAGS passes flags to the server process, e.g. --cpu-prof to profile it under load;
+  // BENCH_DB=:memory: keeps the records off the disk to tell database time from the rest.
   const flags = (process.env.BENCH_NODE_FLAGS ?? "").split(" ").filter(Boolean);
   const server = spawn(process.execPath, [...flags, "--import", "tsx", "server/main.ts"], {
-    env: { ...process.env, PORT: String(port), DB_PATH: join(dir, "bench.sqlite") },
+    env: { ...process.env, PORT: String(port), DB_PATH: process.env.BENCH_DB ?? join(dir, "bench.sqlite") },
     stdio: ["ignore", "ignore", "inherit"],
   });
   const url = `ws://127.0.0.1:${port}`;
@@ -196,6 +203,8 @@ async function main(): Promise<void> {
 
     log(`starting ${matches.length} games for ${ROUNDS} rounds...`);
     const started = performance.now();
+    const serverCpuStart = cpuSeconds(server.pid!);
+    const loadCpuStart = process.cpuUsage();
     await Promise.all(matches.map((m) => timedRequest(m.host, "start", {})));
     const progress = setInterval(() => {
       const m = matches[0]!;
@@ -215,6 +224,11 @@ async function main(): Promise<void> {
       }
     }
     const rss = rssMb(server.pid!);
+    const serverCpu = (cpuSeconds(server.pid!) - serverCpuStart) / seconds;
+    const loadUsage = process.cpuUsage(loadCpuStart);
+    const loadCpu = (loadUsage.user + loadUsage.system) / 1e6 / seconds;
+    // Where the machine's time went while the games ran (on stderr, beside the figures).
+    console.error(`cpu while playing: server ${Math.round(serverCpu * 100)}%, load generator ${Math.round(loadCpu * 100)}% of one core; ${seconds.toFixed(1)} s`);
     const rounds = matches.reduce((n, m) => n + Math.min(m.roundsDone, ROUNDS), 0);
     const seatClients = matches.length * CLIENTS;
     const patchBytes = bytes.patch - lobbyPatchBytes;

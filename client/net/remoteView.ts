@@ -1,7 +1,7 @@
 import { pendingSeats, viewFor, type CountryState, type Decision, type GameEvent, type GameState, type GameView, type Order, type Seat, type SeatState, type Viewer } from "../../shared/engine/index.ts";
 import type { MatchInfo, SeatInfo } from "../../shared/protocol/connection.ts";
 import { unflatten, type Primitive } from "../../shared/protocol/flat.ts";
-import type { Doc, EventEntry, MatchState } from "../../shared/protocol/state.ts";
+import type { Doc, MatchState, PublicLogEntry, SecretLogEntry } from "../../shared/protocol/state.ts";
 
 /*
  * Turns the decoded room state into what the screens read: the engine's GameView for this viewer,
@@ -19,43 +19,39 @@ export function readDoc(doc: Doc | undefined): Record<string, unknown> {
   return unflatten(entries);
 }
 
-function toEvent(entry: EventEntry): GameEvent {
-  return {
-    kind: entry.kind,
-    round: entry.round,
-    visibleTo: entry.to ? (entry.to.split(",") as Seat[]) : "all",
-    params: JSON.parse(entry.params) as GameEvent["params"],
-  };
-}
+interface Placed { event: GameEvent; step: number; after: number }
 
 /** The viewer's events in order: public ones by number, each private one placed after the public events it followed. */
-export function mergedEntries(state: MatchState): EventEntry[] {
-  const privates: EventEntry[] = [];
+export function eventsOf(state: MatchState): { events: GameEvent[]; steps: number[] } {
+  const publics: Placed[] = [];
+  state.log?.forEach((line) => {
+    const [step, list] = JSON.parse(line) as PublicLogEntry;
+    for (const [kind, round, params] of list) publics.push({ event: { kind, round, visibleTo: "all", params }, step, after: 0 });
+  });
+  const privates: Placed[] = [];
   const seen = new Set<string>();
   // The secrets map is absent altogether for a client that may see none of it.
   state.secrets?.forEach((secret) => {
-    secret.log.forEach((e) => {
-      // A teacher sees several secrets; an event addressed to two seats arrives once in each.
-      const key = `${e.step}|${e.after}|${e.kind}|${e.params}`;
-      if (seen.has(key)) return;
-      seen.add(key);
-      privates.push(e);
+    secret.log.forEach((line) => {
+      const [step, list] = JSON.parse(line) as SecretLogEntry;
+      for (const [kind, round, params, to, after] of list) {
+        // A teacher sees several secrets; an event addressed to two seats arrives once in each.
+        const key = `${step}|${after}|${kind}|${JSON.stringify(params)}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        privates.push({ event: { kind, round, visibleTo: to as Seat[], params }, step, after });
+      }
     });
   });
-  privates.sort((a, b) => (a.after ?? 0) - (b.after ?? 0) || a.step - b.step);
-  const out: EventEntry[] = [];
+  privates.sort((a, b) => a.after - b.after || a.step - b.step);
+  const out: Placed[] = [];
   let p = 0;
-  state.log.forEach((pub, i) => {
-    while (p < privates.length && (privates[p]!.after ?? 0) <= i) out.push(privates[p++]!);
+  publics.forEach((pub, i) => {
+    while (p < privates.length && privates[p]!.after <= i) out.push(privates[p++]!);
     out.push(pub);
   });
   while (p < privates.length) out.push(privates[p++]!);
-  return out;
-}
-
-export function eventsOf(state: MatchState): { events: GameEvent[]; steps: number[] } {
-  const entries = mergedEntries(state);
-  return { events: entries.map(toEvent), steps: entries.map((e) => e.step) };
+  return { events: out.map((x) => x.event), steps: out.map((x) => x.step) };
 }
 
 export function viewerOf(state: MatchState, sessionId: string): Viewer {

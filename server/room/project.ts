@@ -1,7 +1,7 @@
 import { ArraySchema } from "@colyseus/schema";
 import type { GameEvent, GameState, Seat } from "../../shared/engine/index.ts";
 import { flatten } from "../../shared/protocol/flat.ts";
-import { Doc, EventEntry, type MatchState } from "../../shared/protocol/state.ts";
+import { Doc, type MatchState, type PublicLogEntry, type SecretLogEntry } from "../../shared/protocol/state.ts";
 
 /*
  * Copies the engine's state into the synchronised schema after each accepted input. Setters skip
@@ -113,28 +113,25 @@ export class Projector {
 
   /** Appends one step's events: public ones to the public log, private ones to each addressed seat's secret log. */
   addEvents(events: readonly GameEvent[], step: number): void {
+    const open: PublicLogEntry[1] = [];
+    const hidden = new Map<Seat, SecretLogEntry[1]>();
     for (const e of events) {
-      const entry = new EventEntry();
-      entry.step = step;
-      entry.round = e.round;
-      entry.kind = e.kind;
-      entry.params = JSON.stringify(e.params);
       if (e.visibleTo === "all") {
-        this.publicCount++;
-        this.state.log.push(entry);
+        open.push([e.kind, e.round, e.params]);
         continue;
       }
-      entry.after = this.publicCount;
-      entry.to = e.visibleTo.join(",");
-      let first = true;
-      for (const seat of e.visibleTo as Seat[]) {
-        const secret = this.state.secrets.get(seat);
-        if (!secret) continue;
-        // A schema instance can have one parent: each secret log gets its own copy.
-        const copy = first ? entry : entry.clone();
-        first = false;
-        secret.log.push(copy);
+      const after = this.publicCount + open.length;
+      for (const seat of e.visibleTo) {
+        if (!this.state.secrets.has(seat)) continue;
+        let list = hidden.get(seat);
+        if (!list) hidden.set(seat, (list = []));
+        list.push([e.kind, e.round, e.params, e.visibleTo, after]);
       }
     }
+    if (open.length > 0) {
+      this.publicCount += open.length;
+      this.state.log.push(JSON.stringify([step, open] satisfies PublicLogEntry));
+    }
+    for (const [seat, list] of hidden) this.state.secrets.get(seat)!.log.push(JSON.stringify([step, list] satisfies SecretLogEntry));
   }
 }

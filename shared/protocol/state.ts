@@ -16,24 +16,18 @@ export const Doc = schema({
 }, "Doc");
 export type Doc = InstanceType<typeof Doc>;
 
-/**
- * One game event. Public events are numbered by their place in the public log; a private event carries
- * `after`, the number of public events before it, so each viewer can merge the two in order without
- * learning how many private events others received. Small varint numbers and absent optional fields
- * keep each appended event to its kind and params on the wire.
+/*
+ * Events travel as one JSON string per step (an input and what it set off), not one object per event:
+ * a step's events are appended together and never change, so a string is the cheapest form on the wire
+ * and to decode.
+ *   public log entry:  [step, [[kind, round, params], ...]]
+ *   secret log entry:  [step, [[kind, round, params, to, after], ...]]
+ * Public events are numbered by their place in the public log; a private event carries `after`, the
+ * number of public events before it, so each viewer merges the two in order without learning how many
+ * private events others received. `to` lists the seats a private event is visible to.
  */
-export const EventEntry = schema({
-  step: t.number().default(0),
-  round: t.number().default(0),
-  kind: t.string().default(""),
-  /** JSON of the event's params. */
-  params: t.string().default("{}"),
-  /** Private events only: public events before it. */
-  after: t.number().optional(),
-  /** Private events only: comma-separated seats it is visible to. */
-  to: t.string().optional(),
-}, "EventEntry");
-export type EventEntry = InstanceType<typeof EventEntry>;
+export type PublicLogEntry = [step: number, events: [kind: string, round: number, params: Record<string, string | number | boolean>][]];
+export type SecretLogEntry = [step: number, events: [kind: string, round: number, params: Record<string, string | number | boolean>, to: string[], after: number][]];
 
 export const SeatEntry = schema({
   controller: t.string().default("bot"),
@@ -71,8 +65,8 @@ export const Secret = schema({
   orders: t.string().default("[]"),
   /** JSON of the decisions this seat must answer or has asked for (Decision[]). */
   decisions: t.string().default("[]"),
-  /** Private events visible to this seat, in order. */
-  log: t.array(EventEntry),
+  /** Private events visible to this seat, in order: SecretLogEntry JSON, one string per step. */
+  log: t.array("string"),
   /** Classroom: JSON of the team's shared draft of orders (TeamDraft), "" without one. */
   draft: t.string().default(""),
 }, "Secret");
@@ -114,7 +108,8 @@ export const MatchState = schema({
 
   seats: t.map(SeatEntry),
   members: t.map(Member),
-  log: t.array(EventEntry),
+  /** Public events: PublicLogEntry JSON, one string per step. */
+  log: t.array("string"),
   secrets: t.map(Secret).view(),
 }, "MatchState");
 export type MatchState = InstanceType<typeof MatchState>;
