@@ -71,7 +71,7 @@ export function studentScreen(root: HTMLElement, link: ClassLink): () => void {
     const name = ACTION_BY_ID.get(l.action)?.name ?? l.action;
     const target = l.targets.length > 0 ? h("select", { "aria-label": `${t("orders.target")}: ${name}` }, ...l.targets.map((x) => h("option", { value: x }, t(`seat.${x}`)))) : null;
     const option = l.options.length > 0 ? h("select", { "aria-label": `${t("orders.option")}: ${name}` }, ...l.options.map((x) => h("option", { value: x }, optionLabel(x)))) : null;
-    const add = h("button", { type: "button", class: "small", "data-action": l.action }, t("classroom.student.add"));
+    const add = h("button", { type: "button", class: "small", "data-action": l.action, disabled: !!link.state()?.paused }, t("classroom.student.add"));
     add.addEventListener("click", () => {
       const order: Order = { action: l.action };
       if (target) order.target = target.value as Order["target"];
@@ -110,21 +110,23 @@ export function studentScreen(root: HTMLElement, link: ClassLink): () => void {
     const me = view.seats.find((s) => s.seat === seat);
     const draft = draftOf();
     const current = (draft && draft.round === view.round ? draft.orders : []) as Order[];
-    const key = JSON.stringify([view.round, view.phase, me?.submitted, me?.orders, current, draft?.by, state.seats.get(seat)?.controller, view.legal]);
+    const paused = state.paused;
+    const key = JSON.stringify([view.round, view.phase, me?.submitted, me?.orders, current, draft?.by, state.seats.get(seat)?.controller, view.legal, paused]);
     if (draftCard.dataset.key !== key) {
       draftCard.dataset.key = key;
       const title = h("h2", { id: "draft-h" }, t("classroom.student.draftHeading"));
-      if (state.seats.get(seat)?.controller === "bot") replace(draftCard, title, h("p", {}, t("classroom.student.botPlays")));
-      else if (view.phase !== "orders") replace(draftCard, title, h("p", { class: "muted" }, t("classroom.student.notOrders", { phase: t(`phase.${view.phase}`) })));
+      if (view.phase !== "orders") replace(draftCard, title, h("p", { class: "muted" }, t("classroom.student.notOrders", { phase: t(`phase.${view.phase}`) })));
+      else if (state.seats.get(seat)?.controller === "bot") replace(draftCard, title, h("p", {}, t("classroom.student.botPlays")));
       else if (me?.submitted) replace(draftCard, title, h("p", { class: "ok-msg", id: "team-submitted" }, `✔ ${t("classroom.student.submitted")}`),
         h("ul", { class: "plain" }, ...(me.orders ?? []).map((o) => h("li", {}, orderText(o)))));
       else {
-        const submit = h("button", { class: "primary", type: "button", id: "team-submit" }, t("classroom.student.submit", { count: current.length }));
+        // While paused the server refuses orders, so the controls wait too.
+        const submit = h("button", { class: "primary", type: "button", id: "team-submit", disabled: paused || current.length === 0 }, t("classroom.student.submit", { count: current.length }));
         submit.addEventListener("click", () => void busy(submit, error, async () => {
           const reply = await link.request("submitOrders", { orders: current, round: view.round });
           if (!reply.ok) throw new Error(reply.message);
         }));
-        const pass = h("button", { type: "button", id: "team-pass" }, t("classroom.student.pass"));
+        const pass = h("button", { type: "button", id: "team-pass", disabled: paused }, t("classroom.student.pass"));
         pass.addEventListener("click", () => void busy(pass, error, async () => {
           const reply = await link.request("submitOrders", { orders: [], round: view.round });
           if (!reply.ok) throw new Error(reply.message);

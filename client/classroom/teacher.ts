@@ -174,7 +174,8 @@ export function teacherDashboard(root: HTMLElement, link: ClassLink): () => void
       cards.push(h("div", { class: "card seat-card", style: `--swatch:${SEAT_COLOURS[seat as Seat]};margin:6px 0;padding:8px 12px`, "data-seat": seat },
         h("div", { class: "row", style: "justify-content:space-between" },
           h("strong", {}, t(`seat.${seat}`), " · ", isBot ? t("classroom.dash.bot") : t("classroom.dash.human")),
-          state.started ? h("button", { type: "button", class: "small", id: `controller-${seat}`, style: "flex:0 0 auto",
+          // Only a seat with a team can go back to it: a seat nobody plays stays with its bot.
+          state.started && (entry.players.length > 0 || !isBot) ? h("button", { type: "button", class: "small", id: `controller-${seat}`, style: "flex:0 0 auto",
             onclick: () => void send("setSeatController", { seat, controller: isBot ? "human" : "bot" }) }, isBot ? t("classroom.dash.toHuman") : t("classroom.dash.toBot")) : null),
         h("div", {}, ...[...entry.players].map((n) => h("span", { class: "pill" }, n))),
         agenda ? h("div", { class: "secret", "data-secret": seat }, h("strong", {}, `${t("classroom.dash.agenda")}: `), agenda.title) : null,

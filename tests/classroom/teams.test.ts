@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fetchDebrief } from "../../client/classroom/net.ts";
 import type { Debrief } from "../../shared/debrief/build.ts";
 import type { TeamDraft } from "../../shared/protocol/classroom.ts";
+import { classStore } from "../../server/classroom/live.ts";
 import { bootServer, newClass, seatOf, student, until, type TestServer } from "./helpers.ts";
 
 let server: TestServer;
@@ -42,6 +43,14 @@ describe("teams in a class", () => {
     // The debrief is the teacher's alone until the game is over.
     await expect(fetchDebrief(server.url, code)).rejects.toMatchObject({ code: "not-over" });
     expect(((await fetchDebrief<Debrief>(server.url, code, key)) as Debrief).timeline.length).toBeGreaterThan(0);
+
+    // Advancing closes the phase the class is in: seats it still waits for (China's team among them, sooner or later) get their bot's input.
+    const matchId = classStore().load(code)!.matchId!;
+    for (let i = 0; i < 100 && !server.running.records.sources(matchId).includes("timer"); i++) {
+      expect(await teacher.request("advance", {})).toEqual({ ok: true });
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(server.running.records.sources(matchId)).toContain("timer");
 
     // The teacher hands the last team to a bot: with bots in every seat the game plays itself to the end.
     expect(await teacher.request("setSeatController", { seat: "china", controller: "bot" })).toEqual({ ok: true });
