@@ -193,6 +193,16 @@ function httpBase(url: string): string {
   return url.replace(/^ws/, "http").replace(/\/$/, "");
 }
 
+/** The link that opens the game and joins a private match: `/?join=CODE` on the server's origin. */
+export function joinLink(code: string, origin: string = defaultServerUrl()): string {
+  return `${origin.replace(/^ws/, "http").replace(/\/$/, "")}/?join=${encodeURIComponent(code)}`;
+}
+
+/** The join code in a page address made by `joinLink`, if any. */
+export function joinCodeFrom(search: string): string | null {
+  return new URLSearchParams(search).get("join");
+}
+
 /** The page's own origin, which serves the game too. */
 export function defaultServerUrl(): string {
   const loc = (globalThis as { location?: Location }).location;

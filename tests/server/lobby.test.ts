@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { joinCodeFrom, joinLink } from "../../client/net/remoteConnection.ts";
 import { CODE_ALPHABET } from "../../server/codes.ts";
 import { bootServer, createRemoteMatch, joinRemoteMatch, memoryStore, until, type TestServer } from "./helpers.ts";
 
@@ -23,6 +24,9 @@ describe("matches: lobby, codes, health", () => {
     const code = host.match().code!;
     expect(code).toHaveLength(6);
     for (const ch of code) expect(CODE_ALPHABET).toContain(ch);
+    const link = joinLink(code, server.http);
+    expect(link).toBe(`${server.http}/?join=${code}`);
+    expect(joinCodeFrom(new URL(link).search)).toBe(code);
     const { body } = await getJson(`/api/code/${code.toLowerCase()}`);
     expect(body.roomId).toBe(host.roomId);
     const typed = `${code.slice(0, 3).toLowerCase()}-${code.slice(3)}`;
