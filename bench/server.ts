@@ -94,6 +94,33 @@ async function timedRequest(room: Room<unknown, MatchState>, type: string, paylo
   }
 }
 
+/*
+ * Planning orders takes the generator a moment per client, and two thousand clients plan at once when their
+ * phases open. Plans are made one per turn of the event loop, so replies already on the wire are read in
+ * between: otherwise a reply would wait for every other client's planning and the figure would measure the
+ * generator rather than the server. (In a browser each player plans on their own machine.)
+ */
+const planQueue: (() => void)[] = [];
+let planning = false;
+function nextPlan(): void {
+  const job = planQueue.shift();
+  if (!job) {
+    planning = false;
+    return;
+  }
+  job();
+  setImmediate(nextPlan);
+}
+function plan<T>(make: () => T): Promise<T> {
+  return new Promise((resolve) => {
+    planQueue.push(() => resolve(make()));
+    if (!planning) {
+      planning = true;
+      setImmediate(nextPlan);
+    }
+  });
+}
+
 /** One seat's player: acts whenever its seat owes something, once per distinct moment. */
 function play(room: Room<unknown, MatchState>, seat: Seat, done: () => boolean): void {
   let acted = "";
@@ -107,11 +134,14 @@ function play(room: Room<unknown, MatchState>, seat: Seat, done: () => boolean):
       if (acted === key || state.seats.get(seat)?.submitted) return;
       acted = key;
       busy = true;
-      // The plan needs the board, not the log: skip merging events to keep the generator light.
-      const view = gameViewOf(state, room.sessionId, [], [])!;
-      const choice = decide("baseline", view, state.round * 8 + SEATS.indexOf(seat));
-      const orders = choice && choice.input.type === "orders" ? choice.input.orders : [];
-      const answered = await timedRequest(room, "submitOrders", { orders, round: state.round });
+      const round = state.round;
+      const orders = await plan(() => {
+        // The plan needs the board, not the log: skip merging events to keep the generator light.
+        const view = gameViewOf(room.state, room.sessionId, [], [])!;
+        const choice = decide("baseline", view, round * 8 + SEATS.indexOf(seat));
+        return choice && choice.input.type === "orders" ? choice.input.orders : [];
+      });
+      const answered = await timedRequest(room, "submitOrders", { orders, round });
       busy = false;
       // Unanswered (the connection dropped): sent again once the client reconnects.
       if (!answered) { acted = ""; return; }
