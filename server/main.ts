@@ -88,7 +88,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
 async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? 2567);
-  const dbPath = resolve(process.env.DB_PATH ?? "./data/games.sqlite");
+  const dbEnv = process.env.DB_PATH ?? "./data/games.sqlite";
+  // ":memory:" is SQLite's in-memory database, not a file name.
+  const dbPath = dbEnv === ":memory:" ? dbEnv : resolve(dbEnv);
   const running = await startServer({ port, dbPath, clientDir: resolve("dist/client") });
   console.log(`New Great Game: http://localhost:${running.port} (records in ${dbPath})`);
   const stop = () => void running.close().then(() => process.exit(0));
