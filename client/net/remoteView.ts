@@ -130,7 +130,11 @@ export function owes(state: MatchState, sessionId: string): boolean {
 export function matchInfoOf(state: MatchState, roomId: string, sessionId: string): MatchInfo {
   const seats: SeatInfo[] = [];
   state.seats.forEach((entry, seat) => {
-    seats.push({ seat: seat as Seat, controller: entry.controller === "human" && !entry.away ? "human" : "bot", players: [...entry.players], ready: entry.ready, connected: entry.connected });
+    const seated: { id: string; name: string }[] = [];
+    state.members.forEach((m, id) => { if (m.seat === seat) seated.push({ id, name: m.name }); });
+    // Aligned with `players` by name, so a host's button removes the person it names.
+    const playerIds = entry.players.map((name) => seated.find((m) => m.name === name)?.id ?? "");
+    seats.push({ seat: seat as Seat, controller: entry.controller === "human" && !entry.away ? "human" : "bot", players: [...entry.players], playerIds, ready: entry.ready, connected: entry.connected });
   });
   const member = state.members.get(sessionId);
   return {

@@ -41,6 +41,9 @@ export function lobbyScreen(root: HTMLElement, app: App, connection: Connection)
     if (s.controller === "human" && !mine && s.players.length === 0) cells.appendChild(button(t("lobby.take"), `claim-${s.seat}`, () => connection.send("claimSeat", { seat: s.seat })));
     if (mine) cells.appendChild(button(t("lobby.release"), `release-${s.seat}`, () => connection.send("releaseSeat", {})));
     if (host && !mine) {
+      for (const [i, id] of (s.playerIds ?? []).entries()) {
+        if (id) cells.appendChild(button(t("lobby.kick", { name: s.players[i] ?? "" }), `kick-${s.seat}-${i}`, () => connection.send("kick", { sessionId: id })));
+      }
       cells.appendChild(s.controller === "bot"
         ? button(t("lobby.makeHuman"), `human-${s.seat}`, () => connection.send("setController", { seat: s.seat, controller: "human" }))
         : button(t("lobby.makeBot"), `bot-${s.seat}`, () => connection.send("setController", { seat: s.seat, controller: "bot" })));

@@ -15,6 +15,8 @@ export interface SeatInfo {
   controller: "human" | "bot";
   /** Display names of the people in this seat (several in a classroom team). */
   players: string[];
+  /** Connection ids of those players, in the same order, where the host may act on them (remove from the match). */
+  playerIds?: string[];
   ready: boolean;
   /** False while the seat's player has dropped and the grace period runs. */
   connected: boolean;

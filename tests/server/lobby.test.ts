@@ -96,6 +96,8 @@ describe("matches: lobby, codes, health", () => {
     expect(await guest.send("claimSeat", { seat: "china" })).toMatchObject({ ok: false, code: "seat-taken" });
     expect(await guest.send("claimSeat", { seat: "west" })).toEqual({ ok: true });
     const otherId = other.sessionId;
+    // The host's lobby names who sits where by connection, which is what its remove button sends.
+    expect(host.match().seats.find((s) => s.seat === "uzbekistan")).toMatchObject({ players: ["Cy"], playerIds: [otherId] });
     expect(await host.send("kick", { sessionId: otherId })).toEqual({ ok: true });
     await until("kicked player gone", () => other.status() === "closed" && host.match().seats.find((s) => s.seat === "uzbekistan")!.players.length === 0);
     expect(await host.send("start", {})).toEqual({ ok: true });
