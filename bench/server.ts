@@ -5,9 +5,10 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { gameViewOf } from "../client/net/remoteView.ts";
-import { decide } from "../shared/bots/decide.ts";
-import { SEATS, type Decision, type Seat } from "../shared/engine/index.ts";
+import { monitorEventLoopDelay } from "node:perf_hooks";
+import { partialGame } from "../client/net/remoteView.ts";
+import { baselineInput } from "../shared/bots/baseline.ts";
+import { SEATS, viewFor, type Decision, type Order, type Seat } from "../shared/engine/index.ts";
 import type { Reply } from "../shared/protocol/messages.ts";
 import type { MatchState } from "../shared/protocol/state.ts";
 import { intArg, parseArgs } from "./args.ts";
@@ -73,6 +74,9 @@ function percentile(sorted: number[], p: number): number {
 }
 
 const latencies: number[] = [];
+/** Every timed request as [sent at (ms since the games started), type, latency], for BENCH_LATENCY_LOG. */
+const timeline: [number, string, number][] = [];
+let playStart = 0;
 let errors = 0;
 const errorSamples = new Set<string>();
 function error(what: string): void {
@@ -86,6 +90,7 @@ async function timedRequest(room: Room<unknown, MatchState>, type: string, paylo
   try {
     const reply = (await room.request(type, payload)) as Reply;
     latencies.push(performance.now() - start);
+    timeline.push([start - playStart, type, performance.now() - start]);
     if (!reply.ok) error(`${type} refused: ${reply.code} ${reply.message}`);
     return true;
   } catch (e) {
@@ -121,6 +126,18 @@ function plan<T>(make: () => T): Promise<T> {
   });
 }
 
+/**
+ * The seat's orders, chosen by the baseline bot from the seat's own decoded state (the same choices, hence the
+ * same games, as before). Only the board is rebuilt for it: no event log and no chart history, which the bot does
+ * not read and which made planning the generator's largest cost.
+ */
+function planOrders(state: MatchState, seat: Seat, seed: number): Order[] {
+  const game = partialGame(state, [], [], false);
+  if (!game) return [];
+  const input = baselineInput(viewFor(game, seat), seed);
+  return input?.type === "orders" ? input.orders : [];
+}
+
 /** One seat's player: acts whenever its seat owes something, once per distinct moment. */
 function play(room: Room<unknown, MatchState>, seat: Seat, done: () => boolean): void {
   let acted = "";
@@ -135,12 +152,7 @@ function play(room: Room<unknown, MatchState>, seat: Seat, done: () => boolean):
       acted = key;
       busy = true;
       const round = state.round;
-      const orders = await plan(() => {
-        // The plan needs the board, not the log: skip merging events to keep the generator light.
-        const view = gameViewOf(room.state, room.sessionId, [], [])!;
-        const choice = decide("baseline", view, round * 8 + SEATS.indexOf(seat));
-        return choice && choice.input.type === "orders" ? choice.input.orders : [];
-      });
+      const orders = await plan(() => planOrders(room.state, seat, round * 8 + SEATS.indexOf(seat)));
       const answered = await timedRequest(room, "submitOrders", { orders, round });
       busy = false;
       // Unanswered (the connection dropped): sent again once the client reconnects.
@@ -200,7 +212,8 @@ async function main(): Promise<void> {
   const flags = (process.env.BENCH_NODE_FLAGS ?? "").split(" ").filter(Boolean);
   const server = spawn(process.execPath, [...flags, "--import", "tsx", "server/main.ts"], {
     env: { ...process.env, PORT: String(port), DB_PATH: process.env.BENCH_DB ?? join(dir, "bench.sqlite") },
-    stdio: ["ignore", "ignore", "inherit"],
+    // BENCH_SERVER_OUTPUT=1 shows the server's standard output (e.g. --trace-gc) on this one's standard error.
+    stdio: ["ignore", process.env.BENCH_SERVER_OUTPUT ? 2 : "ignore", "inherit"],
   });
   const url = `ws://127.0.0.1:${port}`;
   // The server is this run's child: it must not outlive an interrupted run.
@@ -232,7 +245,12 @@ async function main(): Promise<void> {
     const lobbyPatchBytes = bytes.patch;
 
     log(`starting ${matches.length} games for ${ROUNDS} rounds...`);
+    const health = async () => (await (await fetch(`http://127.0.0.1:${port}/health`)).json()) as { eventLoopDelayMs: { p50: number; p99: number; max: number } };
+    await health(); // starts the server's event-loop window afresh
+    const loop = monitorEventLoopDelay({ resolution: 10 });
+    loop.enable();
     const started = performance.now();
+    playStart = started;
     const serverCpuStart = cpuSeconds(server.pid!);
     const loadCpuStart = process.cpuUsage();
     await Promise.all(matches.map((m) => timedRequest(m.host, "start", {})));
@@ -253,7 +271,14 @@ async function main(): Promise<void> {
         }
       }
     }
+    loop.disable();
+    const serverLoop = (await health()).eventLoopDelayMs;
+    const ms = (ns: number) => Math.round(ns / 1e4) / 100;
+    // Time spent waiting for an event loop, on either side: a reply waits for the server's loop to run the request
+    // and for the generator's loop to read it.
+    console.error(`event-loop delay while playing (p50/p99/max ms): server ${serverLoop.p50}/${serverLoop.p99}/${serverLoop.max}, load generator ${ms(loop.percentile(50))}/${ms(loop.percentile(99))}/${ms(loop.max)}`);
     const rss = rssMb(server.pid!);
+    if (process.env.BENCH_HEAP_SNAPSHOT) (await import("node:v8")).writeHeapSnapshot(process.env.BENCH_HEAP_SNAPSHOT);
     const serverCpu = (cpuSeconds(server.pid!) - serverCpuStart) / seconds;
     const loadUsage = process.cpuUsage(loadCpuStart);
     const loadCpu = (loadUsage.user + loadUsage.system) / 1e6 / seconds;
@@ -269,6 +294,7 @@ async function main(): Promise<void> {
     await until(() => (rooms.get(late)?.full ?? 0) > 0, 10_000);
     const fullStateBytes = rooms.get(late)?.full ?? 0;
 
+    if (process.env.BENCH_LATENCY_LOG) (await import("node:fs")).writeFileSync(process.env.BENCH_LATENCY_LOG, timeline.map((t) => t.join(" ")).join("\n"));
     latencies.sort((a, b) => a - b);
     const result = {
       rooms: matches.length,

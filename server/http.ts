@@ -2,13 +2,20 @@ import { matchMaker } from "@colyseus/core";
 import express from "express";
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import type { JoinCodes } from "./codes.ts";
 import { KeyedBuckets } from "./rateLimit.ts";
 
 /** HTTP beside the game: health, the public lobby, join-code look-up, and the built client. */
 export function httpRoutes(app: express.Application, deps: { codes: JoinCodes; clientDir: string; startedAt: number }): void {
+  // How long work waited for the event loop since the previous /health: the server's own queueing, apart from the network and clients.
+  const loop = monitorEventLoopDelay({ resolution: 10 });
+  loop.enable();
+  const ms = (ns: number) => Math.round(ns / 1e4) / 100;
   app.get("/health", (_req, res) => {
-    res.json({ ok: true, uptimeSeconds: Math.round((Date.now() - deps.startedAt) / 1000), rooms: matchMaker.stats.local.roomCount, clients: matchMaker.stats.local.ccu });
+    const eventLoopDelayMs = { p50: ms(loop.percentile(50)), p99: ms(loop.percentile(99)), max: ms(loop.max) };
+    loop.reset();
+    res.json({ ok: true, uptimeSeconds: Math.round((Date.now() - deps.startedAt) / 1000), rooms: matchMaker.stats.local.roomCount, clients: matchMaker.stats.local.ccu, eventLoopDelayMs });
   });
 
   app.get("/api/matches", async (_req, res) => {

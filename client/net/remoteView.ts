@@ -59,8 +59,11 @@ export function viewerOf(state: MatchState, sessionId: string): Viewer {
   return member && member.seat && !member.spectator ? (member.seat as Seat) : "spectator";
 }
 
-/** The parts of the game state this client received, shaped for the engine's `viewFor`. */
-export function partialGame(state: MatchState, events: GameEvent[], steps: number[]): GameState | null {
+/**
+ * The parts of the game state this client received, shaped for the engine's `viewFor`. `withHistory: false`
+ * leaves the per-round snapshots out (they only feed the charts), for callers that need the board alone.
+ */
+export function partialGame(state: MatchState, events: GameEvent[], steps: number[], withHistory = true): GameState | null {
   if (!state.started || state.phase === "lobby") return null;
   const seatOrder = [...state.seatOrder] as Seat[];
   const seats: GameState["seats"] = {};
@@ -106,7 +109,7 @@ export function partialGame(state: MatchState, events: GameEvent[], steps: numbe
     decisions: [...decisions.values()].sort((a, b) => a.id - b.id),
     nextDecisionId: 0,
     stats: readDoc(state.stats) as unknown as GameState["stats"],
-    history: state.history.map((h) => JSON.parse(h)) as GameState["history"],
+    history: (withHistory ? state.history.map((h) => JSON.parse(h)) : []) as GameState["history"],
     log: events.filter((_, i) => steps[i] === state.step),
     winners: [...state.winners] as Seat[],
     endReason: (state.endReason || null) as GameState["endReason"],

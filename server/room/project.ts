@@ -61,6 +61,13 @@ function setIfChanged<T extends object, K extends keyof T>(obj: T, key: K, value
 export class Projector {
   private publicCount = 0;
   private state: MatchState;
+  /**
+   * The game state projected last. The engine never changes a state once a step has returned it and shares the
+   * parts a step left alone (a seat's input shares everything but seats and decisions), so a part that is the
+   * same object as last time needs no look at all.
+   */
+  private last: GameState | null = null;
+  private lastDecisions = "";
 
   constructor(state: MatchState) {
     this.state = state;
@@ -69,27 +76,35 @@ export class Projector {
   /** Everything but the events: call after every accepted input, and once at the start. */
   sync(game: GameState, step: number): void {
     const s = this.state;
+    const last = this.last;
+    this.last = game;
     s.phase = game.phase;
     s.round = game.round;
     s.maxRounds = game.maxRounds;
     s.step = step;
-    syncStrings(s.seatOrder, game.seatOrder);
-    syncStrings(s.news, game.deck.news);
-    syncStrings(s.winners, game.winners);
+    if (game.seatOrder !== last?.seatOrder) syncStrings(s.seatOrder, game.seatOrder);
+    if (game.deck !== last?.deck) syncStrings(s.news, game.deck.news);
+    if (game.winners !== last?.winners) syncStrings(s.winners, game.winners);
     s.endReason = game.endReason ?? "";
-    syncDoc(s.options, game.options);
-    syncDoc(s.global, game.global);
-    syncDoc(s.stats, game.stats);
-    for (const id of Object.keys(game.countries) as (keyof GameState["countries"])[]) {
-      let doc = s.countries.get(id);
-      if (!doc) {
-        doc = new Doc();
-        s.countries.set(id, doc);
+    if (game.options !== last?.options) syncDoc(s.options, game.options);
+    if (game.global !== last?.global) syncDoc(s.global, game.global);
+    if (game.stats !== last?.stats) syncDoc(s.stats, game.stats);
+    if (game.countries !== last?.countries) {
+      for (const id of Object.keys(game.countries) as (keyof GameState["countries"])[]) {
+        let doc = s.countries.get(id);
+        if (!doc) {
+          doc = new Doc();
+          s.countries.set(id, doc);
+        }
+        syncDoc(doc, game.countries[id]);
       }
-      syncDoc(doc, game.countries[id]);
     }
     while (s.history.length < game.history.length) s.history.push(JSON.stringify(game.history[s.history.length]));
     const ended = game.phase === "ended";
+    // Decisions are copied at every step: compare their text once rather than each seat's share of it.
+    const decisionsText = game.decisions === last?.decisions ? this.lastDecisions : JSON.stringify(game.decisions);
+    const decisionsChanged = decisionsText !== this.lastDecisions || !last;
+    this.lastDecisions = decisionsText;
     for (const seat of game.seatOrder) {
       const g = game.seats[seat]!;
       const entry = s.seats.get(seat);
@@ -104,9 +119,11 @@ export class Projector {
       const secret = s.secrets.get(seat);
       if (secret) {
         setIfChanged(secret, "agenda", g.agenda);
-        setIfChanged(secret, "orders", JSON.stringify(g.orders));
-        const decisions = game.decisions.filter((d) => d.seat === seat || d.from === seat);
-        setIfChanged(secret, "decisions", JSON.stringify(decisions));
+        if (g.orders !== last?.seats[seat]?.orders) setIfChanged(secret, "orders", JSON.stringify(g.orders));
+        if (decisionsChanged) {
+          const decisions = game.decisions.filter((d) => d.seat === seat || d.from === seat);
+          setIfChanged(secret, "decisions", JSON.stringify(decisions));
+        }
       }
     }
   }

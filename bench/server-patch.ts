@@ -1,0 +1,92 @@
+import { Encoder, StateView } from "@colyseus/schema";
+import { baselineInput } from "../shared/bots/baseline.ts";
+import { applyInput, createGame, pendingSeats, viewFor, type Seat } from "../shared/engine/index.ts";
+import { MatchState, Secret, SeatEntry } from "../shared/protocol/state.ts";
+import { Projector } from "../server/room/project.ts";
+import { intArg, parseArgs } from "./args.ts";
+
+/*
+ * What one seat's client receives per round, part by part, without a server: a standard game played by the
+ * baseline bot is projected into the room state and encoded for one seat's view after every input (so every
+ * change is counted; the room coalesces the changes of a tenth of a second into one patch, which is a little smaller).
+ *
+ *   node --import tsx bench/server-patch.ts [--games 5]
+ */
+
+const args = parseArgs(process.argv.slice(2));
+const GAMES = intArg(args, "games", 5);
+const SEAT: Seat = "russia";
+
+const parts = { patch: 0, full: 0, log: 0, secretLog: 0, history: 0, decisions: 0, orders: 0, steps: 0, rounds: 0, patches: 0 };
+for (let g = 0; g < GAMES; g++) {
+  const state = new MatchState();
+  let game = createGame({ length: "standard" }, 1000 + g);
+  for (const seat of game.seatOrder) {
+    state.seats.set(seat, new SeatEntry());
+    const secret = new Secret();
+    secret.seat = seat;
+    state.secrets.set(seat, secret);
+  }
+  state.started = true;
+  const projector = new Projector(state);
+  const encoder = new Encoder(state);
+  const view = new StateView();
+  view.add(state.secrets.get(SEAT)!);
+  const encodePatch = (): number => {
+    const it = { offset: 1 };
+    encoder.encode(it);
+    const bytes = encoder.encodeView(view, it.offset, it).length;
+    encoder.discardChanges();
+    return bytes;
+  };
+  const strings = () => {
+    const secret = state.secrets.get(SEAT)!;
+    return {
+      log: state.log.reduce((n, s) => n + s.length, 0),
+      secretLog: secret.log.reduce((n, s) => n + s.length, 0),
+      history: state.history.reduce((n, s) => n + s.length, 0),
+    };
+  };
+  projector.sync(game, 0);
+  projector.addEvents(game.log, 0);
+  encodePatch();
+  let steps = 0;
+  let before = strings();
+  let decisions = state.secrets.get(SEAT)!.decisions;
+  let orders = state.secrets.get(SEAT)!.orders;
+  const startRound = game.round;
+  while (game.phase !== "ended") {
+    const seat = pendingSeats(game)[0]!;
+    const input = baselineInput(viewFor(game, seat), steps) ?? { type: "close" as const };
+    const result = applyInput(game, input);
+    if (!result.ok) throw new Error(result.message);
+    game = result.state;
+    steps++;
+    projector.sync(game, steps);
+    projector.addEvents(result.events, steps);
+    const secret = state.secrets.get(SEAT)!;
+    if (secret.decisions !== decisions) parts.decisions += (decisions = secret.decisions).length;
+    if (secret.orders !== orders) parts.orders += (orders = secret.orders).length;
+    parts.patch += encodePatch();
+    parts.patches++;
+  }
+  const after = strings();
+  parts.log += after.log - before.log;
+  parts.secretLog += after.secretLog - before.secretLog;
+  parts.history += after.history - before.history;
+  parts.steps += steps;
+  parts.rounds += game.round - startRound + 1;
+  const full = new Encoder(state);
+  const it = { offset: 1 };
+  full.encodeAll(it);
+  parts.full += full.encodeAllView(view, it.offset, { ...it }).length;
+  void before;
+}
+const per = (n: number) => Math.round(n / parts.rounds);
+const report = {
+  roundsPerGame: parts.rounds / GAMES, stepsPerRound: Math.round((parts.steps / parts.rounds) * 10) / 10,
+  patchBytesPerRound: per(parts.patch), fullStateBytes: Math.round(parts.full / GAMES),
+  perRound: { publicLog: per(parts.log), secretLog: per(parts.secretLog), history: per(parts.history), decisionsJson: per(parts.decisions), ordersJson: per(parts.orders) },
+};
+report.perRound = { ...report.perRound, rest: report.patchBytesPerRound - Object.values(report.perRound).reduce((a, b) => a + b, 0) } as typeof report.perRound;
+console.log(JSON.stringify(report, null, 1));
