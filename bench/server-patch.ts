@@ -52,7 +52,8 @@ for (let g = 0; g < GAMES; g++) {
   encodePatch();
   let steps = 0;
   let before = strings();
-  let decisions = state.secrets.get(SEAT)!.decisions;
+  let seenDecisions = new Set<string>();
+  let seenAnswers = new Map<string, string>();
   let orders = state.secrets.get(SEAT)!.orders;
   const startRound = game.round;
   while (game.phase !== "ended") {
@@ -65,7 +66,11 @@ for (let g = 0; g < GAMES; g++) {
     projector.sync(game, steps);
     projector.addEvents(result.events, steps);
     const secret = state.secrets.get(SEAT)!;
-    if (secret.decisions !== decisions) parts.decisions += (decisions = secret.decisions).length;
+    // Bytes of decision text newly written this step (new decisions and changed answers).
+    secret.decisions.forEach((v, k) => { if (!seenDecisions.has(k)) parts.decisions += v.length; });
+    secret.answers.forEach((v, k) => { if (seenAnswers.get(k) !== v) parts.decisions += v.length; });
+    seenDecisions = new Set(secret.decisions.keys());
+    seenAnswers = new Map(secret.answers.entries());
     if (secret.orders !== orders) parts.orders += (orders = secret.orders).length;
     parts.patch += encodePatch();
     parts.patches++;

@@ -6,9 +6,9 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
-import { partialGame } from "../client/net/remoteView.ts";
+import { decisionsOf, partialGame } from "../client/net/remoteView.ts";
 import { baselineInput } from "../shared/bots/baseline.ts";
-import { SEATS, viewFor, type Decision, type Order, type Seat } from "../shared/engine/index.ts";
+import { SEATS, viewFor, type Order, type Seat } from "../shared/engine/index.ts";
 import type { Reply } from "../shared/protocol/messages.ts";
 import type { MatchState } from "../shared/protocol/state.ts";
 import { intArg, parseArgs } from "./args.ts";
@@ -32,7 +32,7 @@ const log = (msg: string) => { if (!args.json) console.error(msg); };
 
 // The first byte of each frame names its protocol message; the low bits carry the code.
 const CODE_MASK = 31;
-const bytes = { patch: 0, full: 0 };
+const bytes = { patch: 0, full: 0, patchFrames: 0 };
 const rooms = new WeakMap<object, { patch: number; full: number }>();
 const proto = Room.prototype as unknown as { onMessageCallback(event: { data: ArrayBuffer }): void };
 const original = proto.onMessageCallback;
@@ -41,7 +41,7 @@ proto.onMessageCallback = function (this: object, event: { data: ArrayBuffer }) 
   const code = new Uint8Array(event.data)[0]! & CODE_MASK;
   let mine = rooms.get(this);
   if (!mine) rooms.set(this, (mine = { patch: 0, full: 0 }));
-  if (code === Protocol.ROOM_STATE_PATCH) { bytes.patch += size; mine.patch += size; }
+  if (code === Protocol.ROOM_STATE_PATCH) { bytes.patch += size; bytes.patchFrames++; mine.patch += size; }
   if (code === Protocol.ROOM_STATE) { bytes.full += size; mine.full += size; }
   original.call(this, event);
 };
@@ -160,7 +160,7 @@ function play(room: Room<unknown, MatchState>, seat: Seat, done: () => boolean):
       // Changes that arrived while waiting for the reply were skipped: look again.
       return act(room.state);
     }
-    const open = (JSON.parse(secret.decisions) as Decision[]).find((d) => d.seat === seat && d.answer === null);
+    const open = decisionsOf(secret).find((d) => d.seat === seat && d.answer === null);
     if (!open) return;
     const key = `d${open.id}`;
     if (acted === key) return;
@@ -243,6 +243,7 @@ async function main(): Promise<void> {
     }
     await new Promise((r) => setTimeout(r, 500));
     const lobbyPatchBytes = bytes.patch;
+    const lobbyPatchFrames = bytes.patchFrames;
 
     log(`starting ${matches.length} games for ${ROUNDS} rounds...`);
     const health = async () => (await (await fetch(`http://127.0.0.1:${port}/health`)).json()) as { eventLoopDelayMs: { p50: number; p99: number; max: number } };
@@ -267,7 +268,7 @@ async function main(): Promise<void> {
         for (const c of m.clients) {
           const st = c.state;
           const seat = SEATS[m.clients.indexOf(c)]!;
-          log(`${seat}: phase ${st.phase} round ${st.round} submitted ${st.seats.get(seat)?.submitted} decisions ${st.secrets?.get(seat)?.decisions}`);
+          log(`${seat}: phase ${st.phase} round ${st.round} submitted ${st.seats.get(seat)?.submitted} decisions ${JSON.stringify(st.secrets?.get(seat) ? decisionsOf(st.secrets.get(seat)!) : [])}`);
         }
       }
     }
@@ -287,6 +288,7 @@ async function main(): Promise<void> {
     const rounds = matches.reduce((n, m) => n + Math.min(m.roundsDone, ROUNDS), 0);
     const seatClients = matches.length * CLIENTS;
     const patchBytes = bytes.patch - lobbyPatchBytes;
+    console.error(`patch frames per client per round: ${((bytes.patchFrames - lobbyPatchFrames) / Math.max(1, seatClients) / Math.max(1, rounds / Math.max(1, matches.length))).toFixed(1)}; requests timed: ${latencies.length}`);
 
     // What a spectator joining now receives in full, in the match that played longest: the size the patches are compared with.
     const longest = matches.reduce((a, b) => (b.roundsDone > a.roundsDone ? b : a));

@@ -1,7 +1,7 @@
 import { pendingSeats, viewFor, type CountryState, type Decision, type GameEvent, type GameState, type GameView, type Order, type Seat, type SeatState, type Viewer } from "../../shared/engine/index.ts";
 import type { MatchInfo, SeatInfo } from "../../shared/protocol/connection.ts";
 import { unflatten, type Primitive } from "../../shared/protocol/flat.ts";
-import type { Doc, MatchState, PublicLogEntry, SecretLogEntry } from "../../shared/protocol/state.ts";
+import type { Doc, MatchState, PublicLogEntry, Secret, SecretLogEntry } from "../../shared/protocol/state.ts";
 
 /*
  * Turns the decoded room state into what the screens read: the engine's GameView for this viewer,
@@ -17,6 +17,17 @@ export function readDoc(doc: Doc | undefined): Record<string, unknown> {
   doc.s.forEach((v, k) => entries.push([k, v]));
   doc.b.forEach((v, k) => entries.push([k, v]));
   return unflatten(entries);
+}
+
+/** A secret's decisions, each with its answer (null while open). */
+export function decisionsOf(secret: Secret): Decision[] {
+  const out: Decision[] = [];
+  secret.decisions.forEach((json, id) => {
+    const d = JSON.parse(json) as Decision;
+    d.answer = secret.answers.get(id) ?? null;
+    out.push(d);
+  });
+  return out;
 }
 
 interface Placed { event: GameEvent; step: number; after: number }
@@ -83,7 +94,7 @@ export function partialGame(state: MatchState, events: GameEvent[], steps: numbe
       orders: secret ? (JSON.parse(secret.orders) as Order[]) : [],
     };
     seats[seat] = s;
-    if (secret) for (const d of JSON.parse(secret.decisions) as Decision[]) decisions.set(d.id, d);
+    if (secret) for (const d of decisionsOf(secret)) decisions.set(d.id, d);
   }
   const countries = {} as GameState["countries"];
   state.countries.forEach((doc, id) => {

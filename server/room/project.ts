@@ -1,7 +1,7 @@
 import { ArraySchema } from "@colyseus/schema";
-import type { GameEvent, GameState, Seat } from "../../shared/engine/index.ts";
+import type { Decision, GameEvent, GameState, Seat } from "../../shared/engine/index.ts";
 import { flatten } from "../../shared/protocol/flat.ts";
-import { Doc, type MatchState, type PublicLogEntry, type SecretLogEntry } from "../../shared/protocol/state.ts";
+import { Doc, type MatchState, type PublicLogEntry, type Secret, type SecretLogEntry } from "../../shared/protocol/state.ts";
 
 /*
  * Copies the engine's state into the synchronised schema after each accepted input. Setters skip
@@ -52,6 +52,25 @@ function syncStrings(target: ArraySchema<string>, values: readonly string[]): vo
   if (target.length === values.length && values.every((v, i) => target[i] === v)) return;
   target.clear();
   for (const v of values) target.push(v);
+}
+
+/** A seat's decisions: each opened once as JSON without its answer; answers set apart; closed ones removed. */
+function syncDecisions(secret: Secret, decisions: readonly Decision[]): void {
+  const ids = new Set<string>();
+  for (const d of decisions) {
+    const id = String(d.id);
+    ids.add(id);
+    if (!secret.decisions.has(id)) {
+      const { answer: _answer, ...open } = d;
+      secret.decisions.set(id, JSON.stringify(open));
+    }
+    if (d.answer === null) {
+      if (secret.answers.has(id)) secret.answers.delete(id);
+    } else if (secret.answers.get(id) !== d.answer) secret.answers.set(id, d.answer);
+  }
+  if (secret.decisions.size === ids.size && secret.answers.size <= ids.size) return;
+  for (const id of [...secret.decisions.keys()]) if (!ids.has(id)) secret.decisions.delete(id);
+  for (const id of [...secret.answers.keys()]) if (!ids.has(id)) secret.answers.delete(id);
 }
 
 function setIfChanged<T extends object, K extends keyof T>(obj: T, key: K, value: T[K]): void {
@@ -120,10 +139,7 @@ export class Projector {
       if (secret) {
         setIfChanged(secret, "agenda", g.agenda);
         if (g.orders !== last?.seats[seat]?.orders) setIfChanged(secret, "orders", JSON.stringify(g.orders));
-        if (decisionsChanged) {
-          const decisions = game.decisions.filter((d) => d.seat === seat || d.from === seat);
-          setIfChanged(secret, "decisions", JSON.stringify(decisions));
-        }
+        if (decisionsChanged) syncDecisions(secret, game.decisions.filter((d) => d.seat === seat || d.from === seat));
       }
     }
   }

@@ -63,8 +63,13 @@ export const Secret = schema({
   ticket: t.string().default(""),
   /** JSON of the seat's pending orders (Order[]). */
   orders: t.string().default("[]"),
-  /** JSON of the decisions this seat must answer or has asked for (Decision[]). */
-  decisions: t.string().default("[]"),
+  /**
+   * The decisions this seat must answer or has asked for, by id: each one's JSON (a Decision without its answer),
+   * written once when it opens. Answers come apart in `answers` (id -> answer), so an answer patches a few bytes
+   * instead of the whole list again.
+   */
+  decisions: t.map("string"),
+  answers: t.map("string"),
   /** Private events visible to this seat, in order: SecretLogEntry JSON, one string per step. */
   log: t.array("string"),
   /** Classroom: JSON of the team's shared draft of orders (TeamDraft), "" without one. */
