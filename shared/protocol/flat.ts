@@ -15,11 +15,22 @@ export function flatten(value: unknown, prefix = "", out = new Map<string, Primi
   return out;
 }
 
+/** Split paths, kept: a document's keys are the same few hundred all game long, and views are rebuilt at every patch. */
+const splitPaths = new Map<string, string[]>();
+function partsOf(path: string): string[] {
+  let parts = splitPaths.get(path);
+  if (!parts) {
+    parts = path.split(".");
+    if (splitPaths.size < 10_000) splitPaths.set(path, parts);
+  }
+  return parts;
+}
+
 /** Rebuilds the nested object from flat entries. */
 export function unflatten(entries: Iterable<[string, Primitive]>): Record<string, unknown> {
   const root: Record<string, unknown> = {};
   for (const [path, value] of entries) {
-    const parts = path.split(".");
+    const parts = partsOf(path);
     let node = root;
     for (let i = 0; i < parts.length - 1; i++) {
       const key = parts[i]!;
