@@ -1,7 +1,9 @@
 import { Client, type Room } from "@colyseus/sdk";
 import type { z } from "zod";
 import type { ClassJoinOptions, CreateClassOptions, CreatedClass, StudentMessages, TeacherMessages } from "../../shared/protocol/classroom.ts";
-import type { Reply } from "../../shared/protocol/messages.ts";
+import type { GameEvent, GameView } from "../../shared/engine/index.ts";
+import type { Connection, ConnectionStatus, MatchInfo, MessagePayload } from "../../shared/protocol/connection.ts";
+import type { Messages, Reply } from "../../shared/protocol/messages.ts";
 import type { MatchState } from "../../shared/protocol/state.ts";
 import { RemoteConnection, type SessionStore, type StoredSession } from "../net/remoteConnection.ts";
 
@@ -191,5 +193,54 @@ export class ClassLink {
     this.stopped = true;
     this.status = "closed";
     await this.current?.room.leave(true).catch(() => {});
+  }
+}
+
+/**
+ * A class link as the game's `Connection`, so that a team and the projector use the same game screen as
+ * online players. It follows the link across rejoins (a restart gives a new room): views come from the
+ * room joined now, intents go through the link, and leaving stops the link.
+ */
+export class ClassGameConnection implements Connection {
+  readonly kind = "remote" as const;
+  private link: ClassLink;
+
+  constructor(link: ClassLink) {
+    this.link = link;
+  }
+
+  view(): GameView | null {
+    return this.link.current?.game.view() ?? null;
+  }
+
+  events(): GameEvent[] {
+    return this.link.current?.game.events() ?? [];
+  }
+
+  match(): MatchInfo {
+    const match = this.link.current?.game.match();
+    if (match) return match;
+    return {
+      roomId: "", code: this.link.creds.code, name: "", public: false, started: false, seats: [],
+      you: { id: "", name: this.link.creds.name ?? "", seat: null, spectator: true, host: false },
+      timerEndsAt: null, timerSeconds: 0, paused: false, broadcast: null,
+    };
+  }
+
+  status(): ConnectionStatus {
+    const s = this.link.status;
+    return s === "removed" ? "closed" : s;
+  }
+
+  subscribe(listener: () => void): () => void {
+    return this.link.subscribe(listener);
+  }
+
+  send<K extends keyof typeof Messages>(type: K, payload: MessagePayload<K>): Promise<Reply> {
+    return this.link.request(type as ClassMessage, payload);
+  }
+
+  leave(): Promise<void> {
+    return this.link.stop();
   }
 }

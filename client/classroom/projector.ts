@@ -1,43 +1,93 @@
 import QRCode from "qrcode";
 import { h, replace } from "../ui/dom.ts";
 import { t } from "../i18n/strings.ts";
-import { boardTable, roundLine, seatsTable } from "./boardTable.ts";
+import { roundLine, seatsTable } from "./boardTable.ts";
+import { mountClassGame } from "./board.ts";
 import { ClassBanner, everySecond, joinLinkFor, page, timeLeft } from "./common.ts";
 import type { ClassLink } from "./net.ts";
 
-/** The projector: a large join code, the link and its QR code, then the public board, the timer and the teacher's message. */
+/**
+ * The projector. Before the game: a large join code, the link and its QR code, and the teams. Once the
+ * game runs: the game screen as a spectator sees it (map, tracks, news, event feed, seats and log),
+ * with the join code and QR beside it while joining is open, the timer, and the teacher's message over
+ * the map. It joins as the projector, so it holds public information only.
+ */
 export function projectorScreen(root: HTMLElement, link: ClassLink): () => void {
+  let mode: "lobby" | "game" | null = null;
+  let unmount: () => void = () => {};
+  function route(): void {
+    const next = link.state()?.started && link.current?.game.view() ? "game" : "lobby";
+    if (next === mode) return;
+    unmount();
+    mode = next;
+    unmount = next === "game" ? projectorGame(root, link) : projectorLobby(root, link);
+  }
+  const unsubscribe = link.subscribe(route);
+  route();
+  return () => { unsubscribe(); unmount(); };
+}
+
+function qrCanvas(url: string, size: number): HTMLCanvasElement {
+  const qr = h("canvas", { class: "qr", id: "join-qr", role: "img", "aria-label": `${t("classroom.projector.scan")}: ${url}` });
+  void QRCode.toCanvas(qr, url, { width: size, margin: 1 }).catch(() => undefined);
+  return qr;
+}
+
+function projectorLobby(root: HTMLElement, link: ClassLink): () => void {
   const code = link.creds.code;
   const url = joinLinkFor(code);
   const banner = new ClassBanner();
-  const qr = h("canvas", { class: "qr", id: "join-qr", role: "img", "aria-label": `${t("classroom.projector.scan")}: ${url}` });
-  void QRCode.toCanvas(qr, url, { width: 220, margin: 1 }).catch(() => undefined);
   const statusLine = h("p", { class: "status-big", id: "projector-status", "aria-live": "polite" });
   const seats = h("section", { class: "card", id: "projector-seats" });
-  const board = h("section", { class: "card", id: "projector-board" });
   const el = page("projector", banner.el,
     h("div", { class: "join-box" },
-      qr,
+      qrCanvas(url, 220),
       h("div", {},
         h("p", { class: "big-link" }, t("classroom.projector.join"), " ", h("strong", { id: "projector-link" }, url)),
         h("p", { class: "big-link" }, t("classroom.projector.withCode")),
         h("p", { class: "big-code", id: "projector-code" }, code))),
     statusLine,
-    h("div", { class: "grid" }, seats, board));
+    seats);
   root.appendChild(el);
-
   function render(): void {
     banner.render(link);
     const state = link.state();
     if (!state) return;
-    const view = link.current?.game.view() ?? null;
     statusLine.textContent = state.started ? `${roundLine(state)} · ${timeLeft(state)}` : t("classroom.projector.waiting");
-    replace(seats, h("h2", {}, t("classroom.projector.teams")), seatsTable(state, view));
-    replace(board, view ? boardTable(view) : null);
-    board.hidden = !view;
+    replace(seats, h("h2", {}, t("classroom.projector.teams")), seatsTable(state, null));
   }
   const unsubscribe = link.subscribe(render);
-  const stop = everySecond(() => { const s = link.state(); if (s?.started) statusLine.textContent = `${roundLine(s)} · ${timeLeft(s)}`; });
   render();
-  return () => { unsubscribe(); stop(); el.remove(); };
+  return () => { unsubscribe(); el.remove(); };
+}
+
+function projectorGame(root: HTMLElement, link: ClassLink): () => void {
+  const code = link.creds.code;
+  const url = joinLinkFor(code);
+  const banner = new ClassBanner();
+  const clock = h("p", { class: "projector-clock", id: "projector-status", role: "timer", "aria-live": "off" });
+  const join = h("div", { class: "projector-join", id: "projector-join" },
+    qrCanvas(url, 132),
+    h("div", {},
+      h("p", { class: "muted" }, t("classroom.projector.join")),
+      h("p", { id: "projector-link" }, h("strong", {}, url.replace(/^https?:\/\//, ""))),
+      h("p", { class: "muted" }, t("classroom.projector.withCode")),
+      h("p", { class: "mid-code", id: "projector-code" }, code)));
+  const aside = h("section", { class: "projector-aside" }, clock, join);
+  const unmount = mountClassGame(root, link, { tabs: ["seats", "log"], aside, overlay: banner.el, className: "projector-game" });
+  const tick = () => {
+    const state = link.state();
+    if (state) clock.textContent = `${roundLine(state)} · ${timeLeft(state)}`;
+  };
+  function render(): void {
+    banner.render(link);
+    const state = link.state();
+    if (!state) return;
+    join.hidden = state.locked || state.phase === "ended";
+    tick();
+  }
+  const unsubscribe = link.subscribe(render);
+  const stop = everySecond(tick);
+  render();
+  return () => { unsubscribe(); stop(); unmount(); };
 }

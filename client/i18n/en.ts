@@ -82,6 +82,9 @@ export const en = {
     submit: "Submit {{count}} orders", pass: "Pass this round", sent: "Orders sent. Waiting for the other seats.",
     notOpen: "Orders are closed in this phase.", sending: "Sending…", refused: "Refused: {{message}}",
     filter: "Filter actions",
+    shared: "Your team shares this plan: every member sees each change live, and any member submits it.",
+    sharedBy: "Shared team plan · last change by {{name}}",
+    paused: "The game is paused: orders wait until it resumes.",
   },
   inbox: {
     heading: "Decisions and offers", empty: "Nothing to answer right now.", from: "From {{seat}}", about: "About {{state}}",

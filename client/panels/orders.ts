@@ -1,11 +1,22 @@
 import { ACTION_BY_ID } from "../../shared/content/index.ts";
 import { isState, type GameView, type LegalAction, type Order, type StateId } from "../../shared/engine/index.ts";
 import type { Connection } from "../../shared/protocol/connection.ts";
+import type { Reply } from "../../shared/protocol/messages.ts";
 import { h, replace } from "../ui/dom.ts";
 import { SEAT_COLOURS } from "../ui/palette.ts";
 import { sourceButton } from "../ui/sourceDialog.ts";
 import { t } from "../i18n/strings.ts";
 import { actionName, optionLabel } from "./labels.ts";
+
+/** A plan kept elsewhere and shared live (a classroom team's draft): the panel shows it and asks for every change. */
+export interface SharedPlan {
+  /** The shared plan for this view's round; empty when there is none yet. */
+  orders(view: GameView): Order[];
+  /** Who changed it last, if anyone. */
+  by(view: GameView): string | null;
+  /** Asks to replace it; a refusal is shown to the player. */
+  set(orders: Order[], view: GameView): Promise<Reply>;
+}
 
 const DOMAIN_SWATCH: Record<string, string> = { security: "#0072B2", economy: "#D55E00", politics: "#CC79A7" };
 
@@ -25,11 +36,13 @@ export class OrdersPanel {
   private connection: Connection;
   private onHighlight: (states: StateId[]) => void;
   private onChange: () => void;
+  private shared: SharedPlan | null;
 
-  constructor(connection: Connection, onHighlight: (states: StateId[]) => void, onChange: () => void) {
+  constructor(connection: Connection, onHighlight: (states: StateId[]) => void, onChange: () => void, shared?: SharedPlan) {
     this.connection = connection;
     this.onHighlight = onHighlight;
     this.onChange = onChange;
+    this.shared = shared ?? null;
   }
 
   render(view: GameView): void {
@@ -41,7 +54,8 @@ export class OrdersPanel {
       this.planKey = roundKey;
       this.error.textContent = "";
     }
-    const key = JSON.stringify([roundKey, view.legal, me?.submitted, me?.funds, me?.ap, me?.orders, this.plan, this.sending]);
+    if (this.shared) this.plan = [...this.shared.orders(view)];
+    const key = JSON.stringify([roundKey, view.legal, me?.submitted, me?.funds, me?.ap, me?.orders, this.plan, this.sending, this.shared?.by(view), this.connection.match().paused]);
     if (key === this.renderedKey) return;
     this.renderedKey = key;
     const focusedId = (document.activeElement as HTMLElement | null)?.id;
@@ -61,19 +75,24 @@ export class OrdersPanel {
     const used = this.plan.reduce((n, o) => n + (ACTION_BY_ID.get(o.action)?.ap ?? 0), 0);
     const cost = this.plan.reduce((n, o) => n + (ACTION_BY_ID.get(o.action)?.cost ?? 0), 0);
     const over = used > me.ap || cost > me.funds;
-    const submit = h("button", { class: "primary", type: "button", id: "submit-orders", disabled: this.sending || this.plan.length === 0 }, t("orders.submit", { count: this.plan.length }));
+    // While the match is paused the server refuses orders, so the buttons wait too (and say why).
+    const paused = this.connection.match().paused;
+    const by = this.shared?.by(view) ?? null;
+    const submit = h("button", { class: "primary", type: "button", id: "submit-orders", disabled: this.sending || paused || this.plan.length === 0 }, t("orders.submit", { count: this.plan.length }));
     submit.addEventListener("click", () => void this.send(this.plan));
-    const pass = h("button", { type: "button", id: "pass-orders", disabled: this.sending }, t("orders.pass"));
+    const pass = h("button", { type: "button", id: "pass-orders", disabled: this.sending || paused }, t("orders.pass"));
     pass.addEventListener("click", () => void this.send([]));
     replace(this.el,
       h("h2", {}, t("orders.heading")),
+      this.shared ? h("p", { class: "status-line", id: "shared-plan" }, by && this.plan.length > 0 ? t("orders.sharedBy", { name: by }) : t("orders.shared")) : null,
+      paused ? h("p", { class: "status-line", id: "orders-paused" }, t("orders.paused")) : null,
       h("p", { class: `budget${over ? " over" : ""}`, id: "budget", "aria-live": "polite" }, t("orders.budget", { used, ap: me.ap, cost, funds: me.funds })),
       over ? h("p", { class: "error" }, t("orders.overBudget")) : null,
       h("h3", { class: "visually-hidden" }, t("orders.planned")),
       this.plan.length === 0 ? h("p", { class: "status-line" }, t("orders.emptyPlan")) : h("ul", { class: "plan", id: "plan" },
         ...this.plan.map((o, i) => h("li", {},
           h("span", {}, this.orderText(o)),
-          h("button", { type: "button", class: "small", "aria-label": `${t("orders.remove")}: ${this.orderText(o)}`, onclick: () => { this.plan.splice(i, 1); this.render(view); } }, t("orders.remove"))))),
+          h("button", { type: "button", class: "small", "aria-label": `${t("orders.remove")}: ${this.orderText(o)}`, onclick: () => this.change(view, this.plan.filter((_, j) => j !== i)) }, t("orders.remove"))))),
       h("div", { class: "actions" }, submit, pass),
       this.error,
       h("h3", { style: "margin-top:14px;font-size:14px" }, t("orders.legal")),
@@ -105,10 +124,7 @@ export class OrdersPanel {
       const order: Order = { action: l.action };
       if (targetSel) order.target = targetSel.value as Order["target"];
       if (optionSel) order.option = optionSel.value;
-      this.plan.push(order);
-      this.error.textContent = "";
-      this.render(view);
-      this.onChange();
+      this.change(view, [...this.plan, order]);
     });
     const item = h("li", { class: "action", style: `--swatch:${DOMAIN_SWATCH[def?.domain ?? ""] ?? "#888"}`, "data-action": l.action },
       h("header", {}, h("h3", {}, name), h("span", { class: "cost" }, t("orders.apCost", { ap: l.ap, cost: l.cost }))),
@@ -125,6 +141,21 @@ export class OrdersPanel {
     targetSel?.addEventListener("change", () => this.onHighlight([targetSel.value as StateId].filter(isState)));
     void SEAT_COLOURS;
     return item;
+  }
+
+  /** A new plan: this panel's own at once, or a shared one once the server has taken it. */
+  private change(view: GameView, next: Order[]): void {
+    this.error.textContent = "";
+    if (!this.shared) {
+      this.plan = next;
+      this.render(view);
+      this.onChange();
+      return;
+    }
+    void this.shared.set(next, view).then((reply) => {
+      if (!reply.ok) this.error.textContent = t("orders.refused", { message: reply.message });
+      else this.onChange();
+    });
   }
 
   private async send(orders: Order[]): Promise<void> {

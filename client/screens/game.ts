@@ -6,7 +6,7 @@ import { Feed } from "../panels/feed.ts";
 import { InboxPanel } from "../panels/inbox.ts";
 import { LogPanel } from "../panels/log.ts";
 import { NewsStrip } from "../panels/news.ts";
-import { OrdersPanel } from "../panels/orders.ts";
+import { OrdersPanel, type SharedPlan } from "../panels/orders.ts";
 import { SeatsPanel } from "../panels/seats.ts";
 import { TopBar } from "../panels/topbar.ts";
 import { h, replace } from "../ui/dom.ts";
@@ -14,18 +14,33 @@ import { SEAT_COLOURS } from "../ui/palette.ts";
 import { t } from "../i18n/strings.ts";
 import type { App } from "./types.ts";
 
-type Tab = "orders" | "inbox" | "log" | "seats";
+export type Tab = "orders" | "inbox" | "log" | "seats";
+
+/** What a screen built on the game screen (a classroom's team or projector) may add or change. */
+export interface GameScreenOptions {
+  /** The side column's tabs, in order; the first is shown first (default: all four). */
+  tabs?: Tab[];
+  /** Shown above the tabs in the side column. */
+  aside?: HTMLElement;
+  /** Laid over the foot of the map: banners every viewer must see (a pause, a teacher's message). */
+  overlay?: HTMLElement;
+  /** A plan shared with others (a classroom team's live draft) instead of this screen's own. */
+  sharedPlan?: SharedPlan;
+  /** Extra class on the screen, for its styling. */
+  className?: string;
+}
 
 /** The board with its panels: top bar, news, map, state details, orders, inbox, log and seats. */
-export function gameScreen(root: HTMLElement, app: App, connection: Connection): () => void {
+export function gameScreen(root: HTMLElement, app: App, connection: Connection, options: GameScreenOptions = {}): () => void {
+  const tabIds: Tab[] = options.tabs ?? ["orders", "inbox", "log", "seats"];
   let selected: StateId | null = null;
-  let tab: Tab = "orders";
+  let tab: Tab = tabIds[0]!;
   let lastPhase = "";
 
   const topbar = new TopBar(() => {
     if (confirm(t("game.leaveConfirm"))) void connection.leave().finally(() => app.toMenu());
   });
-  const orders = new OrdersPanel(connection, (states) => board.setHighlighted(states), () => undefined);
+  const orders = new OrdersPanel(connection, (states) => board.setHighlighted(states), () => undefined, options.sharedPlan);
   const inbox = new InboxPanel(connection);
   const log = new LogPanel();
   const seats = new SeatsPanel();
@@ -34,7 +49,7 @@ export function gameScreen(root: HTMLElement, app: App, connection: Connection):
   const details = new DetailsPanel(() => select(null));
   const waiting = h("p", { class: "status-line", id: "waiting", "aria-live": "polite", style: "padding:0 12px" });
 
-  const tabButtons = (["orders", "inbox", "log", "seats"] as Tab[]).map((id) => {
+  const tabButtons = tabIds.map((id) => {
     const b = h("button", { type: "button", role: "tab", id: `tab-${id}`, "aria-controls": `panel-${id}`, "data-tab": id }, t(`game.tabs.${id}`));
     b.addEventListener("click", () => setTab(id));
     return b;
@@ -44,17 +59,18 @@ export function gameScreen(root: HTMLElement, app: App, connection: Connection):
     type: "button", style: `--swatch:${SEAT_COLOURS[s]}`, "data-state": s, "aria-pressed": "false", title: `${i + 1}`,
     onclick: () => select(selected === s ? null : s),
   }, `${i + 1} · ${t(`seat.${s}`)}`));
-  const mapArea = h("div", { class: "map-area" }, news.el, details.el);
+  const mapArea = h("div", { class: "map-area" }, news.el, details.el, options.overlay ? h("div", { class: "map-overlay" }, options.overlay) : null);
   const boardArea = h("section", { class: "board-area", "aria-label": t("game.statesNav") },
     mapArea,
     h("div", { class: "board-strip" },
       h("nav", { class: "state-nav", "aria-label": t("game.statesNav") }, ...stateButtons),
       feed.el));
   const side = h("aside", { class: "side" },
+    options.aside ?? null,
     h("div", { class: "tabs", role: "tablist" }, ...tabButtons),
     waiting,
-    ...Object.values(panels));
-  const el = h("div", { class: "game", id: "game" }, topbar.el, boardArea, side);
+    ...tabIds.map((id) => panels[id]));
+  const el = h("div", { class: `game${options.className ? ` ${options.className}` : ""}`, id: "game" }, topbar.el, boardArea, side);
   root.appendChild(el);
 
   // The Phaser canvas sits behind the HTML, exactly under the board area.
@@ -69,9 +85,10 @@ export function gameScreen(root: HTMLElement, app: App, connection: Connection):
   fit();
 
   function setTab(id: Tab): void {
+    if (!tabIds.includes(id)) return;
     tab = id;
     for (const b of tabButtons) b.setAttribute("aria-selected", String(b.dataset.tab === id));
-    for (const [k, p] of Object.entries(panels)) p.hidden = k !== id;
+    for (const k of tabIds) panels[k].hidden = k !== id;
   }
 
   function select(state: StateId | null): void {
@@ -94,7 +111,8 @@ export function gameScreen(root: HTMLElement, app: App, connection: Connection):
     log.render(connection.events());
     feed.push(connection.events());
     const openDecisions = InboxPanel.open(view).length;
-    replace(tabButtons[1]!, t("game.tabs.inbox"), openDecisions > 0 ? h("span", { class: "badge", "aria-label": `${openDecisions}` }, String(openDecisions)) : null);
+    const inboxButton = tabButtons.find((b) => b.dataset.tab === "inbox");
+    if (inboxButton) replace(inboxButton, t("game.tabs.inbox"), openDecisions > 0 ? h("span", { class: "badge", "aria-label": `${openDecisions}` }, String(openDecisions)) : null);
     const pending = new Set(view.phase === "orders" ? view.seats.filter((s) => !s.submitted).map((s) => s.seat) : []);
     seats.render(view, match, pending);
     waiting.textContent = view.phase === "orders" && pending.size > 0

@@ -37,7 +37,7 @@ describe("a class in the browser", () => {
     const teacherContext = await browser.newContext({ viewport: { width: 1366, height: 900 } });
     const teacher = await teacherContext.newPage();
     const projector = await teacherContext.newPage();
-    await projector.setViewportSize({ width: 1280, height: 800 });
+    await projector.setViewportSize({ width: 1920, height: 1080 });
     const errors = [watchErrors(teacher)];
 
     await teacher.goto(`${url}/`);
@@ -77,17 +77,25 @@ describe("a class in the browser", () => {
 
     // Ana drafts for Russia; Bo sees the draft live and submits it for the team. Dee passes for China.
     const [ana, bo, cy, dee] = students as [Page, Page, Page, Page];
-    await ana.waitForSelector("#draft-actions button[data-action]");
-    await ana.locator("#draft-actions button[data-action]").first().click();
-    await bo.waitForSelector("#draft-list li");
-    expect(await bo.textContent("#draft-by")).toContain("Ana");
+    // Teams play on the game screen itself: the map, the orders panel with the team's shared plan, inbox and log.
+    await ana.waitForSelector("#game #action-list button[data-action]");
+    expect(await ana.textContent("#student-heading")).toContain("Russia");
+    await ana.locator("#action-list button[data-action]").first().click();
+    await bo.waitForSelector("#plan li");
+    expect(await bo.textContent("#shared-plan")).toContain("Ana");
     await shot(bo, "class-3-student-draft");
-    await bo.click("#team-submit");
-    await ana.waitForSelector("#team-submitted");
+    await bo.click("#submit-orders");
+    await ana.waitForSelector("#orders-sent");
     await expect.poll(() => teacher.textContent("#teams [data-seat=russia]")).toContain("submitted");
     await shot(teacher, "class-4-teacher-round");
+    // The projector shows the board itself (map, tracks, news, feed) and still the join code while joining is open.
+    await projector.waitForSelector("#game .map-area");
+    expect(await projector.evaluate(() => document.body.dataset.screen)).toBe("game");
+    expect(await projector.locator("#track-tension").count()).toBe(1);
+    expect((await projector.textContent("#projector-code"))!.trim()).toBe(code);
+    expect(await projector.locator("#panel-orders").count()).toBe(0);
     await shot(projector, "class-5-projector-game");
-    await dee.click("#team-pass");
+    await dee.click("#pass-orders");
     // Both teams are in, so round 1's orders close (the bots never keep a phase open for long).
     await expect.poll(() => teacher.textContent("#dash-status"), { timeout: 30_000 }).not.toMatch(/Round 1 of \d+ · Orders/);
 
@@ -96,7 +104,10 @@ describe("a class in the browser", () => {
     await teacher.fill("#broadcast-text", "Discuss with your team: who holds the wallet?");
     await teacher.click("#broadcast-send");
     await cy.waitForSelector("#class-broadcast");
+    await expect.poll(() => cy.textContent("#timer")).toContain("Paused");
+    await projector.waitForSelector("#class-broadcast");
     await shot(cy, "class-6-student-paused");
+    await shot(projector, "class-6b-projector-paused");
     await teacher.click("#class-resume");
     await cy.waitForSelector("#class-paused", { state: "detached" });
     const roundBefore = (await teacher.textContent("#dash-status"))!.split(" · ").slice(0, 2).join(" · ");
