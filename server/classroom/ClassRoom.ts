@@ -14,7 +14,7 @@ import type { InputSource } from "../records.ts";
 import { Projector } from "../room/project.ts";
 import { ACCEPTED, classEnvelope, refuse } from "./intents.ts";
 import { classStore, redeemPass, roomClosed, roomOpened } from "./live.ts";
-import { keyMatches, type ClassSession, type ClassStore } from "./store.ts";
+import { keyMatches, type ClassClock, type ClassSession, type ClassStore } from "./store.ts";
 import { classSeats, randomTeams, sameName } from "./teams.ts";
 
 type Role = "teacher" | "projector" | "student";
@@ -27,6 +27,9 @@ interface Person {
   connected: boolean;
   bucket: TokenBucket;
 }
+
+/** While a phase's timer runs, how often the time left is written down (so a crash loses at most this much). */
+const CLOCK_SAVE_MS = 5000;
 
 /** How long a class room stays open with nobody connected; the session itself lasts in the database. */
 const EMPTY_ROOM_SECONDS = 15 * 60;
@@ -60,6 +63,7 @@ export class ClassRoom extends Room<{ state: MatchState }> {
   private disposed = false;
   private timer: { clear(): void } | null = null;
   private emptyTimer: { clear(): void } | null = null;
+  private clockSaver: { clear(): void } | null = null;
 
   messages = {
     ...this.teacherMessages(),
@@ -160,8 +164,23 @@ export class ClassRoom extends Room<{ state: MatchState }> {
     this.steps = record.inputs.length;
     this.state.started = true;
     this.projector.sync(game, this.steps);
-    // After a pause the lesson resumes paused; the phase's timer starts afresh when the teacher resumes.
-    if (this.session.paused) this.remainingMs = this.session.timerSeconds > 0 ? this.session.timerSeconds * 1000 : null;
+    const key = `${game.round}|${game.phase}`;
+    const saved = this.session.clock;
+    if (saved && saved.phase === key && game.phase !== "ended") {
+      // The same phase as when the session was last saved: its countdown goes on with the time that was left,
+      // and the teams find their drafts as they left them.
+      this.phaseKey = key;
+      if (saved.expired) this.expiredPhase = key;
+      if (this.session.paused) this.remainingMs = saved.expired ? null : saved.leftMs;
+      else if (saved.leftMs !== null && !saved.expired) this.startTimer(saved.leftMs);
+      for (const [seat, draft] of Object.entries(this.session.drafts ?? {})) {
+        const secret = this.state.secrets.get(seat);
+        if (secret && draft && game.phase === "orders") secret.draft = draft;
+      }
+    } else if (this.session.paused) {
+      // Saved in an earlier phase (or never): a paused lesson resumes with the phase's full time.
+      this.remainingMs = this.session.timerSeconds > 0 ? this.session.timerSeconds * 1000 : null;
+    }
     this.afterStep();
   }
 
@@ -187,7 +206,7 @@ export class ClassRoom extends Room<{ state: MatchState }> {
     client.view = new StateView();
     if (person.role === "teacher") for (const secret of this.state.secrets.values()) client.view.add(secret);
     if (person.role === "student") {
-      this.store.save(this.session);
+      this.persist();
       this.showSecret(client, null, this.seatOf(person));
     }
     this.emptyTimer?.clear();
@@ -217,7 +236,16 @@ export class ClassRoom extends Room<{ state: MatchState }> {
   }
 
   onDispose(): void {
+    // The time left is written down as the room goes (a server shutting down), before the countdown stops.
+    if (this.session && this.game) {
+      try {
+        this.persist();
+      } catch {
+        // The database is already closed: the last periodic save stands.
+      }
+    }
     this.disposed = true;
+    this.clockSaver?.clear();
     this.clearTimer();
     roomClosed(this.session?.code ?? "", this.roomId);
   }
@@ -306,7 +334,7 @@ export class ClassRoom extends Room<{ state: MatchState }> {
   /** Applies a change of roster or settings, saves the session, projects it and lets bots move if they now should. */
   private change(apply: () => void): Reply {
     apply();
-    this.store.save(this.session);
+    this.persist();
     this.project();
     this.schedulePump();
     return ACCEPTED;
@@ -327,7 +355,7 @@ export class ClassRoom extends Room<{ state: MatchState }> {
       roomId: this.roomId, name: setup.name, options, seed, room: { classroom: this.session.code, botLevel: setup.botLevel },
     });
     this.session.controllers = {};
-    this.store.save(this.session);
+    this.persist();
     this.state.started = true;
     this.projector.sync(this.game, 0);
     this.projector.addEvents(this.game.log, 0);
@@ -367,6 +395,7 @@ export class ClassRoom extends Room<{ state: MatchState }> {
     if (this.game!.phase !== "orders") return refuse("wrong-phase", "Orders are not open now.");
     const draft: TeamDraft = { orders: msg.orders, round: msg.round, by: this.people.get(client.sessionId)!.name };
     this.state.secrets.get(who.seat)!.draft = JSON.stringify(draft);
+    this.persist();
     return ACCEPTED;
   }
 
@@ -399,6 +428,7 @@ export class ClassRoom extends Room<{ state: MatchState }> {
       for (const secret of this.state.secrets.values()) secret.draft = "";
       if (this.session.paused) this.remainingMs = this.session.timerSeconds > 0 ? this.session.timerSeconds * 1000 : null;
       else this.startTimer(this.session.timerSeconds * 1000);
+      this.persist();
     }
     this.schedulePump();
   }
@@ -413,15 +443,36 @@ export class ClassRoom extends Room<{ state: MatchState }> {
     this.timer = this.clock.setTimeout(() => {
       if (this.phaseKey !== key) return;
       this.expiredPhase = key;
-      this.state.timerEndsAt = 0;
+      this.clearTimer();
+      this.persist();
       this.schedulePump();
     }, ms);
+    this.clockSaver = this.clock.setInterval(() => this.persist(), CLOCK_SAVE_MS);
   }
 
   private clearTimer(): void {
     this.timer?.clear();
     this.timer = null;
+    this.clockSaver?.clear();
+    this.clockSaver = null;
     this.state.timerEndsAt = 0;
+  }
+
+  /** The current phase's countdown as it stands now. */
+  private clockNow(): ClassClock | null {
+    if (!this.game || this.game.phase === "ended" || !this.phaseKey) return null;
+    const leftMs = this.session.paused ? this.remainingMs
+      : this.state.timerEndsAt > 0 ? Math.max(1000, this.state.timerEndsAt - Date.now()) : null;
+    return { phase: this.phaseKey, leftMs, expired: this.expiredPhase === this.phaseKey };
+  }
+
+  /** Saves the session with the time left in this phase and the teams' drafts. */
+  private persist(): void {
+    this.session.clock = this.clockNow();
+    const drafts: Partial<Record<Seat, string>> = {};
+    this.state.secrets.forEach((secret, seat) => { if (secret.draft) drafts[seat as Seat] = secret.draft; });
+    this.session.drafts = drafts;
+    this.store.save(this.session);
   }
 
   private running(): Reply | null {
@@ -462,6 +513,7 @@ export class ClassRoom extends Room<{ state: MatchState }> {
     if (this.session.paused && this.remainingMs !== null) this.remainingMs += seconds * 1000;
     else if (!this.session.paused && this.state.timerEndsAt > 0) this.startTimer(this.state.timerEndsAt - Date.now() + seconds * 1000);
     else return refuse("no-timer", "No timer is running in this phase.");
+    this.persist();
     return ACCEPTED;
   }
 
@@ -471,6 +523,7 @@ export class ClassRoom extends Room<{ state: MatchState }> {
     if (problem) return problem;
     this.clearTimer();
     this.remainingMs = null;
+    this.persist();
     return ACCEPTED;
   }
 
@@ -481,6 +534,7 @@ export class ClassRoom extends Room<{ state: MatchState }> {
     if (this.session.paused) return refuse("paused", "Resume the game first.");
     this.clearTimer();
     this.expiredPhase = this.phaseKey;
+    this.persist();
     this.schedulePump();
     return ACCEPTED;
   }

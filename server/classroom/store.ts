@@ -9,11 +9,21 @@ import { CODE_ALPHABET, CODE_LENGTH, normaliseCode } from "../codes.ts";
 /*
  * Class sessions in the embedded SQLite database, beside the match records. A session row holds what
  * the room needs to come back after a restart or in the next lesson: setup, roster (nickname -> seat),
- * seat controllers, lock, timer, pause, broadcast, and the id of its match record (whose inputs the
- * room replays). The teacher's key is kept only as a hash.
+ * seat controllers, lock, timer, pause, broadcast, the time left in the current phase, the teams'
+ * drafts, and the id of its match record (whose inputs the room replays). The teacher's key is kept only as a hash.
  */
 
 export interface RosterEntry { name: string; seat: Seat | null }
+
+/** Where the current phase's countdown stood when the session was last saved. */
+export interface ClassClock {
+  /** The phase it belongs to, as "round|phase". */
+  phase: string;
+  /** Milliseconds the phase's timer had left; null when no timer runs in this phase. */
+  leftMs: number | null;
+  /** The timer ran out (or the teacher closed the phase): bots finish the phase for whoever has not played. */
+  expired: boolean;
+}
 
 export interface ClassSession {
   code: string;
@@ -27,6 +37,10 @@ export interface ClassSession {
   timerSeconds: number;
   paused: boolean;
   broadcast: string;
+  /** The current phase's countdown, so that a reopened room goes on with the time that was left. */
+  clock?: ClassClock | null;
+  /** Each team's shared draft of orders (TeamDraft as JSON) in the current orders phase. */
+  drafts?: Partial<Record<Seat, string>>;
 }
 
 export function hashKey(key: string): string {

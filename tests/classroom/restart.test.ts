@@ -38,6 +38,10 @@ describe("a class session lasts across a server restart", () => {
     const round = ana.current!.game.view()!.round;
     // Bo submits for Russia's team; China has not submitted when the server goes down mid-round.
     expect(await bo.request("submitOrders", { orders: [], round })).toEqual({ ok: true });
+    // Cy starts China's shared draft; the team will find it again after the restart.
+    const legal = cy.current!.game.view()!.legal[0]!;
+    const order = { action: legal.action, ...(legal.targets[0] ? { target: legal.targets[0] } : {}), ...(legal.options[0] ? { option: legal.options[0] } : {}) };
+    expect(await cy.request("draft", { orders: [order], round })).toEqual({ ok: true });
     expect(await teacher.request("broadcast", { text: "Back after the break" })).toEqual({ ok: true });
     expect(await teacher.request("pause", {})).toEqual({ ok: true });
     // What the server acknowledged (and bots played) before going down: every accepted input is on disk.
@@ -45,6 +49,12 @@ describe("a class session lasts across a server restart", () => {
     const acknowledged = first.records.gameRecord(matchId)!.inputs;
     await until("the teacher's screen has caught up", () => teacher.state()!.step === acknowledged.length && teacher.state()!.paused);
     const stepBefore = acknowledged.length;
+    // Pausing wrote down what was left of the phase's 600 seconds.
+    const clockBefore = classStore().load(code)!.clock!;
+    expect(clockBefore.phase).toBe(`${round}|orders`);
+    expect(clockBefore.expired).toBe(false);
+    expect(clockBefore.leftMs).toBeGreaterThan(0);
+    expect(clockBefore.leftMs).toBeLessThan(600_000);
     const logBefore = teacher.state()!.log.length;
 
     const port = first.port;
@@ -70,6 +80,11 @@ describe("a class session lasts across a server restart", () => {
     expect(seatOf(after, "Cy")).toBe("china");
     await until("Cy sees China's secret again", () => !!cy.state()?.secrets?.get("china")?.agenda);
     expect(cy.current!.game.match().you.seat).toBe("china");
+    // China's shared draft came back as Cy left it.
+    await until("China's draft is back", () => !!cy.state()?.secrets?.get("china")?.draft);
+    expect(JSON.parse(cy.state()!.secrets.get("china")!.draft)).toEqual({ orders: [order], round, by: "Cy" });
+    // The time left came back too: still paused, with what was left before the restart (not the full 600 s).
+    expect(classStore().load(code)!.clock).toEqual(clockBefore);
     // The record holds every acknowledged input, Russia's orders among them.
     const record = records.gameRecord(matchId)!;
     expect(record.inputs).toEqual(acknowledged);
@@ -79,6 +94,8 @@ describe("a class session lasts across a server restart", () => {
     await expect(student(url, code, "Newcomer")).rejects.toThrow(/locked/);
     expect(await cy.request("submitOrders", { orders: [], round })).toMatchObject({ ok: false, code: "paused" });
     expect(await teacher.request("resume", {})).toEqual({ ok: true });
+    await until("the countdown runs again", () => teacher.state()!.timerEndsAt > 0);
+    expect(teacher.state()!.timerEndsAt - Date.now()).toBeLessThanOrEqual(clockBefore.leftMs!);
     expect(await cy.request("submitOrders", { orders: [], round })).toEqual({ ok: true });
     // China's orders were the last owed: the orders phase closes (what follows may wait on Russia's team).
     await until("the orders phase closes", () => teacher.state()!.step > stepBefore && (teacher.state()!.phase !== "orders" || teacher.state()!.round > round));
