@@ -81,11 +81,7 @@ export function agendaProgress(state: GameState, seat: Seat, agendaId: string): 
   }
 }
 
-/** Chance-weighted cost of a rupture still to come, for a great power: tension close to 10 is a live danger. */
-function ruptureRisk(state: GameState): number {
-  const t = state.global.tension;
-  return t >= 9 ? 0.6 : t === 8 ? 0.3 : t === 7 ? 0.12 : t === 6 ? 0.04 : 0;
-}
+const CSTO_GUARANTEE = 1;
 
 /** The seat's projected standing at the end of the game, seen from a (possibly unfinished) state. */
 export function projectedStanding(state: GameState, seat: Seat): number {
@@ -96,9 +92,12 @@ export function projectedStanding(state: GameState, seat: Seat): number {
   const progress = agenda ? agendaProgress(state, seat, s.agenda) : 0;
   // Agendas are judged at the end: early progress is worth less, as it can still be undone.
   const agendaValue = agenda ? agenda.points * progress * progress : 0;
-  const rupture = seat === "russia" || seat === "china" ? 20 * ruptureRisk(state) : 0;
+  // A CSTO member counts on Russia's help in a crisis: a guarantee worth about a point a year (003: "Moscow has
+  // been the undeniable security guarantor and provider in Central Asia"), so it does not walk out for a point
+  // of sovereignty.
+  const guarantee = seat in state.countries && state.countries[seat as StateId].members.csto ? remaining * CSTO_GUARANTEE : 0;
   const fundsValue = 0.2 * Math.min(s.funds, 10) * Math.min(1, remaining / 3);
-  return s.score + remaining * softRate(state, seat) + agendaValue + fundsValue - rupture - parFor(seat, state.maxRounds);
+  return s.score + remaining * softRate(state, seat) + agendaValue + fundsValue + guarantee - parFor(seat, state.maxRounds);
 }
 
 /** The other great power, whose standing a great power is measured against head to head. */
@@ -108,8 +107,9 @@ export function rivalOf(seat: Seat): Seat | null {
 
 /**
  * What a bot maximises. Every seat wants to finish first, so it weighs its own projected standing against the
- * seat best placed to beat it. A great power also measures itself against its rival power; a rupture costs both,
- * so it carries extra weight of its own (002: both have more to gain from cooperation than conflict).
+ * seat best placed to beat it. A great power also measures itself against its rival power. A rupture weighs only
+ * what it costs (the 20 points, seen when the year's lookahead reaches it): a power tempted by an encroachment
+ * takes the risk rather than shying from every rise in tension.
  */
 export function utility(state: GameState, seat: Seat, rivalWeight = rivalWeightIn(state), leaderWeight = LEADER_WEIGHT): number {
   const own = projectedStanding(state, seat);
@@ -118,11 +118,10 @@ export function utility(state: GameState, seat: Seat, rivalWeight = rivalWeightI
   for (const other of state.seatOrder) if (other !== seat && other !== rival) leader = Math.max(leader, projectedStanding(state, other));
   const chase = leader === -Infinity ? 0 : leaderWeight * leader;
   if (!rival || !state.seats[rival]) return own - chase;
-  const ruptured = state.phase === "ended" && state.endReason === "rupture" ? 8 : 0;
-  return own - rivalWeight * projectedStanding(state, rival) - chase - ruptured;
+  return own - rivalWeight * projectedStanding(state, rival) - chase;
 }
 
-const LEADER_WEIGHT = 0.5;
+const LEADER_WEIGHT = 0.8;
 const FULL_RIVAL_WEIGHT = 0;
 
 /**

@@ -1,8 +1,8 @@
-import { type Decision, type GameState, type GameView, type Order, type Seat } from "../engine/index.ts";
+import { applyInput, type Decision, type GameState, type GameView, type Order, type Seat } from "../engine/index.ts";
 import type { BotDecision, SearchBudget } from "./decision.ts";
 import { determinise, seatOf } from "./determinise.ts";
 import { utility } from "./evaluate.ts";
-import { answerValue, determinisations, mainOrder, plansFor } from "./normal.ts";
+import { determinisations, mainOrder, normalPlan, plansFor } from "./normal.ts";
 import { playForward } from "./playout.ts";
 import { answerReason, ordersReason } from "./reasons.ts";
 
@@ -54,12 +54,25 @@ function search<T>(moves: T[], budget: SearchBudget, seed: number, view: GameVie
   return { best, playouts };
 }
 
+/**
+ * What the hard bot maximises. In Great Powers mode the game is Russia against China, so it weighs its rival's
+ * standing fully and the other seats not at all; in Full mode it judges as the normal bot does.
+ */
+function hardUtility(state: GameState, seat: Seat): number {
+  return state.options.mode === "powers" ? utility(state, seat, 1, 0) : utility(state, seat);
+}
+
+const keyOfPlan = (p: Order[]) => p.map((o) => `${o.action}|${o.target ?? ""}|${o.option ?? ""}`).sort().join(";");
+
 function hardOrders(view: GameView, seat: Seat, seed: number, budget: SearchBudget): BotDecision {
   const dets = determinisations(view, seed, 2);
   const { valued, plans } = plansFor(view, seat, dets, seed, 6);
+  // The normal bot's choice is always a candidate, so the search weighs it against the wider field.
+  const guess = normalPlan(view, seat, seed).plan;
+  if (!plans.some((p) => keyOfPlan(p) === keyOfPlan(guess))) plans.push(guess);
   const until = view.round + HORIZON;
   const { best, playouts } = search<Order[]>(plans, budget, seed, view, (det, plan, s) =>
-    utility(playForward(det, until, s, { [seat]: { type: "orders", seat, orders: plan } }), seat));
+    hardUtility(playForward(det, until, s, { [seat]: { type: "orders", seat, orders: plan } }), seat));
   const orders = best.move;
   const reason = ordersReason(view, seat, orders, mainOrder(orders, valued));
   return { input: { type: "orders", seat, orders }, reason: playouts > 0 ? reason.replace(/\.$/, `, the best of ${plans.length} plans over ${playouts} simulated futures.`) : reason };
@@ -69,7 +82,10 @@ function hardAnswer(view: GameView, seat: Seat, d: Decision, seed: number, budge
   const until = view.round + HORIZON;
   // A choice among two or three answers needs fewer playouts than a choice among plans.
   const small = { playouts: Math.ceil(budget.playouts / 2), timeMs: budget.timeMs / 2 };
-  const { best } = search<string>(d.options, small, seed, view, (det, option, s) => answerValue(det, seat, d, option, until, s));
+  const { best } = search<string>(d.options, small, seed, view, (det, option, s) => {
+    const result = applyInput(det, { type: "answer", seat, decision: d.id, answer: option });
+    return result.ok ? hardUtility(playForward(result.state, until, s), seat) : -Infinity;
+  });
   return { input: { type: "answer", seat, decision: d.id, answer: best.move }, reason: answerReason(view, seat, d, best.move) };
 }
 

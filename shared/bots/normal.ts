@@ -48,7 +48,8 @@ export function mainOrder(plan: Order[], valued: Valued[]): Order | null {
   return best ?? plan[0] ?? null;
 }
 
-function normalOrders(view: GameView, seat: Seat, seed: number): BotDecision {
+/** The plan the normal bot picks, with the singles' values it was built from. */
+export function normalPlan(view: GameView, seat: Seat, seed: number): { plan: Order[]; valued: Valued[] } {
   const dets = determinisations(view, seed, DETS);
   const { valued, plans } = plansFor(view, seat, dets, seed, 0);
   let best = plans[0];
@@ -60,6 +61,11 @@ function normalOrders(view: GameView, seat: Seat, seed: number): BotDecision {
       best = plan;
     }
   }
+  return { plan: best, valued };
+}
+
+function normalOrders(view: GameView, seat: Seat, seed: number): BotDecision {
+  const { plan: best, valued } = normalPlan(view, seat, seed);
   return { input: { type: "orders", seat, orders: best }, reason: ordersReason(view, seat, best, mainOrder(best, valued)) };
 }
 
