@@ -64,8 +64,10 @@ export function teacherDashboard(root: HTMLElement, link: ClassLink): () => void
   const banner = new ClassBanner();
   const status = h("p", { class: "muted", id: "dash-status", "aria-live": "polite" });
   const error = h("p", { class: "error", role: "alert", id: "dash-error" });
+  const done = h("p", { class: "ok-msg", role: "status", id: "dash-done", "aria-live": "polite" });
   const send = async (type: Parameters<ClassLink["request"]>[0], payload: unknown = {}): Promise<Reply> => {
     error.textContent = "";
+    done.textContent = "";
     const reply = await link.request(type, payload);
     if (!reply.ok) error.textContent = t("errors.refused", { message: reply.message });
     return reply;
@@ -101,9 +103,18 @@ export function teacherDashboard(root: HTMLElement, link: ClassLink): () => void
       h("a", { href: `?projector=${encodeURIComponent(code)}`, target: "_blank", id: "open-projector" }, t("classroom.dash.projector")), " · ",
       h("a", { href: `?debrief=${encodeURIComponent(code)}`, target: "_blank", id: "open-debrief" }, t("classroom.dash.debrief"))),
     status);
-  const el = page("teacher", banner.el, header, h("section", { class: "card" }, h("h2", {}, t("classroom.dash.controls")), controls, error),
+  const el = page("teacher", banner.el, header, h("section", { class: "card" }, h("h2", {}, t("classroom.dash.controls")), controls, error, done),
     h("div", { class: "grid" }, roster, teams), board);
   root.appendChild(el);
+
+  /** A roster row being edited in place: a new nickname being typed, or a removal waiting for its confirmation. */
+  let editing: { name: string; kind: "rename" | "remove"; value: string } | null = null;
+  const stopEditing = (focusId: string | null) => {
+    editing = null;
+    const state = link.state();
+    if (state) renderRoster(state);
+    if (focusId) (document.getElementById(focusId) as HTMLElement | null)?.focus();
+  };
 
   let seeded = false;
   function render(): void {
@@ -136,7 +147,8 @@ export function teacherDashboard(root: HTMLElement, link: ClassLink): () => void
     const students: { name: string; seat: string; connected: boolean }[] = [];
     state.members.forEach((m) => students.push({ name: m.name, seat: m.seat, connected: m.connected }));
     students.sort((a, b) => Number(!!a.seat) - Number(!!b.seat) || a.name.localeCompare(b.name));
-    const key = JSON.stringify([students, state.mode]);
+    if (editing && !students.some((s) => s.name === editing!.name)) editing = null;
+    const key = JSON.stringify([students, state.mode, editing]);
     if (roster.dataset.key === key) return;
     roster.dataset.key = key;
     replace(roster,
@@ -151,16 +163,54 @@ export function teacherDashboard(root: HTMLElement, link: ClassLink): () => void
           return h("tr", { "data-student": s.name },
             h("th", { scope: "row" }, s.name, s.connected ? "" : h("span", { class: "pill offline" }, t("classroom.dash.offline"))),
             h("td", {}, select),
-            h("td", {},
-              h("button", { type: "button", class: "small", "aria-label": `${t("classroom.dash.rename")}: ${s.name}`, onclick: () => {
-                const to = prompt(t("classroom.dash.renamePrompt", { name: s.name }), s.name);
-                if (to && to.trim()) void send("rename", { name: s.name, to: to.trim() });
-              } }, t("classroom.dash.rename")), " ",
-              h("button", { type: "button", class: "small", "aria-label": `${t("classroom.dash.remove")}: ${s.name}`, onclick: () => {
-                if (confirm(t("classroom.dash.removeConfirm", { name: s.name }))) void send("remove", { name: s.name });
-              } }, t("classroom.dash.remove"))));
+            h("td", {}, editing?.name === s.name ? editor(editing, i) : rowActions(s.name, i)));
         }))));
     if (focused) (document.getElementById(focused) as HTMLElement | null)?.focus();
+  }
+
+  function rowActions(name: string, i: number): HTMLElement {
+    const open = (kind: "rename" | "remove") => {
+      editing = { name, kind, value: name };
+      const state = link.state();
+      if (state) renderRoster(state);
+      (document.getElementById(kind === "rename" ? "rename-input" : "remove-no") as HTMLElement | null)?.focus();
+    };
+    return h("span", { class: "row-actions" },
+      h("button", { type: "button", class: "small", id: `rename-${i}`, "data-rename": name, "aria-label": `${t("classroom.dash.rename")}: ${name}`, onclick: () => open("rename") }, t("classroom.dash.rename")), " ",
+      h("button", { type: "button", class: "small", id: `remove-${i}`, "data-remove": name, "aria-label": `${t("classroom.dash.remove")}: ${name}`, onclick: () => open("remove") }, t("classroom.dash.remove")));
+  }
+
+  /** Rename or remove in place: Enter confirms, Escape goes back to the row's buttons. */
+  function editor(edit: { name: string; kind: "rename" | "remove"; value: string }, i: number): HTMLElement {
+    const back = `${edit.kind}-${i}`;
+    const onKey = (e: KeyboardEvent) => { if (e.key === "Escape") { e.preventDefault(); stopEditing(back); } };
+    if (edit.kind === "remove") {
+      const yes = h("button", { type: "button", class: "small danger", id: "remove-yes", onclick: () => void send("remove", { name: edit.name }).then((r) => {
+        if (r.ok) { done.textContent = t("classroom.dash.removed", { name: edit.name }); stopEditing(null); }
+      }) }, t("classroom.dash.remove"));
+      const no = h("button", { type: "button", class: "small", id: "remove-no", onclick: () => stopEditing(back) }, t("classroom.dash.keep"));
+      const box = h("span", { class: "inline-edit", role: "group", "aria-label": t("classroom.dash.removeConfirm", { name: edit.name }) },
+        h("span", {}, t("classroom.dash.removeConfirm", { name: edit.name })), " ", yes, " ", no);
+      box.addEventListener("keydown", onKey);
+      return box;
+    }
+    const input = h("input", { id: "rename-input", maxlength: 20, value: edit.value, "aria-label": t("classroom.dash.renameLabel", { name: edit.name }) });
+    input.addEventListener("input", () => { edit.value = input.value; });
+    const save = async () => {
+      const to = input.value.trim().replace(/[<>]/g, "");
+      if (!to || to === edit.name) return stopEditing(back);
+      const reply = await send("rename", { name: edit.name, to });
+      if (reply.ok) {
+        done.textContent = t("classroom.dash.renamed", { name: edit.name, to });
+        stopEditing(null);
+      } else input.focus();
+    };
+    input.addEventListener("keydown", (e) => { if (e.key === "Enter") { e.preventDefault(); void save(); } else onKey(e); });
+    const box = h("span", { class: "inline-edit" }, input, " ",
+      h("button", { type: "button", class: "small primary", id: "rename-save", onclick: () => void save() }, t("classroom.dash.save")), " ",
+      h("button", { type: "button", class: "small", id: "rename-cancel", onclick: () => stopEditing(back) }, t("classroom.dash.cancel")));
+    box.addEventListener("keydown", (e) => { if (e.target !== input) onKey(e); });
+    return box;
   }
 
   function renderTeams(state: MatchState): void {

@@ -72,6 +72,21 @@ describe("a class in the browser", () => {
       await teacher.selectOption(`select[data-student="${name}"]`, seat);
       await expect.poll(() => teacher.textContent(`#teams [data-seat=${seat}]`)).toContain(name);
     }
+    // Rename in place (no browser dialog): the teacher fixes a nickname in the roster; the student's page follows.
+    await teacher.click('button[data-rename="Dee"]');
+    await expect.poll(() => teacher.evaluate(() => document.activeElement?.id)).toBe("rename-input");
+    await teacher.fill("#rename-input", "Dina");
+    await shot(teacher, "class-2b-teacher-rename");
+    await teacher.press("#rename-input", "Enter");
+    await expect.poll(() => teacher.textContent("#teams [data-seat=china]")).toContain("Dina");
+    expect(await teacher.textContent("#dash-done")).toContain("Dina");
+    await expect.poll(() => students[3]!.textContent("#student-status")).toContain("Dina");
+    // Removing asks in place too; Escape keeps the student.
+    await teacher.click('button[data-remove="Ana"]');
+    await teacher.waitForSelector("#remove-yes");
+    await teacher.keyboard.press("Escape");
+    await teacher.waitForSelector("#remove-yes", { state: "detached" });
+    expect(await teacher.locator('#roster tr[data-student="Ana"]').count()).toBe(1);
     await shot(teacher, "class-2-teacher-teams");
     await teacher.click("#class-start");
 
