@@ -1,4 +1,5 @@
 import { CloseCode, Room, validate, type Client } from "@colyseus/core";
+import { passInput } from "./passInput.ts";
 import { StateView } from "@colyseus/schema";
 import { randomInt } from "node:crypto";
 import { botSeed } from "../../shared/bots/play.ts";
@@ -451,14 +452,10 @@ export class MatchRoom extends Room<{ state: MatchState; metadata: LobbyMetadata
 
   /** When a bot has nothing to offer, the seat passes: no orders, or each open decision's stated default. */
   private applyDefault(game: GameState, seat: Seat, source: InputSource): void {
-    if (game.phase === "orders") {
-      this.apply({ type: "orders", seat, orders: [] }, source);
-      return;
-    }
-    const open = game.decisions.find((d) => d.seat === seat && d.answer === null);
-    const result = open ? this.apply({ type: "answer", seat, decision: open.id, answer: open.defaultAnswer }, source) : null;
-    // Nothing left that the seat could answer: end the phase so the game never waits forever.
-    if (!result || !result.ok) this.apply({ type: "close" }, source);
+    const pass = passInput(game, seat);
+    const result = this.apply(pass ?? { type: "close" }, source);
+    // An answer that cannot be given leaves only closing the phase, so the game never waits forever.
+    if (pass?.type === "answer" && !result.ok) this.apply({ type: "close" }, source);
   }
 
   // ---------- projection of room-level facts ----------
