@@ -1,3 +1,4 @@
+import { CLOCKED_BUDGET } from "../server/bots/clockedBudget.ts";
 import { decide, type BotLevel } from "../shared/bots/decide.ts";
 import { searchStats } from "../shared/bots/hard.ts";
 import { BOTS, botSeed } from "../shared/bots/play.ts";
@@ -36,13 +37,13 @@ const round = (x: number) => Math.round(x * 10) / 10;
 const sample = positions();
 const out: Record<string, Record<string, number>> = {};
 for (const level of ["hard", "normal", "easy", "baseline"] as BotLevel[]) {
-  for (const p of sample.slice(0, 10)) decide(level, p.view, p.seed); // warm-up
+  for (const p of sample.slice(0, 10)) decide(level, p.view, p.seed, CLOCKED_BUDGET); // warm-up
   const times: number[] = [];
   const playoutsBefore = searchStats.playouts;
   const start = performance.now();
   for (const p of sample) {
     const t = performance.now();
-    decide(level, p.view, p.seed);
+    decide(level, p.view, p.seed, CLOCKED_BUDGET);
     times.push(performance.now() - t);
   }
   const seconds = (performance.now() - start) / 1000;

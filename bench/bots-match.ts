@@ -1,3 +1,4 @@
+import { CLOCKED_BUDGET } from "../server/bots/clockedBudget.ts";
 import { levelPlayer, playGame } from "../shared/bots/play.ts";
 import type { BotLevel } from "../shared/bots/decide.ts";
 import { standing, type GameLength } from "../shared/engine/index.ts";
@@ -8,10 +9,10 @@ export interface Match { a: BotLevel; b: BotLevel; seatA: "russia" | "china"; se
 /** 1 when `a` finishes above `b` against par, 0.5 on a tie, 0 below. */
 export function playMatch(m: Match): number {
   const seatB = m.seatA === "russia" ? "china" : "russia";
-  const others = levelPlayer(m.others);
+  const others = levelPlayer(m.others, CLOCKED_BUDGET);
   const { state } = playGame({ mode: "powers", length: m.length }, m.seed, (view, seed) => {
     const level = view.viewer === m.seatA ? m.a : view.viewer === seatB ? m.b : null;
-    return level ? levelPlayer(level)(view, seed) : others(view, seed);
+    return level ? levelPlayer(level, CLOCKED_BUDGET)(view, seed) : others(view, seed);
   });
   const a = standing(state, m.seatA), b = standing(state, seatB);
   return a > b ? 1 : a === b ? 0.5 : 0;

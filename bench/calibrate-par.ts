@@ -1,3 +1,4 @@
+import { CLOCKED_BUDGET } from "../server/bots/clockedBudget.ts";
 import { levelPlayer, playGame } from "../shared/bots/play.ts";
 import { SEATS, type Seat } from "../shared/engine/index.ts";
 import { PAR } from "../shared/engine/rules.ts";
@@ -26,7 +27,7 @@ const results = {} as Record<Population, Record<Length, Result[]>>;
 for (const pop of populations) {
   results[pop] = { short: [], standard: [] };
   const n = pop === "baseline" ? games : normalGames;
-  const bot = levelPlayer(pop);
+  const bot = levelPlayer(pop, CLOCKED_BUDGET);
   for (const length of lengths) {
     for (let i = 0; i < n; i++) {
       const { state } = playGame({ mode: "full", length }, seed + i, bot);

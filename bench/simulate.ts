@@ -1,3 +1,4 @@
+import { CLOCKED_BUDGET } from "../server/bots/clockedBudget.ts";
 import { simulate } from "../shared/sim/simulate.ts";
 import { parseArgs, intArg, choiceArg } from "./args.ts";
 import { levelPlayer } from "../shared/bots/play.ts";
@@ -9,7 +10,7 @@ const summary = simulate({
   mode: choiceArg(args, "mode", ["full", "powers"] as const, "full"),
   length: choiceArg(args, "length", ["short", "standard"] as const, "standard"),
   seed: intArg(args, "seed", 1),
-  bot: levelPlayer(choiceArg(args, "bots", BOT_LEVELS, "baseline")),
+  bot: levelPlayer(choiceArg(args, "bots", BOT_LEVELS, "baseline"), CLOCKED_BUDGET),
 });
 
 if (args.json) {

@@ -2,7 +2,10 @@ import {
   applyInput, canSee, createGame, pendingSeats, viewFor,
   type GameEvent, type GameRecord, type GameState, type GameView, type Input, type Seat,
 } from "../../shared/engine/index.ts";
-import { decide, type BotLevel } from "../../shared/bots/decide.ts";
+import { DEFAULT_BUDGET, decide, type BotLevel, type SearchBudget } from "../../shared/bots/decide.ts";
+
+/** The hard bot's budget with the page's clock, so its search stops at its time limit. */
+const BROWSER_BUDGET: SearchBudget = { ...DEFAULT_BUDGET, now: () => performance.now() };
 import type { Connection, ConnectionStatus, MatchInfo, MessagePayload } from "../../shared/protocol/connection.ts";
 import type { Messages, Reply } from "../../shared/protocol/messages.ts";
 
@@ -215,7 +218,7 @@ export class LocalConnection implements Connection {
     const humanWaits = pending.includes(this.setup.seat);
     for (const seat of pending) {
       if (seat === this.setup.seat) continue;
-      const decision = decide(this.setup.botLevel, viewFor(this.state, seat), this.record.seed + this.record.inputs.length * 7919);
+      const decision = decide(this.setup.botLevel, viewFor(this.state, seat), this.record.seed + this.record.inputs.length * 7919, BROWSER_BUDGET);
       if (decision) {
         const reply = this.apply(decision.input);
         if (reply.ok) return;

@@ -1,6 +1,7 @@
 import type { GameView } from "../../shared/engine/index.ts";
 import { decide, type BotDecision, type BotLevel } from "../../shared/bots/decide.ts";
 import { BotThreads } from "./threads.ts";
+import { CLOCKED_BUDGET } from "./clockedBudget.ts";
 
 /**
  * Bot decisions for the room, as promises. The hard bot searches for a few hundred milliseconds, so it runs on
@@ -22,11 +23,11 @@ function pool(): BotThreads | null {
 
 export async function decideAsync(level: BotLevel, view: GameView, seed: number): Promise<BotDecision | null> {
   const p = level === "hard" ? pool() : null;
-  if (!p) return decide(level, view, seed);
+  if (!p) return decide(level, view, seed, CLOCKED_BUDGET);
   try {
     return await p.run(level, view, seed);
   } catch {
-    return decide(level, view, seed);
+    return decide(level, view, seed, CLOCKED_BUDGET);
   }
 }
 

@@ -25,7 +25,7 @@ function baselineDecide(view: GameView, seed: number): BotDecision | null {
 /**
  * What a bot of this level does now, deciding from its own seat's view only; null when it owes nothing.
  * Same level, view and seed give the same decision, except that the hard bot stops early when its time budget
- * runs out (pass a budget with `timeMs: Infinity` for a fully repeatable search).
+ * runs out by the clock the caller passes in the budget (without a clock, only its playouts bound it).
  */
 export function decide(level: BotLevel, view: GameView, seed: number, budget?: SearchBudget): BotDecision | null {
   switch (level) {

@@ -4,4 +4,9 @@ import type { Input } from "../engine/index.ts";
 export interface BotDecision { input: Input; reason: string }
 
 /** How much thinking the searching bot may do: playouts and wall-clock time, whichever runs out first. */
-export interface SearchBudget { playouts: number; timeMs: number }
+export interface SearchBudget {
+  playouts: number;
+  timeMs: number;
+  /** The caller's clock in milliseconds; without one, only the playouts bound the search (bots read no clock themselves). */
+  now?: () => number;
+}

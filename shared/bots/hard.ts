@@ -28,14 +28,15 @@ interface Arm<T> { move: T; total: number; n: number }
 
 /** Sequential halving with common determinisations; returns the best arm and the number of playouts spent. */
 function search<T>(moves: T[], budget: SearchBudget, seed: number, view: GameView, play: (det: GameState, move: T, seed: number) => number): { best: Arm<T>; playouts: number } {
-  const start = performance.now();
+  const now = budget.now ?? (() => 0);
+  const start = now();
   let arms: Arm<T>[] = moves.map((move) => ({ move, total: 0, n: 0 }));
   let playouts = 0;
   let batch = 0;
   const rounds = Math.max(1, Math.ceil(Math.log2(arms.length)));
   const perRound = Math.max(1, Math.floor(budget.playouts / rounds));
   let spentThisRound = 0;
-  while (arms.length > 1 && playouts + arms.length <= budget.playouts && performance.now() - start < budget.timeMs) {
+  while (arms.length > 1 && playouts + arms.length <= budget.playouts && now() - start < budget.timeMs) {
     const det = determinise(view, (seed * 2_654_435_761 + batch * 40_503) >>> 0);
     for (const arm of arms) {
       arm.total += play(det, arm.move, (seed + batch * 977) >>> 0);
@@ -103,7 +104,7 @@ function hardOrders(view: GameView, seat: Seat, seed: number, budget: SearchBudg
 function hardAnswer(view: GameView, seat: Seat, d: Decision, seed: number, budget: SearchBudget): BotDecision {
   const until = view.round + HORIZON;
   // A choice among two or three answers needs fewer playouts than a choice among plans.
-  const small = { playouts: Math.ceil(budget.playouts / 2), timeMs: budget.timeMs / 2 };
+  const small = { ...budget, playouts: Math.ceil(budget.playouts / 2), timeMs: budget.timeMs / 2 };
   const { best } = search<string>(d.options, small, seed, view, (det, option, s) => {
     const result = applyInput(det, { type: "answer", seat, decision: d.id, answer: option });
     return result.ok ? leaf(playForward(result.state, until, s), seat, s) : -Infinity;

@@ -1,6 +1,6 @@
 import { applyInput, createGame, pendingSeats, viewFor, type GameOptions, type GameState, type Input, type Seat } from "../engine/index.ts";
 import { baselineInput } from "./baseline.ts";
-import { decide, type BotLevel } from "./decide.ts";
+import { decide, type BotLevel, type SearchBudget } from "./decide.ts";
 import { randomInput } from "./random.ts";
 
 export type BotPlayer = (view: ReturnType<typeof viewFor>, seed: number) => Input | null;
@@ -33,7 +33,7 @@ export function playGame(options: Partial<GameOptions>, seed: number, bots: Part
 }
 
 /** A bot player of the given level, for playGame and the simulator. */
-export function levelPlayer(level: BotLevel): BotPlayer {
+export function levelPlayer(level: BotLevel, budget?: SearchBudget): BotPlayer {
   if (level === "baseline") return baselineInput;
-  return (view, seed) => decide(level, view, seed)?.input ?? null;
+  return (view, seed) => decide(level, view, seed, budget)?.input ?? null;
 }
