@@ -52,7 +52,7 @@ export const en = {
     seats: "Seats", open: "Open", take: "Take this seat", release: "Leave seat", you: "(you)", disconnected: "disconnected",
     ready: "I'm ready", notReady: "Not ready", isReady: "Ready", isNotReady: "Not ready",
     makeBot: "Make bot", makeHuman: "Open to humans", kick: "Remove {{name}}", start: "Start the game", leave: "Leave match",
-    hostOnly: "Only the host can start the game and change seats.", waitHost: "Waiting for the host to start.",
+    hostOnly: "You are the host: start the game when your players are ready. Seats still open at the start are played by bots.", waitHost: "Waiting for the host to start.",
     spectator: "You are watching as a spectator.", host: "host",
   },
   game: {

@@ -54,6 +54,11 @@ describe("online match in two browsers", () => {
     // Only the host may start: the guest's attempt is refused with a message in the lobby.
     expect(await guest.locator("#start-game").count()).toBe(0);
     await shot(guest, "online-2-guest-lobby");
+    // The host sees a control to remove the guest from the seat; the guest sees none.
+    await expect.poll(() => host.locator("#kick-china-0").count()).toBe(1);
+    expect(await host.textContent("#kick-china-0")).toContain("Timur");
+    expect(await guest.locator("[id^=kick-]").count()).toBe(0);
+    await shot(host, "online-2b-host-lobby-with-guest");
 
     await host.click("#start-game");
     await host.waitForSelector("#game");
