@@ -29,6 +29,7 @@ const ROOMS = intArg(args, "rooms", 250);
 // Default: a whole standard-length game (10 rounds); a game has at most 10.
 const ROUNDS = Math.max(1, Math.min(10, intArg(args, "rounds", 10)));
 const CLIENTS = SEATS.length;
+const START_SPREAD_MS = intArg(args, "start-spread", 2000);
 const log = (msg: string) => { if (!args.json) console.error(msg); };
 
 // The first byte of each frame names its protocol message; the low bits carry the code.
@@ -258,7 +259,10 @@ async function main(): Promise<void> {
     playStart = started;
     const serverCpuStart = cpuSeconds(server.pid!);
     const loadCpuStart = process.cpuUsage();
-    await Promise.all(matches.map((m) => timedRequest(m.host, "start", {})));
+    // Hosts press start over the first START_SPREAD_MS, as matches on a real server start at different moments:
+    // all of them in one instant would have two thousand clients plan their first orders at once, a burst no
+    // server sees in play (and the figure is about playing).
+    await Promise.all(matches.map((m, i) => new Promise((r) => setTimeout(r, (i * START_SPREAD_MS) / matches.length)).then(() => timedRequest(m.host, "start", {}))));
     const progress = setInterval(() => {
       const m = matches[0]!;
       log(`rounds done ${matches.reduce((n, x) => n + x.roundsDone, 0)}; first match: ${m.host.state.phase} round ${m.host.state.round}; errors ${errors} ${[...errorSamples].join(" | ")}`);
