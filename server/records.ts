@@ -1,7 +1,6 @@
-import Database from "better-sqlite3";
-import { mkdirSync } from "node:fs";
-import { dirname } from "node:path";
+import type Database from "better-sqlite3";
 import type { GameOptions, GameRecord, Input } from "../shared/engine/index.ts";
+import { openDatabase } from "./sqlite.ts";
 
 /**
  * Match records in an embedded SQLite file: each match's setup when it starts, then every accepted
@@ -27,11 +26,7 @@ export class Records {
   private writeBatch: (rows: [number, number, string, InputSource, number][]) => void;
 
   constructor(path: string) {
-    if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
-    this.db = new Database(path);
-    this.db.pragma("journal_mode = WAL");
-    // Inputs are appended one by one as they are accepted; NORMAL keeps each append cheap and WAL keeps it durable enough.
-    this.db.pragma("synchronous = NORMAL");
+    this.db = openDatabase(path);
     this.db.exec(`
       CREATE TABLE IF NOT EXISTS matches (
         id INTEGER PRIMARY KEY AUTOINCREMENT,

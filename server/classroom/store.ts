@@ -1,10 +1,9 @@
-import Database from "better-sqlite3";
+import type Database from "better-sqlite3";
 import { createHash, randomBytes, randomInt, timingSafeEqual } from "node:crypto";
-import { mkdirSync } from "node:fs";
-import { dirname } from "node:path";
 import type { Seat } from "../../shared/engine/index.ts";
 import type { CreateClassOptions } from "../../shared/protocol/classroom.ts";
 import { CODE_ALPHABET, CODE_LENGTH, normaliseCode } from "../codes.ts";
+import { openDatabase } from "../sqlite.ts";
 
 /*
  * Class sessions in the embedded SQLite database, beside the match records. A session row holds what
@@ -57,10 +56,7 @@ export class ClassStore {
   private db: Database.Database;
 
   constructor(path: string) {
-    if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
-    this.db = new Database(path);
-    this.db.pragma("journal_mode = WAL");
-    this.db.pragma("synchronous = NORMAL");
+    this.db = openDatabase(path);
     this.db.exec(`
       CREATE TABLE IF NOT EXISTS class_sessions (
         code TEXT PRIMARY KEY,
