@@ -1,8 +1,6 @@
 import { Encoder, StateView } from "@colyseus/schema";
-import { baselineInput } from "../shared/bots/baseline.ts";
-import { applyInput, createGame, pendingSeats, viewFor, type Seat } from "../shared/engine/index.ts";
-import { MatchState, Secret, SeatEntry } from "../shared/protocol/state.ts";
-import { Projector } from "../server/room/project.ts";
+import type { Seat } from "../shared/engine/index.ts";
+import { ProjectedMatch } from "../server/room/projectedMatch.ts";
 import { intArg, parseArgs } from "./args.ts";
 
 /*
@@ -19,16 +17,8 @@ const SEAT: Seat = "russia";
 
 const parts = { patch: 0, full: 0, log: 0, secretLog: 0, history: 0, decisions: 0, orders: 0, steps: 0, rounds: 0, patches: 0 };
 for (let g = 0; g < GAMES; g++) {
-  const state = new MatchState();
-  let game = createGame({ length: "standard" }, 1000 + g);
-  for (const seat of game.seatOrder) {
-    state.seats.set(seat, new SeatEntry());
-    const secret = new Secret();
-    secret.seat = seat;
-    state.secrets.set(seat, secret);
-  }
-  state.started = true;
-  const projector = new Projector(state);
+  const match = new ProjectedMatch({ length: "standard" }, 1000 + g);
+  const state = match.state;
   const encoder = new Encoder(state);
   const view = new StateView();
   view.add(state.secrets.get(SEAT)!);
@@ -47,24 +37,14 @@ for (let g = 0; g < GAMES; g++) {
       history: state.history.reduce((n, s) => n + s.length, 0),
     };
   };
-  projector.sync(game, 0);
-  projector.addEvents(game.log, 0);
   encodePatch();
-  let steps = 0;
   let before = strings();
   let seenDecisions = new Set<string>();
   let seenAnswers = new Map<string, string>();
   let orders = state.secrets.get(SEAT)!.orders;
-  const startRound = game.round;
-  while (game.phase !== "ended") {
-    const seat = pendingSeats(game)[0]!;
-    const input = baselineInput(viewFor(game, seat), steps) ?? { type: "close" as const };
-    const result = applyInput(game, input);
-    if (!result.ok) throw new Error(result.message);
-    game = result.state;
-    steps++;
-    projector.sync(game, steps);
-    projector.addEvents(result.events, steps);
+  const startRound = match.game.round;
+  while (!match.ended) {
+    match.step();
     const secret = state.secrets.get(SEAT)!;
     // Bytes of decision text newly written this step (new decisions and changed answers).
     secret.decisions.forEach((v, k) => { if (!seenDecisions.has(k)) parts.decisions += v.length; });
@@ -79,8 +59,8 @@ for (let g = 0; g < GAMES; g++) {
   parts.log += after.log - before.log;
   parts.secretLog += after.secretLog - before.secretLog;
   parts.history += after.history - before.history;
-  parts.steps += steps;
-  parts.rounds += game.round - startRound + 1;
+  parts.steps += match.steps;
+  parts.rounds += match.game.round - startRound + 1;
   const full = new Encoder(state);
   const it = { offset: 1 };
   full.encodeAll(it);

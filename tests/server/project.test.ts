@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { decisionsOf, readDoc } from "../../client/net/remoteView.ts";
-import { baselineInput } from "../../shared/bots/baseline.ts";
-import { applyInput, createGame, pendingSeats, viewFor } from "../../shared/engine/index.ts";
-import { Doc, MatchState, Secret, SeatEntry } from "../../shared/protocol/state.ts";
-import { Projector, syncDoc } from "../../server/room/project.ts";
+import { createGame } from "../../shared/engine/index.ts";
+import { Doc } from "../../shared/protocol/state.ts";
+import { syncDoc } from "../../server/room/project.ts";
+import { ProjectedMatch } from "../../server/room/projectedMatch.ts";
 
 describe("flat documents", () => {
   it("carry a country's state there and back, including changes, removed values and changed types", () => {
@@ -26,26 +26,12 @@ describe("flat documents", () => {
 
 describe("projection", () => {
   it("keeps every seat's decisions, documents and seat fields equal to the game's after each step, though it skips unchanged parts", () => {
-    const state = new MatchState();
-    let game = createGame({ length: "short" }, 11);
-    for (const seat of game.seatOrder) {
-      state.seats.set(seat, new SeatEntry());
-      const secret = new Secret();
-      secret.seat = seat;
-      state.secrets.set(seat, secret);
-    }
-    const projector = new Projector(state);
-    projector.sync(game, 0);
-    let steps = 0;
+    const match = new ProjectedMatch({ length: "short" }, 11);
+    const state = match.state;
     let answered = 0;
-    while (game.phase !== "ended") {
-      const seat = pendingSeats(game)[0]!;
-      const input = baselineInput(viewFor(game, seat), steps) ?? { type: "close" as const };
-      const result = applyInput(game, input);
-      if (!result.ok) throw new Error(result.message);
-      game = result.state;
-      steps++;
-      projector.sync(game, steps);
+    while (!match.ended) {
+      match.step();
+      const game = match.game;
       for (const s of game.seatOrder) {
         const mine = game.decisions.filter((d) => d.seat === s || d.from === s);
         expect(decisionsOf(state.secrets.get(s)!).sort((a, b) => a.id - b.id)).toEqual(mine);
