@@ -1,17 +1,15 @@
 import { CloseCode, Room, validate, type Client } from "@colyseus/core";
-import { passInput } from "../room/passInput.ts";
 import { StateView } from "@colyseus/schema";
 import { randomInt } from "node:crypto";
 import type { z } from "zod";
-import { botSeed } from "../../shared/bots/play.ts";
-import { applyInput, createGame, pendingSeats, viewFor, type GameState, type Input, type Seat } from "../../shared/engine/index.ts";
+import { applyInput, createGame, type GameState, type Input, type Seat } from "../../shared/engine/index.ts";
 import { ClassJoinOptions, StudentMessages, TeacherMessages, type TeacherMessageName, type TeamDraft } from "../../shared/protocol/classroom.ts";
 import { Messages, type Reply } from "../../shared/protocol/messages.ts";
 import { MatchState, Member, Secret, SeatEntry } from "../../shared/protocol/state.ts";
-import { decideAsync } from "../bots/pool.ts";
 import { context, type ServerContext } from "../context.ts";
 import { TokenBucket } from "../rateLimit.ts";
 import type { InputSource } from "../records.ts";
+import { BotPump } from "../room/botPump.ts";
 import { Projector } from "../room/project.ts";
 import { ACCEPTED, classEnvelope, refuse } from "./intents.ts";
 import { classStore, redeemPass, roomClosed, roomOpened } from "./live.ts";
@@ -59,9 +57,14 @@ export class ClassRoom extends Room<{ state: MatchState }> {
   private expiredPhase = "";
   /** While paused: milliseconds the phase's timer had left (null without a running timer). */
   private remainingMs: number | null = null;
-  private pumping = false;
-  private pumpAgain = false;
-  private disposed = false;
+  private bots = new BotPump({
+    game: () => this.game,
+    steps: () => this.steps,
+    level: () => this.session.setup.botLevel,
+    playedBy: (seat) => this.playedBy(seat),
+    paused: () => this.session.paused,
+    apply: (input, source) => this.apply(input, source),
+  });
   private timer: { clear(): void } | null = null;
   private emptyTimer: { clear(): void } | null = null;
   private clockSaver: { clear(): void } | null = null;
@@ -245,7 +248,7 @@ export class ClassRoom extends Room<{ state: MatchState }> {
         // The database is already closed: the last periodic save stands.
       }
     }
-    this.disposed = true;
+    this.bots.stop();
     this.clockSaver?.clear();
     this.clearTimer();
     roomClosed(this.session?.code ?? "", this.roomId);
@@ -337,7 +340,7 @@ export class ClassRoom extends Room<{ state: MatchState }> {
     apply();
     this.persist();
     this.project();
-    this.schedulePump();
+    this.bots.wake();
     return ACCEPTED;
   }
 
@@ -431,7 +434,7 @@ export class ClassRoom extends Room<{ state: MatchState }> {
       else this.startTimer(this.session.timerSeconds * 1000);
       this.persist();
     }
-    this.schedulePump();
+    this.bots.wake();
   }
 
   // ---------- timer and pause ----------
@@ -446,7 +449,7 @@ export class ClassRoom extends Room<{ state: MatchState }> {
       this.expiredPhase = key;
       this.clearTimer();
       this.persist();
-      this.schedulePump();
+      this.bots.wake();
     }, ms);
     this.clockSaver = this.clock.setInterval(() => this.persist(), CLOCK_SAVE_MS);
   }
@@ -536,55 +539,16 @@ export class ClassRoom extends Room<{ state: MatchState }> {
     this.clearTimer();
     this.expiredPhase = this.phaseKey;
     this.persist();
-    this.schedulePump();
+    this.bots.wake();
     return ACCEPTED;
   }
 
   // ---------- bots ----------
 
-  private botPlays(seat: Seat): boolean {
-    return this.controllerOf(seat) === "bot" || this.expiredPhase === this.phaseKey;
-  }
-
-  private schedulePump(): void {
-    if (this.pumping) {
-      this.pumpAgain = true;
-      return;
-    }
-    this.pumping = true;
-    setImmediate(() => void this.pump());
-  }
-
-  private async pump(): Promise<void> {
-    try {
-      for (;;) {
-        this.pumpAgain = false;
-        const game = this.game;
-        if (!game || game.phase === "ended" || this.disposed || this.session.paused) break;
-        const seat = pendingSeats(game).find((s) => this.botPlays(s));
-        if (!seat) {
-          if (this.pumpAgain) continue;
-          break;
-        }
-        const source: InputSource = this.controllerOf(seat) === "bot" ? "bot" : "timer";
-        const decision = await decideAsync(this.session.setup.botLevel, viewFor(game, seat), botSeed(game, seat, this.steps));
-        if (this.disposed) break;
-        if (this.game !== game || this.session.paused) continue;
-        const accepted = decision ? this.apply(decision.input, source) : null;
-        if (!accepted || !accepted.ok) this.applyDefault(game, seat, source);
-        await new Promise((resolve) => setImmediate(resolve));
-      }
-    } finally {
-      this.pumping = false;
-    }
-    if (this.pumpAgain) this.schedulePump();
-  }
-
-  private applyDefault(game: GameState, seat: Seat, source: InputSource): void {
-    const pass = passInput(game, seat);
-    const result = this.apply(pass ?? { type: "close" }, source);
-    // An answer that cannot be given leaves only closing the phase, so the game never waits forever.
-    if (pass?.type === "answer" && !result.ok) this.apply({ type: "close" }, source);
+  /** Who answers for this seat now: its bot, or any seat's bot once the phase's timer ran out or the teacher closed it. */
+  private playedBy(seat: Seat): InputSource {
+    if (this.controllerOf(seat) === "bot") return "bot";
+    return this.expiredPhase === this.phaseKey ? "timer" : "human";
   }
 
   // ---------- projection of the session ----------

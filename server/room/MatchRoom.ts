@@ -1,16 +1,14 @@
 import { CloseCode, Room, validate, type Client } from "@colyseus/core";
-import { passInput } from "./passInput.ts";
 import { StateView } from "@colyseus/schema";
 import { randomInt } from "node:crypto";
-import { botSeed } from "../../shared/bots/play.ts";
-import { applyInput, closePhase, createGame, pendingSeats, viewFor, type GameState, type Input, type Seat } from "../../shared/engine/index.ts";
+import { applyInput, closePhase, createGame, type GameState, type Input, type Seat } from "../../shared/engine/index.ts";
 import type { z } from "zod";
 import { CreateMatchOptions, JoinOptions, type Messages, type MessageName, type Reply } from "../../shared/protocol/messages.ts";
 import { Member, MatchState, Secret, SeatEntry } from "../../shared/protocol/state.ts";
-import { decideAsync } from "../bots/pool.ts";
 import { context, type ServerContext } from "../context.ts";
 import { TokenBucket } from "../rateLimit.ts";
 import type { InputSource } from "../records.ts";
+import { BotPump } from "./botPump.ts";
 import { envelope, refuse, type Parsed } from "./intents.ts";
 import { Projector } from "./project.ts";
 import { initialControls, newTicket, type SeatControl } from "./seating.ts";
@@ -63,9 +61,13 @@ export class MatchRoom extends Room<{ state: MatchState; metadata: LobbyMetadata
   private phaseKey = "";
   /** The phase whose timer ran out: bots now answer for every seat it still waits for. */
   private expiredPhase = "";
-  private pumping = false;
-  private pumpAgain = false;
-  private disposed = false;
+  private bots = new BotPump({
+    game: () => this.game,
+    steps: () => this.steps,
+    level: () => this.setup.botLevel,
+    playedBy: (seat) => this.playedBy(seat),
+    apply: (input, source) => this.apply(input, source),
+  });
   private timer: { clear(): void } | null = null;
   private emptyTimer: { clear(): void } | null = null;
 
@@ -184,11 +186,11 @@ export class MatchRoom extends Room<{ state: MatchState; metadata: LobbyMetadata
       this.emptyTimer = this.clock.setTimeout(() => { if (this.clients.length === 0) void this.disconnect(); }, seconds * 1000);
     }
     this.refreshLobby();
-    this.schedulePump();
+    this.bots.wake();
   }
 
   onDispose(): void {
-    this.disposed = true;
+    this.bots.stop();
     if (this.state.code) this.ctx.codes.release(this.state.code);
   }
 
@@ -259,7 +261,7 @@ export class MatchRoom extends Room<{ state: MatchState; metadata: LobbyMetadata
     if (!person.seat) return refuse("not-seated", "You hold no seat.");
     this.unseat(person, false);
     this.refreshLobby();
-    this.schedulePump();
+    this.bots.wake();
     return ACCEPTED;
   }
 
@@ -293,7 +295,7 @@ export class MatchRoom extends Room<{ state: MatchState; metadata: LobbyMetadata
     control.controller = controller;
     this.refreshSeat(seat);
     this.refreshLobby();
-    this.schedulePump();
+    this.bots.wake();
     return ACCEPTED;
   }
 
@@ -384,7 +386,7 @@ export class MatchRoom extends Room<{ state: MatchState; metadata: LobbyMetadata
       this.phaseKey = key;
       this.startTimer();
     }
-    this.schedulePump();
+    this.bots.wake();
   }
 
   private startTimer(): void {
@@ -397,7 +399,7 @@ export class MatchRoom extends Room<{ state: MatchState; metadata: LobbyMetadata
       if (this.phaseKey !== key) return;
       this.expiredPhase = key;
       this.state.timerEndsAt = 0;
-      this.schedulePump();
+      this.bots.wake();
     }, seconds * 1000);
     this.timer = handle;
   }
@@ -408,54 +410,12 @@ export class MatchRoom extends Room<{ state: MatchState; metadata: LobbyMetadata
     this.state.timerEndsAt = 0;
   }
 
-  /** Whether a bot answers for this seat now: a bot seat, a seat whose players are away, or any seat once the phase's timer ran out. */
-  private botPlays(seat: Seat): boolean {
+  /** Who answers for this seat now: its bot, the bot standing in for players who are away, or any seat's bot once the phase's timer ran out. */
+  private playedBy(seat: Seat): InputSource {
     const control = this.controls.get(seat)!;
-    return control.controller === "bot" || control.away || this.expiredPhase === this.phaseKey;
-  }
-
-  private schedulePump(): void {
-    if (this.pumping) {
-      this.pumpAgain = true;
-      return;
-    }
-    this.pumping = true;
-    setImmediate(() => void this.pump());
-  }
-
-  /** Plays bot seats one input at a time, yielding between inputs so players' messages are never held up long. */
-  private async pump(): Promise<void> {
-    try {
-      for (;;) {
-        this.pumpAgain = false;
-        const game = this.game;
-        if (!game || game.phase === "ended" || this.disposed) break;
-        const seat = pendingSeats(game).find((s) => this.botPlays(s));
-        if (!seat) {
-          if (this.pumpAgain) continue;
-          break;
-        }
-        const source: InputSource = this.controls.get(seat)!.controller === "bot" ? "bot" : this.controls.get(seat)!.away ? "away" : "timer";
-        const decision = await decideAsync(this.setup.botLevel, viewFor(game, seat), botSeed(game, seat, this.steps));
-        if (this.disposed) break;
-        // Someone else moved the game on while the bot thought: decide again from the new state.
-        if (this.game !== game) continue;
-        const accepted = decision ? this.apply(decision.input, source) : null;
-        if (!accepted || !accepted.ok) this.applyDefault(game, seat, source);
-        await new Promise((resolve) => setImmediate(resolve));
-      }
-    } finally {
-      this.pumping = false;
-    }
-    if (this.pumpAgain) this.schedulePump();
-  }
-
-  /** When a bot has nothing to offer, the seat passes: no orders, or each open decision's stated default. */
-  private applyDefault(game: GameState, seat: Seat, source: InputSource): void {
-    const pass = passInput(game, seat);
-    const result = this.apply(pass ?? { type: "close" }, source);
-    // An answer that cannot be given leaves only closing the phase, so the game never waits forever.
-    if (pass?.type === "answer" && !result.ok) this.apply({ type: "close" }, source);
+    if (control.controller === "bot") return "bot";
+    if (control.away) return "away";
+    return this.expiredPhase === this.phaseKey ? "timer" : "human";
   }
 
   // ---------- projection of room-level facts ----------
