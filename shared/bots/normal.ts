@@ -1,5 +1,5 @@
 import { ACTION_BY_ID } from "../content/index.ts";
-import { applyInput, type Decision, type GameState, type GameView, type Order, type Seat } from "../engine/index.ts";
+import { applyInput, isState, totalInfluence, type Decision, type GameState, type GameView, type Order, type Seat } from "../engine/index.ts";
 import { Rng, seedRng } from "../engine/rng.ts";
 import { chooseOrders } from "./baseline.ts";
 import type { BotDecision } from "./decision.ts";
@@ -76,7 +76,21 @@ export function answerValue(det: GameState, seat: Seat, d: Decision, answer: str
   return utility(playForward(result.state, untilRound, seed), seat);
 }
 
+/** Western influence at which a state stops taking Western projects in Full mode: one short of a foothold. */
+const WEST_WELCOME_BELOW = 3;
+
+/**
+ * A state takes Western projects as a third option (002: the EU "can become a player") while the West is a small
+ * presence in it, and declines once the West is close to a foothold there. In Full mode the West competes for
+ * the win, and a year's lookahead cannot see what a foothold is worth to it over the rest of the game.
+ */
+function declinesWesternProject(view: GameView, seat: Seat, d: Decision): boolean {
+  if (view.options.mode !== "full" || !isState(seat) || d.kind !== "offer" || d.order?.action !== "connectivity-project") return false;
+  return d.options.includes("decline") && totalInfluence(view.countries[seat], "west") >= WEST_WELCOME_BELOW;
+}
+
 function normalAnswer(view: GameView, seat: Seat, d: Decision, seed: number): BotDecision {
+  if (declinesWesternProject(view, seat, d)) return { input: { type: "answer", seat, decision: d.id, answer: "decline" }, reason: answerReason(view, seat, d, "decline") };
   const dets = determinisations(view, seed, DETS + 1);
   let best = d.options[0];
   let bestValue = -Infinity;

@@ -79,9 +79,9 @@ export const SCORING = {
  * that merely holds its ground. Par between and beyond those points is interpolated linearly from zero.
  */
 export const PAR: Record<Seat, { short: number; standard: number }> = {
-  russia: { short: 36, standard: 48 }, china: { short: 25, standard: 49 }, west: { short: 23, standard: 46 },
-  kazakhstan: { short: 23, standard: 37 }, kyrgyzstan: { short: 23, standard: 36 }, tajikistan: { short: 17, standard: 31 },
-  turkmenistan: { short: 29, standard: 42 }, uzbekistan: { short: 23, standard: 37 },
+  russia: { short: 36, standard: 48 }, china: { short: 26, standard: 48 }, west: { short: 26, standard: 48 },
+  kazakhstan: { short: 24, standard: 37 }, kyrgyzstan: { short: 24, standard: 36 }, tajikistan: { short: 18, standard: 30 },
+  turkmenistan: { short: 29, standard: 42 }, uzbekistan: { short: 25, standard: 37 },
 };
 
 export const ORG_LEADER: Record<"csto" | "eaeu" | "sco", Power> = { csto: "russia", eaeu: "russia", sco: "china" };
