@@ -12,6 +12,8 @@ export interface ServerContext {
   /** Seconds a dropped player keeps the seat before a bot takes over. */
   graceSeconds: number;
   messageRate: RateLimit;
+  /** The seed of each new game: random in play; a test deals fixed ones so a failure replays exactly. */
+  nextSeed(): number;
 }
 
 let current: ServerContext | null = null;

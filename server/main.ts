@@ -1,6 +1,7 @@
 import { defineRoom, defineServer, type Server } from "@colyseus/core";
 import { Encoder } from "@colyseus/schema";
 import { WebSocketTransport } from "@colyseus/ws-transport";
+import { randomInt } from "node:crypto";
 import { createServer } from "node:http";
 import { createServer as createNetServer } from "node:net";
 import { resolve } from "node:path";
@@ -24,6 +25,8 @@ export interface ServerOptions {
   graceSeconds?: number;
   /** Messages per client: sustained rate and burst (default 20/s, burst 40). */
   messageRate?: RateLimit;
+  /** Where each new game's seed comes from (default: a random one per game). */
+  nextSeed?: () => number;
 }
 
 export interface RunningServer {
@@ -58,7 +61,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const codes = new JoinCodes();
   const classes = new ClassStore(options.dbPath);
   setClassStore(classes);
-  setContext({ records, codes, graceSeconds: options.graceSeconds ?? 60, messageRate: options.messageRate ?? { perSecond: 20, burst: 40 } });
+  setContext({ records, codes, graceSeconds: options.graceSeconds ?? 60, messageRate: options.messageRate ?? { perSecond: 20, burst: 40 },
+    nextSeed: options.nextSeed ?? (() => randomInt(2 ** 31)) });
   const server = defineServer({
     rooms: { match: defineRoom(MatchRoom), class: defineRoom(ClassRoom) },
     // A closed tab closes its socket at once; the heartbeat only finds silent ones, so it can be patient (15 s)

@@ -353,7 +353,7 @@ export class ClassRoom extends Room<{ state: MatchState }> {
     const seats = Object.fromEntries(this.seats.map((seat) => [seat, teams.includes(seat) ? "human" : "bot"]));
     const setup = this.session.setup;
     const options = { mode: setup.mode, length: setup.length, startYear: setup.startYear, west: setup.west, seats };
-    const seed = randomInt(2 ** 31);
+    const seed = this.ctx.nextSeed();
     this.game = createGame(options, seed);
     this.session.matchId = this.ctx.records.startMatch({
       roomId: this.roomId, name: setup.name, options, seed, room: { classroom: this.session.code, botLevel: setup.botLevel },

@@ -1,6 +1,5 @@
 import { CloseCode, Room, validate, type Client } from "@colyseus/core";
 import { StateView } from "@colyseus/schema";
-import { randomInt } from "node:crypto";
 import { applyInput, closePhase, createGame, type GameState, type Input, type Seat } from "../../shared/engine/index.ts";
 import type { z } from "zod";
 import { CreateMatchOptions, JoinOptions, type Messages, type MessageName, type Reply } from "../../shared/protocol/messages.ts";
@@ -322,7 +321,7 @@ export class MatchRoom extends Room<{ state: MatchState; metadata: LobbyMetadata
     for (const control of this.controls.values()) if (control.holders.size === 0) control.controller = "bot";
     const seats = Object.fromEntries([...this.controls.values()].map((c) => [c.seat, c.controller]));
     const options = { mode: this.setup.mode, length: this.setup.length, startYear: this.setup.startYear, west: this.setup.west, seats };
-    const seed = randomInt(2 ** 31);
+    const seed = this.ctx.nextSeed();
     this.game = createGame(options, seed);
     this.matchId = this.ctx.records.startMatch({
       roomId: this.roomId, name: this.setup.name, options, seed,

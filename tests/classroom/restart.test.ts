@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { startServer, type RunningServer } from "../../server/main.ts";
+import { testSeeds } from "../server/seeds.ts";
 import { classStore } from "../../server/classroom/live.ts";
 import { newClass, seatOf, student, until } from "./helpers.ts";
 
@@ -16,7 +17,7 @@ afterAll(async () => {
 
 /** The same port and database each time, as a restarted server process would have. */
 async function start(port: number): Promise<RunningServer> {
-  running = await startServer({ port, dbPath, clientDir: join(dir, "no-client"), graceSeconds: 30 });
+  running = await startServer({ port, dbPath, clientDir: join(dir, "no-client"), graceSeconds: 30, nextSeed: testSeeds() });
   return running;
 }
 

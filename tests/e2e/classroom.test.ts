@@ -4,6 +4,7 @@ import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer, type RunningServer } from "../../server/main.ts";
+import { testSeeds } from "../server/seeds.ts";
 import { launch, shot, watchErrors } from "./support/browser.ts";
 import { DIST, ensureBuilt } from "./support/build.ts";
 
@@ -14,7 +15,7 @@ let server: RunningServer | null = null;
 
 /** The same port and database every time, as a restarted server process would have. */
 async function start(port = 0): Promise<string> {
-  server = await startServer({ port, dbPath, clientDir: DIST, graceSeconds: 30 });
+  server = await startServer({ port, dbPath, clientDir: DIST, graceSeconds: 30, nextSeed: testSeeds() });
   return `http://127.0.0.1:${server.port}`;
 }
 

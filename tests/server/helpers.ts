@@ -6,6 +6,7 @@ import { createRemoteMatch, joinRemoteMatch, type RemoteConnection, type Session
 import { decide } from "../../shared/bots/decide.ts";
 import type { Reply } from "../../shared/protocol/messages.ts";
 import { startServer, type RunningServer, type ServerOptions } from "../../server/main.ts";
+import { testSeeds } from "./seeds.ts";
 
 export interface TestServer {
   running: RunningServer;
@@ -20,7 +21,7 @@ export interface TestServer {
 export async function bootServer(options: Partial<ServerOptions> = {}): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), "ngg-server-"));
   const dbPath = join(dir, "games.sqlite");
-  const running = await startServer({ port: 0, dbPath, clientDir: join(dir, "no-client"), ...options });
+  const running = await startServer({ port: 0, dbPath, clientDir: join(dir, "no-client"), nextSeed: testSeeds(), ...options });
   const testing = new ColyseusTestServer(running.colyseus);
   return {
     running, testing, dbPath,
