@@ -26,6 +26,7 @@ export function determinisations(view: GameView, seed: number, n: number): GameS
 export function plansFor(view: GameView, seat: Seat, dets: GameState[], seed: number, width = 6): { valued: Valued[]; plans: Order[][] } {
   const me = view.seats.find((s) => s.seat === seat)!;
   const singles = singleOrders(view).filter((o) => {
+    if (!welcomesWest(view, o)) return false;
     const def = ACTION_BY_ID.get(o.action)!;
     return def.ap <= me.ap && def.cost <= me.funds;
   });
@@ -76,14 +77,19 @@ export function answerValue(det: GameState, seat: Seat, d: Decision, answer: str
   return utility(playForward(result.state, untilRound, seed), seat);
 }
 
-/** Western influence at which a state stops taking Western projects in Full mode: one short of a foothold. */
-const WEST_WELCOME_BELOW = 3;
-
 /**
- * A state takes Western projects as a third option (002: the EU "can become a player") while the West is a small
- * presence in it, and declines once the West is close to a foothold there. In Full mode the West competes for
- * the win, and a year's lookahead cannot see what a foothold is worth to it over the rest of the game.
+ * A state welcomes the West as a third option (002: the EU "can become a player") while the West is small: in
+ * Full mode it takes no Western project once the West's influence in it is one short of a foothold, and stops
+ * inviting the West once Western presence reaches the line the West scores for. The West competes for the win,
+ * and a year's lookahead cannot see what a foothold or a standing presence is worth to it over the rest of the game.
  */
+const WEST_WELCOME_BELOW = 3;
+const WEST_PRESENCE_ENOUGH = 5;
+
+function welcomesWest(view: GameView, order: Order): boolean {
+  return order.action !== "invite-west" || view.options.mode !== "full" || view.global.westPresence < WEST_PRESENCE_ENOUGH;
+}
+
 function declinesWesternProject(view: GameView, seat: Seat, d: Decision): boolean {
   if (view.options.mode !== "full" || !isState(seat) || d.kind !== "offer" || d.order?.action !== "connectivity-project") return false;
   return d.options.includes("decline") && totalInfluence(view.countries[seat], "west") >= WEST_WELCOME_BELOW;
