@@ -74,9 +74,11 @@ export const SCORING = {
 
 /**
  * Par: the points an average player earns from each seat's starting position by the end of a short (6-round)
- * and a standard (10-round) game, measured with baseline bots by bench/calibrate-par.ts. A seat's standing is
- * its score minus par for the rounds played, so a small state that does well for itself can beat a great power
- * that merely holds its ground. Par between and beyond those points is interpolated linearly from zero.
+ * and a standard (10-round) game, measured by bench/calibrate-par.ts over games with baseline bots and with
+ * normal bots in every seat (`--games 600 --normal 150`), each population weighing half, so that neither the
+ * simple nor the lookahead players' particular strengths decide who wins. A seat's standing is its score minus
+ * par for the rounds played, so a small state that does well for itself can beat a great power that merely
+ * holds its ground. Par between and beyond those points is interpolated linearly from zero.
  */
 export const PAR: Record<Seat, { short: number; standard: number }> = {
   russia: { short: 36, standard: 48 }, china: { short: 26, standard: 48 }, west: { short: 26, standard: 48 },
