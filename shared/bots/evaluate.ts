@@ -27,6 +27,9 @@ const over = (value: number, at: number, step = 0.4) => (value >= at ? 1 : Math.
 
 const states = (state: GameState) => STATES.map((id) => state.countries[id]);
 
+/** How much of a completed corridor's yearly point a segment of an unfinished one counts for. */
+const CORRIDOR_SEGMENT = 0.35;
+
 /** The points a seat is on course to earn in each coming round. */
 export function softRate(state: GameState, seat: Seat): number {
   const all = states(state);
@@ -37,7 +40,7 @@ export function softRate(state: GameState, seat: Seat): number {
   }
   if (seat === "china") {
     let r = 0;
-    for (const c of all) r += c.assets.briCorridor >= 3 ? 1 : c.assets.briCorridor * 0.2;
+    for (const c of all) r += c.assets.briCorridor >= 3 ? 1 : c.assets.briCorridor * CORRIDOR_SEGMENT;
     const border = Math.min(...XINJIANG_BORDER.map((id) => state.countries[id].stability));
     return r + atLeast3(all.reduce((n, c) => n + softLead(c, "china", "economy"), 0)) + over(border, 4, 0.35);
   }
@@ -69,7 +72,11 @@ export function agendaProgress(state: GameState, seat: Seat, agendaId: string): 
     }
     case "controlledInstability": return frac(state.stats.cstoInterventions / 2);
     case "keepOutsidersOut": return frac((g.westPresence <= 3 ? 0.5 : 0.5 - (g.westPresence - 3) * 0.15) + 0.3);
-    case "xinjiangFirst": return frac((g.afghanThreat <= 2 ? 0.3 : 0) + XINJIANG_BORDER.filter((id) => state.countries[id].stability >= 5).length * 0.2);
+    case "xinjiangFirst": {
+      // Each point of Afghan threat above the line counts, so a power sees the way back down, not only the last step.
+      const threat = g.afghanThreat <= 2 ? 0.3 : Math.max(0, 0.3 - (g.afghanThreat - 2) * 0.1);
+      return frac(threat + XINJIANG_BORDER.reduce((n, id) => n + over(state.countries[id].stability, 5, 0.5) * 0.2, 0));
+    }
     case "energySecurity": return frac(all.reduce((n, c) => n + c.assets.pipelines, 0) / 4);
     case "digitalSilkRoad": return frac(all.filter((c) => c.assets.digital > 0).length / 3);
     case "multiVector": return own ? frac(1 - (dominantShare(own) - 0.45) * 4) * 0.8 : 0;

@@ -1,11 +1,12 @@
-import { ACTION_BY_ID } from "../content/index.ts";
-import { applyInput, isState, totalInfluence, type Decision, type GameState, type GameView, type Order, type Seat } from "../engine/index.ts";
+import { ACTION_BY_ID, AGENDA_BY_ID, ARRANGEMENT_BY_ID } from "../content/index.ts";
+import { RULES } from "../engine/rules.ts";
+import { applyInput, isState, totalInfluence, type Decision, type GameState, type GameView, type Order, type Seat, type StateId } from "../engine/index.ts";
 import { Rng, seedRng } from "../engine/rng.ts";
 import { chooseOrders } from "./baseline.ts";
 import type { BotDecision } from "./decision.ts";
 import { determinise, seatOf } from "./determinise.ts";
 import { utility } from "./evaluate.ts";
-import { candidatePlans, singleOrders, valueSingles, yearAhead, type Valued } from "./plans.ts";
+import { candidatePlans, greedyPlan, singleOrders, valueSingles, yearAhead, type Valued } from "./plans.ts";
 import { playForward } from "./playout.ts";
 import { answerReason, ordersReason } from "./reasons.ts";
 
@@ -17,6 +18,11 @@ import { answerReason, ordersReason } from "./reasons.ts";
 
 /** One guessed world per plan: cheap, and noisy enough that the normal bot sometimes misjudges a close call. */
 const DETS = 1;
+/**
+ * In the last year the secret agendas are judged: one guessed world's dice decide whether a plan meets the agenda
+ * or misses it by a point, so the last year's plan is weighed over a few worlds.
+ */
+const FINAL_DETS = 4;
 
 export function determinisations(view: GameView, seed: number, n: number): GameState[] {
   return Array.from({ length: n }, (_, i) => determinise(view, (seed * 31 + i * 7_368_787) >>> 0));
@@ -32,7 +38,74 @@ export function plansFor(view: GameView, seat: Seat, dets: GameState[], seed: nu
   });
   const valued = valueSingles(dets, seat, singles, seed);
   const baseline = chooseOrders(view, seat, new Rng(seedRng(seed)));
-  return { valued, plans: candidatePlans(valued, me.ap, me.funds, [baseline], width) };
+  const extra = [baseline];
+  const agendaPlan = agendaFirstPlan(view, seat, valued, me.ap, me.funds);
+  if (agendaPlan) extra.push(agendaPlan);
+  return { valued, plans: candidatePlans(valued, me.ap, me.funds, extra, width) };
+}
+
+/**
+ * The orders that build toward a great power's secret agenda. An agenda is judged at the end of the game and its
+ * steps often pay only together (two outposts to bring the Afghan threat down two points), which single orders
+ * valued one by one over a year do not show; so one candidate plan takes these orders first.
+ */
+const XINJIANG_BORDER: readonly StateId[] = ["kazakhstan", "kyrgyzstan", "tajikistan"];
+
+const AGENDA_ORDERS: Record<string, readonly string[]> = {
+  xinjiangFirst: ["border-outpost", "sco-training", "private-security", "arms-sale"],
+  energySecurity: ["build-pipeline"],
+  digitalSilkRoad: ["digital-silk-road"],
+};
+
+function agendaFirstPlan(view: GameView, seat: Seat, valued: Valued[], ap: number, funds: number): Order[] | null {
+  const agendaId = view.seats.find((s) => s.seat === seat)?.agenda;
+  const check = agendaId ? AGENDA_BY_ID.get(agendaId)?.check : undefined;
+  const wanted = check ? AGENDA_ORDERS[check] : undefined;
+  if (!wanted) return null;
+  const first = withinTension(view, seat, agendaOrders(view, check!, wanted, valued));
+  if (!first.length) return null;
+  // Agenda orders first (best-valued first), then the usual greedy picks with what is left.
+  const boosted = valued.map((v) => (first.includes(v) ? { order: v.order, gain: 1e6 + v.gain } : v));
+  return greedyPlan(boosted, ap, funds);
+}
+
+/**
+ * Agenda orders in the rival's home domain are encroachments: take no more of them than keep tension at or below
+ * AGENDA_TENSION, and at most one per state, so the plan builds the agenda without walking into a rupture.
+ */
+const AGENDA_TENSION = 5;
+
+function withinTension(view: GameView, seat: Seat, orders: Valued[]): Valued[] {
+  const g = view.global;
+  const per = RULES.encroachTension + (seat === "china" && g.asymmetry >= RULES.juniorPartnerAsymmetry ? RULES.juniorPartnerExtra : 0);
+  let tension = g.tension;
+  const targets = new Set<string>();
+  const out: Valued[] = [];
+  for (const v of [...orders].sort((a, b) => b.gain - a.gain)) {
+    const home = ARRANGEMENT_BY_ID.get(g.division)?.home[ACTION_BY_ID.get(v.order.action)!.domain];
+    const encroaches = !!home && home !== seat && (home === "russia" || home === "china");
+    if (encroaches && tension + per > AGENDA_TENSION) continue;
+    if (v.order.target && targets.has(v.order.target)) continue;
+    if (v.order.target) targets.add(v.order.target);
+    if (encroaches) tension += per;
+    out.push(v);
+  }
+  return out;
+}
+
+/** The agenda's orders worth giving now: only where they still move the agenda. */
+function agendaOrders(view: GameView, check: string, wanted: readonly string[], valued: Valued[]): Valued[] {
+  const g = view.global;
+  return valued.filter((v) => {
+    if (!wanted.includes(v.order.action)) return false;
+    const c = v.order.target && v.order.target in view.countries ? view.countries[v.order.target as StateId] : null;
+    if (check === "xinjiangFirst") {
+      if (v.order.action === "border-outpost") return g.afghanThreat >= 2;
+      return !!c && XINJIANG_BORDER.includes(v.order.target as StateId) && c.stability <= 5;
+    }
+    if (check === "digitalSilkRoad") return !!c && c.assets.digital === 0;
+    return true;
+  });
 }
 
 /** The order of a plan that gained most on its own: the one a reason should speak of. */
@@ -51,7 +124,7 @@ export function mainOrder(plan: Order[], valued: Valued[]): Order | null {
 
 /** The plan the normal bot picks, with the singles' values it was built from. */
 export function normalPlan(view: GameView, seat: Seat, seed: number): { plan: Order[]; valued: Valued[] } {
-  const dets = determinisations(view, seed, DETS);
+  const dets = determinisations(view, seed, view.round >= view.maxRounds ? FINAL_DETS : DETS);
   const { valued, plans } = plansFor(view, seat, dets, seed, 0);
   let best = plans[0];
   let bestValue = -Infinity;
