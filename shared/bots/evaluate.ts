@@ -1,5 +1,5 @@
 import { AGENDA_BY_ID } from "../content/index.ts";
-import { POWERS, STATES, agendaMet, dominantShare, parFor, standing, totalInfluence, type CountryState, type Domain, type GameState, type Power, type Seat, type StateId } from "../engine/index.ts";
+import { POWERS, STATES, XINJIANG_BORDER, agendaMet, dominantShare, parFor, standing, totalInfluence, type CountryState, type Domain, type GameState, type Power, type Seat, type StateId } from "../engine/index.ts";
 
 /*
  * How good a game state looks to one seat. At the end of a game it is the seat's standing (score against par,
@@ -8,7 +8,6 @@ import { POWERS, STATES, agendaMet, dominantShare, parFor, standing, totalInflue
  * "On course" is soft: being one point short of a lead counts for part of the lead, so lookahead sees progress.
  */
 
-const XINJIANG_BORDER: readonly StateId[] = ["kazakhstan", "kyrgyzstan", "tajikistan"];
 
 /** Roughly how sure a lead in `domain` is, from the margin over the strongest other power. */
 function softLead(c: CountryState, power: Power, domain: Domain): number {

@@ -1,8 +1,8 @@
-import { applyInput, standing, type Decision, type GameState, type GameView, type Order, type Seat } from "../engine/index.ts";
+import { standing, type Decision, type GameState, type GameView, type Order, type Seat } from "../engine/index.ts";
 import type { BotDecision, SearchBudget } from "./decision.ts";
 import { determinise, seatOf } from "./determinise.ts";
 import { rivalOf, utility } from "./evaluate.ts";
-import { determinisations, mainOrder, normalPlan, plansFor } from "./normal.ts";
+import { answerValue, determinisations, mainOrder, normalPlan, plansFor } from "./normal.ts";
 import { playForward } from "./playout.ts";
 import { answerReason, ordersReason } from "./reasons.ts";
 
@@ -124,10 +124,8 @@ function hardAnswer(view: GameView, seat: Seat, d: Decision, seed: number, budge
   const until = view.round + HORIZON;
   // A choice among two or three answers needs fewer playouts than a choice among plans.
   const small = { ...budget, playouts: Math.ceil(budget.playouts / 2) };
-  const { best } = search<string>(d.options, small, seed, view, (det, option, s) => {
-    const result = applyInput(det, { type: "answer", seat, decision: d.id, answer: option });
-    return result.ok ? leaf(playForward(result.state, until, s), seat, s) : -Infinity;
-  });
+  const { best } = search<string>(d.options, small, seed, view, (det, option, s) =>
+    answerValue(det, seat, d, option, until, s, (state) => leaf(state, seat, s)));
   return { input: { type: "answer", seat, decision: d.id, answer: best.move }, reason: answerReason(view, seat, d, best.move) };
 }
 

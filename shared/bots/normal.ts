@@ -1,6 +1,6 @@
-import { ACTION_BY_ID, AGENDA_BY_ID, ARRANGEMENT_BY_ID } from "../content/index.ts";
-import { RULES } from "../engine/rules.ts";
-import { applyInput, isState, totalInfluence, type Decision, type GameState, type GameView, type Order, type Seat, type StateId } from "../engine/index.ts";
+import { ACTION_BY_ID, AGENDA_BY_ID } from "../content/index.ts";
+import { encroachedHome, encroachmentTension } from "../engine/flow.ts";
+import { XINJIANG_BORDER, applyInput, isState, totalInfluence, type Decision, type GameState, type GameView, type Order, type Seat, type StateId } from "../engine/index.ts";
 import { Rng, seedRng } from "../engine/rng.ts";
 import { chooseOrders } from "./baseline.ts";
 import type { BotDecision } from "./decision.ts";
@@ -49,8 +49,6 @@ export function plansFor(view: GameView, seat: Seat, dets: GameState[], seed: nu
  * steps often pay only together (two outposts to bring the Afghan threat down two points), which single orders
  * valued one by one over a year do not show; so one candidate plan takes these orders first.
  */
-const XINJIANG_BORDER: readonly StateId[] = ["kazakhstan", "kyrgyzstan", "tajikistan"];
-
 const AGENDA_ORDERS: Record<string, readonly string[]> = {
   xinjiangFirst: ["border-outpost", "sco-training", "private-security", "arms-sale"],
   energySecurity: ["build-pipeline"],
@@ -77,13 +75,12 @@ const AGENDA_TENSION = 5;
 
 function withinTension(view: GameView, seat: Seat, orders: Valued[]): Valued[] {
   const g = view.global;
-  const per = RULES.encroachTension + (seat === "china" && g.asymmetry >= RULES.juniorPartnerAsymmetry ? RULES.juniorPartnerExtra : 0);
+  const per = encroachmentTension(g, seat);
   let tension = g.tension;
   const targets = new Set<string>();
   const out: Valued[] = [];
   for (const v of [...orders].sort((a, b) => b.gain - a.gain)) {
-    const home = ARRANGEMENT_BY_ID.get(g.division)?.home[ACTION_BY_ID.get(v.order.action)!.domain];
-    const encroaches = !!home && home !== seat && (home === "russia" || home === "china");
+    const encroaches = encroachedHome(g, seat, ACTION_BY_ID.get(v.order.action)!.domain) !== null;
     if (encroaches && tension + per > AGENDA_TENSION) continue;
     if (v.order.target && targets.has(v.order.target)) continue;
     if (v.order.target) targets.add(v.order.target);
@@ -143,11 +140,12 @@ function normalOrders(view: GameView, seat: Seat, seed: number): BotDecision {
   return { input: { type: "orders", seat, orders: best }, reason: ordersReason(view, seat, best, mainOrder(best, valued)) };
 }
 
-/** The seat's utility at the start of next year after giving `answer`, in one determinisation. */
-export function answerValue(det: GameState, seat: Seat, d: Decision, answer: string, untilRound: number, seed: number): number {
+/** How the seat judges where `answer` leads by the start of `untilRound`, in one determinisation (by default, its utility). */
+export function answerValue(det: GameState, seat: Seat, d: Decision, answer: string, untilRound: number, seed: number,
+  value: (state: GameState) => number = (state) => utility(state, seat)): number {
   const result = applyInput(det, { type: "answer", seat, decision: d.id, answer });
   if (!result.ok) return -Infinity;
-  return utility(playForward(result.state, untilRound, seed), seat);
+  return value(playForward(result.state, untilRound, seed));
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Effect, StateSelector } from "../content/schema.ts";
-import { STATES, isState, type Seat, type StateId } from "./ids.ts";
+import { STATES, XINJIANG_BORDER, isState, type Seat, type StateId } from "./ids.ts";
 import { BOUNDS, RULES } from "./rules.ts";
 import type { GameState } from "./types.ts";
 
@@ -13,7 +13,6 @@ export interface EffectContext {
   target: StateId | Seat | null;
 }
 
-const XINJIANG_BORDER: readonly StateId[] = ["kazakhstan", "kyrgyzstan", "tajikistan"];
 const AFGHAN_BORDER: readonly StateId[] = ["tajikistan", "uzbekistan", "turkmenistan"];
 
 export function selectStates(state: GameState, selector: StateSelector, ctx: EffectContext): StateId[] {

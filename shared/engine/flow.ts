@@ -177,13 +177,24 @@ function resolveOrder(state: GameState, seat: Seat, order: Order, def: ActionDef
   encroach(state, lender, def.domain);
 }
 
+/** The other power whose home domain an act by `actor` in `domain` enters under the current arrangement, if any. */
+export function encroachedHome(global: GameState["global"], actor: Seat, domain: Domain): "russia" | "china" | null {
+  if (actor !== "russia" && actor !== "china") return null;
+  const home = ARRANGEMENT_BY_ID.get(global.division)!.home[domain];
+  return home && home !== actor ? home : null;
+}
+
+/** The tension one encroachment by `actor` raises: more when China encroaches while the asymmetry is high. */
+export function encroachmentTension(global: GameState["global"], actor: Seat): number {
+  const junior = actor === "china" && global.asymmetry >= RULES.juniorPartnerAsymmetry ? RULES.juniorPartnerExtra : 0;
+  return RULES.encroachTension + junior;
+}
+
 /** An act by one power in the other's home domain under the current arrangement raises tension. */
 export function encroach(state: GameState, actor: Seat, domain: Domain): void {
-  if (actor !== "russia" && actor !== "china") return;
-  const home = ARRANGEMENT_BY_ID.get(state.global.division)!.home[domain];
-  if (!home || home === actor) return;
-  const junior = actor === "china" && state.global.asymmetry >= RULES.juniorPartnerAsymmetry ? RULES.juniorPartnerExtra : 0;
-  state.global.tension = clamp(state.global.tension + RULES.encroachTension + junior, BOUNDS.tension);
+  const home = encroachedHome(state.global, actor, domain);
+  if (!home) return;
+  state.global.tension = clamp(state.global.tension + encroachmentTension(state.global, actor), BOUNDS.tension);
   state.stats.encroachments += 1;
   emit(state, "encroachment", { seat: actor, other: home, domain, tension: state.global.tension });
   checkRupture(state);

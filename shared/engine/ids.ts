@@ -6,6 +6,9 @@ export type Power = (typeof POWERS)[number];
 export const STATES = ["kazakhstan", "kyrgyzstan", "tajikistan", "turkmenistan", "uzbekistan"] as const;
 export type StateId = (typeof STATES)[number];
 
+/** The states on Xinjiang's border, whose stability China's security scoring and agenda watch. */
+export const XINJIANG_BORDER: readonly StateId[] = ["kazakhstan", "kyrgyzstan", "tajikistan"];
+
 export const SEATS = ["russia", "china", "west", ...STATES] as const;
 export type Seat = (typeof SEATS)[number];
 

@@ -1,5 +1,5 @@
 import { AGENDA_BY_ID } from "../content/index.ts";
-import { POWERS, STATES, isState, type Power, type Seat, type StateId } from "./ids.ts";
+import { POWERS, STATES, XINJIANG_BORDER, isState, type Power, type Seat } from "./ids.ts";
 import { PAR, SCORING } from "./rules.ts";
 import type { CountryState, GameState } from "./types.ts";
 
@@ -24,7 +24,6 @@ export function dominantShare(c: CountryState): number {
 const count = (pred: (c: CountryState) => boolean, state: GameState): number =>
   STATES.reduce((n, id) => n + (pred(state.countries[id]) ? 1 : 0), 0);
 
-const XINJIANG_BORDER: readonly StateId[] = ["kazakhstan", "kyrgyzstan", "tajikistan"];
 
 /** Victory points a seat earns at the end of a round from its public objectives (GAME.md, "Winning"). */
 export function roundPoints(state: GameState, seat: Seat): number {
