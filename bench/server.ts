@@ -92,7 +92,7 @@ async function timedRequest(room: Room<unknown, MatchState>, type: string, paylo
   const start = performance.now();
   try {
     const reply = (await room.request(type, payload)) as Reply;
-    // The figure is for the game's inputs (orders and answers); the hosts' 250 simultaneous starts are reported apart.
+    // The figure is for the game's inputs (orders and answers); the hosts' starts, which create games, are reported apart.
     if (type === "start") startLatencies.push(performance.now() - start);
     else latencies.push(performance.now() - start);
     timeline.push([start - playStart, type, performance.now() - start]);

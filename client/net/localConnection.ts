@@ -3,11 +3,11 @@ import {
   type GameEvent, type GameRecord, type GameState, type GameView, type Input, type Seat,
 } from "../../shared/engine/index.ts";
 import { DEFAULT_BUDGET, decide, type BotLevel, type SearchBudget } from "../../shared/bots/decide.ts";
+import type { Connection, ConnectionStatus, MatchInfo, MessagePayload } from "../../shared/protocol/connection.ts";
+import type { Messages, Reply } from "../../shared/protocol/messages.ts";
 
 /** The hard bot's budget with the page's clock, so its search stops at its time limit. */
 const BROWSER_BUDGET: SearchBudget = { ...DEFAULT_BUDGET, now: () => performance.now() };
-import type { Connection, ConnectionStatus, MatchInfo, MessagePayload } from "../../shared/protocol/connection.ts";
-import type { Messages, Reply } from "../../shared/protocol/messages.ts";
 
 /** What a solo game is started with; everything needed (with its record) to rebuild it after a refresh. */
 export interface SoloSetup {
