@@ -1,10 +1,11 @@
-import { standing, type Decision, type GameState, type GameView, type Order, type Seat } from "../engine/index.ts";
+import { standing, viewFor, type Decision, type GameState, type GameView, type Order, type Seat } from "../engine/index.ts";
 import type { BotDecision, SearchBudget } from "./decision.ts";
 import { determinise, seatOf } from "./determinise.ts";
 import { rivalOf, utility } from "./evaluate.ts";
 import { answerValue, determinisations, mainOrder, normalPlan, plansFor } from "./normal.ts";
-import { playForward } from "./playout.ts";
-import { answerReason, ordersReason } from "./reasons.ts";
+import { playForward, type Fixed } from "./playout.ts";
+import { answerReason, ordersReason, ruptureReason } from "./reasons.ts";
+import { canRupture, lockedMargin, reachesRupture, ruptureOrders } from "./rupture.ts";
 
 /*
  * The hard bot: Monte Carlo search over the engine on information sets. Each iteration draws a fresh
@@ -13,7 +14,9 @@ import { answerReason, ordersReason } from "./reasons.ts";
  * Candidates are more plans than the normal bot weighs, built from singles valued in more determinisations.
  * Candidates share each determinisation, so they are compared on the same luck; the weaker half is dropped at
  * intervals (sequential halving), which spends the budget on the close calls. It stops when the playout or time
- * budget runs out and plays the candidate with the best mean.
+ * budget runs out and plays the candidate with the best mean. In Great Powers mode the rival power is played as a
+ * thinking player in the year searched, the candidates include ending the game by rupture when the seat can, and
+ * a position near the rupture line is judged by who can freeze the standings there (rupture.ts).
  */
 
 export const DEFAULT_BUDGET: SearchBudget = { playouts: 800, timeMs: 450 };
@@ -96,15 +99,69 @@ function endDiff(state: GameState, seat: Seat, seed: number): number {
  * against the rival after one cheap rollout to the game's end (measured better than either alone, 200 matches
  * against normal, seed 7: year-ahead only 0.56, rollout only 0.59, the blend 0.61). Squashing the final margin
  * towards win or loss, two rollouts per leaf, more weight on the rollout, wider or better-valued candidate lists, and
- * valuing the single orders by the hard bot's own measure (rival only) all measured no better. In Full mode: the
- * evaluation.
+ * valuing the single orders by the hard bot's own measure (rival only) all measured no better. Then, within a
+ * year's reach of the rupture line, the frozen standing if the power it favours can end the game there; and a
+ * bonus for the chance of winning, so that a sure loss frozen by a rupture ranks below a close game played on.
+ * A cost on tension itself (keeping the partnership calm) measured worse. In Full mode: the evaluation.
  */
 function leaf(state: GameState, seat: Seat, seed: number): number {
   if (state.options.mode !== "powers") return hardUtility(state, seat);
-  return (1 - END_WEIGHT) * hardUtility(state, seat) + END_WEIGHT * endDiff(state, seat, seed);
+  const margin = (1 - END_WEIGHT) * hardUtility(state, seat) + END_WEIGHT * endDiff(state, seat, seed);
+  const going = withWinBonus(margin, yearsLeft(state));
+  const rival = rivalOf(seat);
+  if (state.phase === "ended" || !rival || !state.seats[rival]) return going;
+  // Within a year's reach of the rupture line, the power that gains by freezing the standings can end the game.
+  const locked = withWinBonus(lockedMargin(state, seat, rival), 0);
+  if (locked > going && canRupture(state, seat)) return locked;
+  if (locked < going && canRupture(state, rival)) return locked;
+  return going;
+}
+
+const yearsLeft = (state: GameState) => (state.phase === "ended" ? 0 : Math.max(0, state.maxRounds - state.stats.roundsScored));
+
+/** Points a sure win is worth over a coin flip, on top of the margin. */
+const WIN_BONUS = 8;
+/** How far a margin may still move in a year of play, in points. */
+const YEAR_SPREAD = 3;
+
+/**
+ * A match is won or lost, not won by a margin: the margin plus a bonus for the chance that it ends above zero,
+ * given the years still to play (none once a rupture has frozen it). So a power behind keeps the game going,
+ * where it can still come back, rather than freezing a smaller loss, and a power ahead takes a sure win.
+ */
+function withWinBonus(margin: number, years: number): number {
+  const spread = 1 + YEAR_SPREAD * Math.sqrt(years);
+  return margin + WIN_BONUS * (1 / (1 + Math.exp((-1.7 * margin) / spread)) - 0.5);
 }
 
 const keyOfPlan = (p: Order[]) => p.map((o) => `${o.action}|${o.target ?? ""}|${o.option ?? ""}`).sort().join(";");
+
+/** How many guesses at the rival's plan the search spreads its determinisations over. */
+const RIVAL_GUESSES = 4;
+
+/**
+ * The rival power's likely plans: in a few guessed worlds, the plan a thinking rival (the normal bot) would choose
+ * from its own view of that world. The rival is a player, not the fast policy the playouts use for everyone else;
+ * measured against the fast-policy guess in Great Powers matches. Empty when the rival has already submitted its
+ * orders (they are then guessed with the rest of the world) or there is no rival.
+ */
+function rivalPlans(view: GameView, seat: Seat, seed: number): { agenda: string; orders: Order[] }[] {
+  const rival = rivalOf(seat);
+  const theirs = rival ? view.seats.find((s) => s.seat === rival) : undefined;
+  if (view.options.mode !== "powers" || !rival || !theirs || theirs.submitted) return [];
+  return determinisations(view, seed ^ 0x5bd1e995, RIVAL_GUESSES).map((det, k) => ({
+    agenda: det.seats[rival]!.agenda,
+    orders: normalPlan(viewFor(det, rival), rival, (seed + k * 104_729) >>> 0).plan,
+  }));
+}
+
+/** In Great Powers mode, a plan that brings tension to the rupture line this year, when the seat can: the search
+ *  weighs ending the game now against playing on. */
+function rupturePlan(view: GameView, seat: Seat): Order[] | null {
+  const me = view.seats.find((s) => s.seat === seat);
+  if (view.options.mode !== "powers" || !me || !rivalOf(seat)) return null;
+  return ruptureOrders(view.legal, view.global, seat, me.ap, me.funds);
+}
 
 function hardOrders(view: GameView, seat: Seat, seed: number, budget: Limit): BotDecision {
   const dets = determinisations(view, seed, 2);
@@ -112,11 +169,23 @@ function hardOrders(view: GameView, seat: Seat, seed: number, budget: Limit): Bo
   // The normal bot's choice is always a candidate, so the search weighs it against the wider field.
   const guess = normalPlan(view, seat, seed).plan;
   if (!plans.some((p) => keyOfPlan(p) === keyOfPlan(guess))) plans.push(guess);
+  const rupture = rupturePlan(view, seat);
+  if (rupture && !plans.some((p) => keyOfPlan(p) === keyOfPlan(rupture))) plans.push(rupture);
   const until = view.round + HORIZON;
-  const { best, playouts } = search<Order[]>(plans, budget, seed, view, (det, plan, s) =>
-    leaf(playForward(det, until, s, { [seat]: { type: "orders", seat, orders: plan } }), seat, s));
+  const rival = rivalOf(seat);
+  const guesses = rivalPlans(view, seat, seed);
+  const { best, playouts } = search<Order[]>(plans, budget, seed, view, (det, plan, s) => {
+    const fixed: Fixed = { [seat]: { type: "orders", seat, orders: plan } };
+    if (rival && guesses.length) {
+      // Chosen by the determinisation, so every candidate in a batch meets the same rival.
+      const g = guesses[det.seed % guesses.length];
+      det.seats[rival]!.agenda = g.agenda;
+      fixed[rival] = { type: "orders", seat: rival, orders: g.orders };
+    }
+    return leaf(playForward(det, until, s, fixed), seat, s);
+  });
   const orders = best.move;
-  const reason = ordersReason(view, seat, orders, mainOrder(orders, valued));
+  const reason = rival && view.options.mode === "powers" && reachesRupture(view.global, seat, orders) ? ruptureReason(view, seat, rival, orders) : ordersReason(view, seat, orders, mainOrder(orders, valued));
   return { input: { type: "orders", seat, orders }, reason: playouts > 0 ? reason.replace(/\.$/, `, the best of ${plans.length} plans over ${playouts} simulated futures.`) : reason };
 }
 

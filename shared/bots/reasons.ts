@@ -68,6 +68,11 @@ export function ordersReason(view: GameView, seat: Seat, orders: Order[], main: 
   return `${describeOrder(seat, main)}${more} because ${why}.`;
 }
 
+/** The reason for orders chosen to bring tension to the rupture line: a rupture freezes the powers' standings. */
+export function ruptureReason(view: GameView, seat: Seat, rival: Seat, orders: Order[]): string {
+  return `${name(seat)} acts in ${name(rival)}'s home domain${orders.length > 1 ? ` (${orders.length} orders)` : ""} to push Sino-Russian tension from ${view.global.tension} to the breaking point, because a rupture now ends the game while its standing against ${name(rival)} is better than it expects from playing on.`;
+}
+
 /** The reason for an answer to an offer, a crisis call, a request for help, or a choice of leverage. */
 export function answerReason(view: GameView, seat: Seat, d: Decision, answer: string): string {
   const me = name(seat);

@@ -1,0 +1,82 @@
+import { describe, expect, it } from "vitest";
+import { hardDecide } from "../../shared/bots/hard.ts";
+import { canRupture, lockedMargin, ruptureOrders } from "../../shared/bots/rupture.ts";
+import { cloneState } from "../../shared/engine/clone.ts";
+import { encroachedHome, endGame } from "../../shared/engine/flow.ts";
+import { ACTION_BY_ID } from "../../shared/content/index.ts";
+import { applyInput, createGame, standing, viewFor, type GameState } from "../../shared/engine/index.ts";
+
+/** A Great Powers game at its first orders phase with tension set as given. */
+function powersAt(tension: number, seed = 5): GameState {
+  const state = cloneState(createGame({ mode: "powers", length: "short" }, seed));
+  state.global.tension = tension;
+  return state;
+}
+
+describe("rupture as a head-to-head weapon", () => {
+  it("finds orders in the rival's home domain that reach the rupture line, and none when the line is out of reach", () => {
+    const near = powersAt(8);
+    const view = viewFor(near, "russia");
+    const me = view.seats.find((s) => s.seat === "russia")!;
+    const plan = ruptureOrders(view.legal, view.global, "russia", me.ap, me.funds)!;
+    expect(plan.length).toBeGreaterThanOrEqual(2);
+    for (const o of plan) expect(encroachedHome(near.global, "russia", ACTION_BY_ID.get(o.action)!.domain)).toBe("china");
+    expect(canRupture(near, "russia")).toBe(true);
+
+    const far = powersAt(3);
+    const farView = viewFor(far, "russia");
+    expect(ruptureOrders(farView.legal, farView.global, "russia", me.ap, me.funds)).toBeNull();
+    expect(canRupture(far, "russia")).toBe(false);
+  });
+
+  it("the orders it finds do rupture the partnership when they resolve", () => {
+    const state = powersAt(8);
+    const view = viewFor(state, "russia");
+    const me = view.seats.find((s) => s.seat === "russia")!;
+    const plan = ruptureOrders(view.legal, view.global, "russia", me.ap, me.funds)!;
+    let s = state;
+    const submitted = applyInput(s, { type: "orders", seat: "russia", orders: plan });
+    expect(submitted.ok).toBe(true);
+    s = (submitted as { state: GameState }).state;
+    for (let guard = 0; s.phase !== "ended" && s.round === 1 && guard < 50; guard++) {
+      const next = applyInput(s, { type: "close" });
+      if (!next.ok) throw new Error(next.message);
+      s = next.state;
+    }
+    expect(s.endReason).toBe("rupture");
+  });
+
+  it("the locked margin is the standing gap a rupture would leave", () => {
+    const state = powersAt(9);
+    state.seats.russia!.score = 17;
+    state.seats.china!.score = 4;
+    state.stats.roundsScored = 3;
+    const ended = cloneState(state);
+    endGame(ended, "rupture");
+    expect(lockedMargin(state, "russia", "china")).toBe(standing(ended, "russia") - standing(ended, "china"));
+    expect(lockedMargin(state, "china", "russia")).toBe(-lockedMargin(state, "russia", "china"));
+  });
+
+  it("the hard bot ends the game while ahead when its rival will outscore it from here, and says why; narrowly behind it plays on", () => {
+    const budget = { playouts: 120, timeMs: 10_000 };
+    // Russia leads now, but China's finished corridors in every state will outscore it each coming year.
+    const ahead = powersAt(8);
+    ahead.seats.russia!.score = 14;
+    ahead.stats.roundsScored = 1;
+    for (const c of Object.values(ahead.countries)) c.assets.briCorridor = 3;
+    const d = hardDecide(viewFor(ahead, "russia"), 11, budget)!;
+    expect(d.reason).toContain("breaking point");
+    expect(d.input.type === "orders" && d.input.orders.length).toBeGreaterThanOrEqual(2);
+
+    // Narrowly behind (agendas met so far included) with five years to play: a rupture would freeze a sure loss.
+    const behind = powersAt(8);
+    behind.stats.roundsScored = 1;
+    behind.seats.china!.score += lockedMargin(behind, "russia", "china") + 2;
+    expect(lockedMargin(behind, "russia", "china")).toBe(-2);
+    const e = hardDecide(viewFor(behind, "russia"), 11, budget)!;
+    expect(e.reason).not.toContain("breaking point");
+    const orders = e.input.type === "orders" ? e.input.orders : [];
+    const encroaching = orders.filter((o) => encroachedHome(behind.global, "russia", ACTION_BY_ID.get(o.action)!.domain) === "china").length;
+    expect(behind.global.tension + encroaching).toBeLessThan(10);
+  });
+});
