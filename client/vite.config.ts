@@ -43,5 +43,7 @@ export default defineConfig({
     chunkSizeWarningLimit: 2000,
     reportCompressedSize: false,
   },
+  // The bots' worker is a module worker; ES output keeps it one module like the page's code.
+  worker: { format: "es" },
   server: { port: 5173 },
 });

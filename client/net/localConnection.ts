@@ -2,12 +2,10 @@ import {
   applyInput, canSee, createGame, pendingSeats, viewFor,
   type GameEvent, type GameRecord, type GameState, type GameView, type Input, type Seat,
 } from "../../shared/engine/index.ts";
-import { DEFAULT_BUDGET, decide, type BotLevel, type SearchBudget } from "../../shared/bots/decide.ts";
+import type { BotDecision, BotLevel } from "../../shared/bots/decide.ts";
 import type { Connection, ConnectionStatus, MatchInfo, MessagePayload } from "../../shared/protocol/connection.ts";
 import type { Messages, Reply } from "../../shared/protocol/messages.ts";
-
-/** The hard bot's budget with the page's clock, so its search stops at its time limit. */
-const BROWSER_BUDGET: SearchBudget = { ...DEFAULT_BUDGET, now: () => performance.now() };
+import { pageThinker, type BotThinker } from "./botThinker.ts";
 
 /** What a solo game is started with; everything needed (with its record) to rebuild it after a refresh. */
 export interface SoloSetup {
@@ -28,11 +26,13 @@ export interface LocalOptions {
   /** Pause before each bot input, so a person can follow what happens. */
   botDelayMs?: number;
   storage?: Pick<Storage, "getItem" | "setItem" | "removeItem"> | null;
+  /** Where the bots think; by default a worker, so the page stays responsive meanwhile. */
+  thinker?: BotThinker;
 }
 
 /**
  * A solo game: the rules engine runs in the browser, every seat but the player's is a bot.
- * Bots act one input at a time after a short pause; the record (options, seed, inputs) is saved
+ * Bots act one input at a time after a short pause, thinking off the page's thread; the record (options, seed, inputs) is saved
  * after each input so that a page refresh resumes the same game.
  */
 export class LocalConnection implements Connection {
@@ -43,14 +43,18 @@ export class LocalConnection implements Connection {
   private listeners = new Set<() => void>();
   private timer: ReturnType<typeof setTimeout> | null = null;
   private closed = false;
+  /** A bot is thinking: nothing else is scheduled until its answer is back. */
+  private thinking = false;
   private readonly botDelayMs: number;
   private readonly storage: LocalOptions["storage"];
+  private readonly thinker: BotThinker;
 
   readonly setup: SoloSetup;
 
   private constructor(setup: SoloSetup, record: GameRecord, options: LocalOptions) {
     this.setup = setup;
     this.botDelayMs = options.botDelayMs ?? 700;
+    this.thinker = options.thinker ?? pageThinker();
     this.storage = options.storage === undefined ? globalThis.localStorage ?? null : options.storage;
     this.record = { options: record.options, seed: record.seed, inputs: [] };
     this.state = createGame(record.options, record.seed);
@@ -202,23 +206,26 @@ export class LocalConnection implements Connection {
 
   /** Lets the next bot act after the pause, or closes a phase that waits on no one who can answer. */
   private schedule(): void {
-    if (this.timer || this.closed || this.state.phase === "ended") return;
+    if (this.timer || this.thinking || this.closed || this.state.phase === "ended") return;
     const pending = pendingSeats(this.state);
     const bots = pending.filter((s) => s !== this.setup.seat);
     if (bots.length === 0 && pending.length > 0) return; // waiting for the player
     this.timer = setTimeout(() => {
       this.timer = null;
-      this.botStep();
+      void this.botStep();
     }, this.botDelayMs);
   }
 
-  private botStep(): void {
+  private async botStep(): Promise<void> {
     if (this.closed || this.state.phase === "ended") return;
     const pending = pendingSeats(this.state);
     const humanWaits = pending.includes(this.setup.seat);
+    const asked = this.record.inputs.length;
     for (const seat of pending) {
       if (seat === this.setup.seat) continue;
-      const decision = decide(this.setup.botLevel, viewFor(this.state, seat), this.record.seed + this.record.inputs.length * 7919, BROWSER_BUDGET);
+      const decision = await this.ask(seat, this.record.seed + asked * 7919);
+      // The answer fits the position it was asked about only: after the player's input (or leaving) it is dropped.
+      if (this.closed || this.record.inputs.length !== asked) return this.schedule();
       if (decision) {
         const reply = this.apply(decision.input);
         if (reply.ok) return;
@@ -226,5 +233,14 @@ export class LocalConnection implements Connection {
     }
     // No bot can move: close the phase with defaults, unless the player still has to answer.
     if (!humanWaits) this.apply({ type: "close" });
+  }
+
+  private async ask(seat: Seat, seed: number): Promise<BotDecision | null> {
+    this.thinking = true;
+    try {
+      return await this.thinker.think(this.setup.botLevel, viewFor(this.state, seat), seed);
+    } finally {
+      this.thinking = false;
+    }
   }
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { launch, shot, watchErrors } from "./support/browser.ts";
 import { DIST, ensureBuilt } from "./support/build.ts";
 import { serveStatic } from "./support/staticServer.ts";
@@ -19,10 +19,18 @@ afterAll(async () => {
   await server?.close();
 });
 
+/** How many decisions the page's bot worker has made (null when the page has no bot worker). */
+async function workerDecisions(page: Page): Promise<number | null> {
+  const worker = page.workers().find((w) => w.url().includes("botWorker"));
+  return worker ? worker.evaluate(() => (self as unknown as { nggBotDecisions: number }).nggBotDecisions) : null;
+}
+
 describe("solo game in the browser", () => {
   it("plays a short game against bots to the end through the interface", async () => {
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
     const errors = watchErrors(page);
+    const warnings: string[] = [];
+    page.on("console", (m) => { if (m.type() === "warning") warnings.push(m.text()); });
     await page.goto(`${server.url}/?botDelay=0&feedDelay=5&seed=20261123`);
     await page.waitForSelector("#start-solo");
     await shot(page, "solo-1-menu");
@@ -55,6 +63,13 @@ describe("solo game in the browser", () => {
     // Refresh mid-game: the solo game resumes in the same round.
     await playUntil([page], () => ordersOpenIn(page, "Round 2"), "refresh-stuck");
     await shot(page, "solo-5-before-refresh");
+    // The bots thought in their worker, not on the page: it made a decision for every bot input so far.
+    const botInputs = await page.evaluate(() => {
+      const save = JSON.parse(localStorage.getItem("ngg.solo.v1")!) as { setup: { seat: string }; record: { inputs: { type: string; seat?: string }[] } };
+      return save.record.inputs.filter((i) => i.type !== "close" && i.seat !== save.setup.seat).length;
+    });
+    expect(botInputs).toBeGreaterThan(6);
+    expect(await workerDecisions(page)).toBeGreaterThanOrEqual(botInputs);
     const yearBefore = await page.textContent("#year");
     await page.reload();
     await page.waitForSelector("#game");
@@ -73,6 +88,8 @@ describe("solo game in the browser", () => {
     expect(await page.locator("#charts canvas").count()).toBe(4);
     await shot(page, "solo-6-end");
     expect(errors).toEqual([]);
+    expect(await workerDecisions(page)).toBeGreaterThan(0); // the resumed game's bots thought in a worker too
+    expect(warnings.filter((w) => /worker/i.test(w))).toEqual([]);
     // The finished game is no longer offered for resuming.
     await page.click("#back-to-menu");
     await page.waitForSelector("#start-solo");
