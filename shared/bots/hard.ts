@@ -5,7 +5,7 @@ import { rivalOf, utility } from "./evaluate.ts";
 import { answerValue, determinisations, mainOrder, normalPlan, plansFor } from "./normal.ts";
 import { playForward, type Fixed } from "./playout.ts";
 import { answerReason, ordersReason, ruptureReason } from "./reasons.ts";
-import { canRupture, lockedMargin, reachesRupture, ruptureOrders } from "./rupture.ts";
+import { reachesRupture, ruptureOrders } from "./rupture.ts";
 
 /*
  * The hard bot: Monte Carlo search over the engine on information sets. Each iteration draws a fresh
@@ -15,8 +15,8 @@ import { canRupture, lockedMargin, reachesRupture, ruptureOrders } from "./ruptu
  * Candidates share each determinisation, so they are compared on the same luck; the weaker half is dropped at
  * intervals (sequential halving), which spends the budget on the close calls. It stops when the playout or time
  * budget runs out and plays the candidate with the best mean. In Great Powers mode the rival power is played as a
- * thinking player in the year searched, the candidates include ending the game by rupture when the seat can, and
- * a position near the rupture line is judged by who can freeze the standings there (rupture.ts).
+ * thinking player in the year searched, and the candidates include ending the game by rupture when the seat can
+ * (rupture.ts).
  */
 
 export const DEFAULT_BUDGET: SearchBudget = { playouts: 800, timeMs: 450 };
@@ -99,40 +99,21 @@ function endDiff(state: GameState, seat: Seat, seed: number): number {
  * against the rival after one cheap rollout to the game's end (measured better than either alone, 200 matches
  * against normal, seed 7: year-ahead only 0.56, rollout only 0.59, the blend 0.61). Squashing the final margin
  * towards win or loss, two rollouts per leaf, more weight on the rollout, wider or better-valued candidate lists, and
- * valuing the single orders by the hard bot's own measure (rival only) all measured no better. Then, within a
- * year's reach of the rupture line, the frozen standing if the power it favours can end the game there; and a
- * bonus for the chance of winning, so that a sure loss frozen by a rupture ranks below a close game played on.
- * A cost on tension itself (keeping the partnership calm) measured worse. In Full mode: the evaluation.
+ * valuing the single orders by the hard bot's own measure (rival only) all measured no better; so did judging a
+ * position near the rupture line by who can freeze the standings there, with or without a bonus for the chance of
+ * winning (no better against normal, worse against baseline), and a cost on tension itself. In Full mode: the
+ * evaluation.
  */
 function leaf(state: GameState, seat: Seat, seed: number): number {
   if (state.options.mode !== "powers") return hardUtility(state, seat);
   const margin = (1 - END_WEIGHT) * hardUtility(state, seat) + END_WEIGHT * endDiff(state, seat, seed);
-  const going = withWinBonus(margin, yearsLeft(state));
-  const rival = rivalOf(seat);
-  if (state.phase === "ended" || !rival || !state.seats[rival]) return going;
-  // Within a year's reach of the rupture line, the power that gains by freezing the standings can end the game.
-  const locked = withWinBonus(lockedMargin(state, seat, rival), 0);
-  if (locked > going && canRupture(state, seat)) return locked;
-  if (locked < going && canRupture(state, rival)) return locked;
-  return going;
+  // A rupture that freezes the seat behind is a sure loss, worse than a close game played on, where it can still
+  // come back: without this the search would freeze a small deficit to avoid a larger projected one.
+  return state.endReason === "rupture" && margin < 0 ? margin - SURE_LOSS : margin;
 }
 
-const yearsLeft = (state: GameState) => (state.phase === "ended" ? 0 : Math.max(0, state.maxRounds - state.stats.roundsScored));
-
-/** Points a sure win is worth over a coin flip, on top of the margin. */
-const WIN_BONUS = 8;
-/** How far a margin may still move in a year of play, in points. */
-const YEAR_SPREAD = 3;
-
-/**
- * A match is won or lost, not won by a margin: the margin plus a bonus for the chance that it ends above zero,
- * given the years still to play (none once a rupture has frozen it). So a power behind keeps the game going,
- * where it can still come back, rather than freezing a smaller loss, and a power ahead takes a sure win.
- */
-function withWinBonus(margin: number, years: number): number {
-  const spread = 1 + YEAR_SPREAD * Math.sqrt(years);
-  return margin + WIN_BONUS * (1 / (1 + Math.exp((-1.7 * margin) / spread)) - 0.5);
-}
+/** Points a loss frozen by a rupture counts below its margin. */
+const SURE_LOSS = 4;
 
 const keyOfPlan = (p: Order[]) => p.map((o) => `${o.action}|${o.target ?? ""}|${o.option ?? ""}`).sort().join(";");
 

@@ -1,19 +1,18 @@
-import { ACTION_BY_ID, AGENDA_BY_ID } from "../content/index.ts";
+import { ACTION_BY_ID } from "../content/index.ts";
 import { encroachedHome, encroachmentTension } from "../engine/flow.ts";
 import { RULES } from "../engine/rules.ts";
-import { agendaMet, legalActions, parFor, type GameState, type LegalAction, type Order, type Seat } from "../engine/index.ts";
+import type { GameState, LegalAction, Order, Seat } from "../engine/index.ts";
 
 /*
  * Rupture as a head-to-head weapon. A rupture costs both powers the same 20 points and ends the game at once, so
- * between Russia and China it freezes their standings as they are: the power ahead wants it, the power behind
- * must keep tension out of its rival's reach. The hard bot uses this to judge a Great Powers position whose
- * tension is within a year's encroachments of the line, and to consider ending the game when it is ahead.
+ * between Russia and China it freezes their standings as they are: the power ahead may want it. The hard bot
+ * weighs ending a Great Powers game this way among its plans.
  */
 
-/** The seat's orders that raise tension most this year: its cheapest orders in the other power's home domain,
- *  one per action and target, within its action points, funds and order limit. Offers are left out (a state may
+/** The seat's cheapest orders in the other power's home domain until they add `needed` tension, one per action
+ *  and target, within its action points, funds and order limit. Offers are left out (a state may
  *  decline them, and then they do not happen). */
-export function encroachingOrders(legal: readonly LegalAction[], global: GameState["global"], seat: Seat, ap: number, funds: number, needed = Infinity): Order[] {
+function encroachingOrders(legal: readonly LegalAction[], global: GameState["global"], seat: Seat, ap: number, funds: number, needed: number): Order[] {
   const per = encroachmentTension(global, seat);
   const choices: Order[] = [];
   for (const l of legal) {
@@ -55,21 +54,4 @@ export function ruptureOrders(legal: readonly LegalAction[], global: GameState["
 export function reachesRupture(global: GameState["global"], seat: Seat, orders: readonly Order[]): boolean {
   const encroaching = orders.filter((o) => encroachedHome(global, seat, ACTION_BY_ID.get(o.action)!.domain) !== null);
   return global.tension + encroaching.length * encroachmentTension(global, seat) >= RULES.ruptureAt;
-}
-
-/** Whether the seat can bring tension to the rupture line with this year's orders (the state is in its orders phase). */
-export function canRupture(state: GameState, seat: Seat): boolean {
-  const s = state.seats[seat];
-  return !!s && state.phase === "orders" && ruptureOrders(legalActions(state, seat), state.global, seat, s.ap, s.funds) !== null;
-}
-
-/** The seat's standing against its rival if the partnership ruptured now: scores with agendas met so far, against
- *  par for the rounds scored (the 20 points cancel out). */
-export function lockedMargin(state: GameState, seat: Seat, rival: Seat): number {
-  const locked = (who: Seat) => {
-    const s = state.seats[who]!;
-    const agenda = agendaMet(state, who, s.agenda) ? (AGENDA_BY_ID.get(s.agenda)?.points ?? 0) : 0;
-    return s.score + agenda - parFor(who, state.stats.roundsScored);
-  };
-  return locked(seat) - locked(rival);
 }

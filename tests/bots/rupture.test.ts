@@ -1,10 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { hardDecide } from "../../shared/bots/hard.ts";
-import { canRupture, lockedMargin, ruptureOrders } from "../../shared/bots/rupture.ts";
+import { reachesRupture, ruptureOrders } from "../../shared/bots/rupture.ts";
 import { cloneState } from "../../shared/engine/clone.ts";
 import { encroachedHome, endGame } from "../../shared/engine/flow.ts";
 import { ACTION_BY_ID } from "../../shared/content/index.ts";
 import { applyInput, createGame, standing, viewFor, type GameState } from "../../shared/engine/index.ts";
+
+/** Russia's standing against China if the partnership ruptured now (agendas met so far score, as at any end). */
+function frozenGap(state: GameState): number {
+  const ended = cloneState(state);
+  endGame(ended, "rupture");
+  return standing(ended, "russia") - standing(ended, "china");
+}
 
 /** A Great Powers game at its first orders phase with tension set as given. */
 function powersAt(tension: number, seed = 5): GameState {
@@ -21,12 +28,12 @@ describe("rupture as a head-to-head weapon", () => {
     const plan = ruptureOrders(view.legal, view.global, "russia", me.ap, me.funds)!;
     expect(plan.length).toBeGreaterThanOrEqual(2);
     for (const o of plan) expect(encroachedHome(near.global, "russia", ACTION_BY_ID.get(o.action)!.domain)).toBe("china");
-    expect(canRupture(near, "russia")).toBe(true);
+    expect(reachesRupture(near.global, "russia", plan)).toBe(true);
+    expect(reachesRupture(near.global, "russia", plan.slice(1))).toBe(false);
 
     const far = powersAt(3);
     const farView = viewFor(far, "russia");
     expect(ruptureOrders(farView.legal, farView.global, "russia", me.ap, me.funds)).toBeNull();
-    expect(canRupture(far, "russia")).toBe(false);
   });
 
   it("the orders it finds do rupture the partnership when they resolve", () => {
@@ -46,17 +53,6 @@ describe("rupture as a head-to-head weapon", () => {
     expect(s.endReason).toBe("rupture");
   });
 
-  it("the locked margin is the standing gap a rupture would leave", () => {
-    const state = powersAt(9);
-    state.seats.russia!.score = 17;
-    state.seats.china!.score = 4;
-    state.stats.roundsScored = 3;
-    const ended = cloneState(state);
-    endGame(ended, "rupture");
-    expect(lockedMargin(state, "russia", "china")).toBe(standing(ended, "russia") - standing(ended, "china"));
-    expect(lockedMargin(state, "china", "russia")).toBe(-lockedMargin(state, "russia", "china"));
-  });
-
   it("the hard bot ends the game while ahead when its rival will outscore it from here, and says why; narrowly behind it plays on", () => {
     const budget = { playouts: 120, timeMs: 10_000 };
     // Russia leads now, but China's finished corridors in every state will outscore it each coming year.
@@ -71,8 +67,8 @@ describe("rupture as a head-to-head weapon", () => {
     // Narrowly behind (agendas met so far included) with five years to play: a rupture would freeze a sure loss.
     const behind = powersAt(8);
     behind.stats.roundsScored = 1;
-    behind.seats.china!.score += lockedMargin(behind, "russia", "china") + 2;
-    expect(lockedMargin(behind, "russia", "china")).toBe(-2);
+    behind.seats.china!.score += frozenGap(behind) + 2;
+    expect(frozenGap(behind)).toBe(-2);
     const e = hardDecide(viewFor(behind, "russia"), 11, budget)!;
     expect(e.reason).not.toContain("breaking point");
     const orders = e.input.type === "orders" ? e.input.orders : [];
