@@ -146,8 +146,14 @@ export function matchInfoOf(state: MatchState, roomId: string, sessionId: string
   state.seats.forEach((entry, seat) => {
     const seated: { id: string; name: string }[] = [];
     state.members.forEach((m, id) => { if (m.seat === seat) seated.push({ id, name: m.name }); });
-    // Aligned with `players` by name, so a host's button removes the person it names.
-    const playerIds = entry.players.map((name) => seated.find((m) => m.name === name)?.id ?? "");
+    // Aligned with `players` by name, so a host's button removes the person it names; each member is matched
+    // once, so two players of one seat with the same name get a button each.
+    const used = new Set<string>();
+    const playerIds = entry.players.map((name) => {
+      const m = seated.find((x) => x.name === name && !used.has(x.id));
+      if (m) used.add(m.id);
+      return m?.id ?? "";
+    });
     seats.push({ seat: seat as Seat, controller: entry.controller === "human" && !entry.away ? "human" : "bot", players: [...entry.players], playerIds, ready: entry.ready, connected: entry.connected });
   });
   const member = state.members.get(sessionId);

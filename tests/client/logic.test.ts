@@ -5,6 +5,8 @@ import { changesBetween } from "../../client/board/changes.ts";
 import { applyInput, createGame } from "../../shared/engine/index.ts";
 import { eventText, t } from "../../client/i18n/strings.ts";
 import { en } from "../../client/i18n/en.ts";
+import { matchInfoOf } from "../../client/net/remoteView.ts";
+import { MatchState, Member, SeatEntry } from "../../shared/protocol/state.ts";
 
 describe("join input", () => {
   it("takes a code, a join link, or a pasted link inside text", () => {
@@ -51,5 +53,23 @@ describe("chart series and map changes", () => {
     expect(texts).toContain("Debt to China +3");
     expect(texts).toContain("C Influence +1");
     expect(changesBetween(a, a)).toEqual([]);
+  });
+});
+
+describe("lobby seats", () => {
+  it("give each of a seat's players their own id, even two with the same name", () => {
+    const state = new MatchState();
+    const entry = new SeatEntry();
+    entry.controller = "human";
+    entry.players.push("Ann", "Ann", "Bo");
+    state.seats.set("russia", entry);
+    for (const [id, name] of [["s1", "Ann"], ["s2", "Bo"], ["s3", "Ann"]] as const) {
+      const m = new Member();
+      m.name = name;
+      m.seat = "russia";
+      state.members.set(id, m);
+    }
+    const russia = matchInfoOf(state, "room", "s9").seats.find((s) => s.seat === "russia")!;
+    expect(russia.playerIds).toEqual(["s1", "s3", "s2"]);
   });
 });
