@@ -139,9 +139,7 @@ function rivalPlans(view: GameView, seat: Seat, seed: number): { agenda: string;
 /** In Great Powers mode, a plan that brings tension to the rupture line this year, when the seat can: the search
  *  weighs ending the game now against playing on. */
 function rupturePlan(view: GameView, seat: Seat): Order[] | null {
-  const me = view.seats.find((s) => s.seat === seat);
-  if (view.options.mode !== "powers" || !me || !rivalOf(seat)) return null;
-  return ruptureOrders(view.legal, view.global, seat, me.ap, me.funds);
+  return view.options.mode === "powers" && rivalOf(seat) ? ruptureOrders(view, seat) : null;
 }
 
 function hardOrders(view: GameView, seat: Seat, seed: number, budget: Limit): BotDecision {

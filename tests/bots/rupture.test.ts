@@ -24,8 +24,7 @@ describe("rupture as a head-to-head weapon", () => {
   it("finds orders in the rival's home domain that reach the rupture line, and none when the line is out of reach", () => {
     const near = powersAt(8);
     const view = viewFor(near, "russia");
-    const me = view.seats.find((s) => s.seat === "russia")!;
-    const plan = ruptureOrders(view.legal, view.global, "russia", me.ap, me.funds)!;
+    const plan = ruptureOrders(view, "russia")!;
     expect(plan.length).toBeGreaterThanOrEqual(2);
     for (const o of plan) expect(encroachedHome(near.global, "russia", ACTION_BY_ID.get(o.action)!.domain)).toBe("china");
     expect(reachesRupture(near.global, "russia", plan)).toBe(true);
@@ -33,14 +32,13 @@ describe("rupture as a head-to-head weapon", () => {
 
     const far = powersAt(3);
     const farView = viewFor(far, "russia");
-    expect(ruptureOrders(farView.legal, farView.global, "russia", me.ap, me.funds)).toBeNull();
+    expect(ruptureOrders(farView, "russia")).toBeNull();
   });
 
   it("the orders it finds do rupture the partnership when they resolve", () => {
     const state = powersAt(8);
     const view = viewFor(state, "russia");
-    const me = view.seats.find((s) => s.seat === "russia")!;
-    const plan = ruptureOrders(view.legal, view.global, "russia", me.ap, me.funds)!;
+    const plan = ruptureOrders(view, "russia")!;
     let s = state;
     const submitted = applyInput(s, { type: "orders", seat: "russia", orders: plan });
     expect(submitted.ok).toBe(true);
