@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { ACTIONS, AGENDAS, ARGUMENTS, ARRANGEMENT_DEFS, CARDS, COUNTRIES, RESPONSES, type Source } from "../../shared/content/index.ts";
 import { SEATS, isState } from "../../shared/engine/index.ts";
 
-const seeds = fileURLToPath(new URL("../../../shared/seeds/", import.meta.url));
+const seeds = fileURLToPath(new URL("../../shared/seeds/", import.meta.url));
 const normalise = (text: string) => text.replace(/\s+/g, " ");
 const articles = new Map<string, string>();
 function article(file: string): string {

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
  * docs/RULES.md and docs/BALANCE.md cite the articles as (000)..(004) after a quotation. Every quotation followed by such a
  * citation must occur in that article (whitespace and typographic quotes aside; "..." marks a cut).
  */
-const seeds = fileURLToPath(new URL("../../../shared/seeds/", import.meta.url));
+const seeds = fileURLToPath(new URL("../../shared/seeds/", import.meta.url));
 const doc = (name: string) => readFileSync(fileURLToPath(new URL(`../../docs/${name}`, import.meta.url)), "utf8");
 const normalise = (text: string) => text.replace(/[’‘]/g, "'").replace(/[“”]/g, '"').replace(/\s+/g, " ");
 const articles = new Map(readdirSync(seeds).filter((f) => /^\d{3}_.*\.txt$/.test(f)).map((f) => [f.slice(0, 3), normalise(readFileSync(seeds + f, "utf8"))]));
