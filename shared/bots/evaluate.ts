@@ -26,8 +26,12 @@ const over = (value: number, at: number, step = 0.4) => (value >= at ? 1 : Math.
 
 const states = (state: GameState) => STATES.map((id) => state.countries[id]);
 
-/** How much of a completed corridor's yearly point a segment of an unfinished one counts for. */
-const CORRIDOR_SEGMENT = 0.35;
+/**
+ * How much of a completed corridor's yearly point a corridor of 0, 1, 2 or 3 sections counts for. Only a completed
+ * corridor scores, so each section is worth more than the last: valued evenly, a year's lookahead spread its loans
+ * over every state and finished few corridors, and a ten-year China fell far behind its par.
+ */
+const CORRIDOR_VALUE = [0, 0.2, 0.5, 1];
 
 /** The points a seat is on course to earn in each coming round. */
 export function softRate(state: GameState, seat: Seat): number {
@@ -39,7 +43,7 @@ export function softRate(state: GameState, seat: Seat): number {
   }
   if (seat === "china") {
     let r = 0;
-    for (const c of all) r += c.assets.briCorridor >= 3 ? 1 : c.assets.briCorridor * CORRIDOR_SEGMENT;
+    for (const c of all) r += CORRIDOR_VALUE[c.assets.briCorridor];
     const border = Math.min(...XINJIANG_BORDER.map((id) => state.countries[id].stability));
     return r + atLeast3(all.reduce((n, c) => n + softLead(c, "china", "economy"), 0)) + over(border, 4, 0.35);
   }

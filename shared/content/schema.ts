@@ -38,7 +38,7 @@ export type Effect = z.infer<typeof Effect>;
 /** Conditions on an order's target state, checked by the rules. */
 export const REQUIREMENTS = [
   "notCsto", "csto", "notEaeu", "notSco", "sco",
-  "afghanBorder", "xinjiangBorder", "gas", "hasDebt", "distress", "hasBri", "crisis", "notNeutral",
+  "afghanBorder", "xinjiangBorder", "gas", "hasDebt", "distress", "unfinishedBri", "migrantLeverage", "crisis", "notNeutral",
   "russianBase", "otherState",
 ] as const;
 export const Requirement = z.enum(REQUIREMENTS);

@@ -27,7 +27,7 @@ export function stateIncome(state: GameState, seat: Seat): number {
   const s = state.seats[seat]!;
   if (!isState(seat)) return s.income;
   const c = state.countries[seat];
-  return s.income + Math.floor(c.prosperity / 3) + Math.min(c.assets.pipelines, 2) + (c.remittances >= 3 ? 1 : 0);
+  return s.income + Math.floor(c.prosperity / 3) + Math.min(c.assets.pipelines, 2) + (c.remittances >= RULES.remittanceDependence ? 1 : 0);
 }
 
 // ---------- news ----------

@@ -1,6 +1,6 @@
 import { ACTIONS, ACTION_BY_ID, type ActionDef, type Requirement } from "../content/index.ts";
 import { STATES, isPower, isState, type Power, type Seat, type StateId } from "./ids.ts";
-import { RULES } from "./rules.ts";
+import { BOUNDS, RULES } from "./rules.ts";
 import type { GameState, Order } from "./types.ts";
 
 export interface LegalAction {
@@ -50,7 +50,10 @@ function meets(state: GameState, req: Requirement, target: StateId, seat: Seat):
     case "gas": return GAS.includes(target);
     case "hasDebt": return c.debt > 0;
     case "distress": return c.distress;
-    case "hasBri": return c.assets.briCorridor > 0;
+    // A corridor already built cannot be shelved, only one still under way.
+    case "unfinishedBri": return c.assets.briCorridor > 0 && c.assets.briCorridor < BOUNDS.briCorridor[1];
+    // Russia's economic pressure works through states whose workers depend on Russia (001: "the status of migrants").
+    case "migrantLeverage": return c.remittances >= RULES.remittanceDependence;
     case "crisis": return c.crisis !== null;
     case "notNeutral": return target !== "turkmenistan";
     case "russianBase": return c.assets.russianBases > 0;

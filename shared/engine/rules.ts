@@ -59,6 +59,8 @@ export const RULES = {
   /** A common Western foe draws the powers together: tension eases each year while Western presence is at least this. */
   commonFoePresence: 6,
   ruptureAt: 10,
+  /** A state whose remittances from Russia are at least this depends on Russia: a yearly income, and a lever for Russia. */
+  remittanceDependence: 3,
   rupturePenalty: 20,
   /** Each year China's economy outgrows Russia's: asymmetry rises by one every this many rounds. */
   asymmetryEvery: 3,
@@ -81,9 +83,9 @@ export const SCORING = {
  * holds its ground. Par between and beyond those points is interpolated linearly from zero.
  */
 export const PAR: Record<Seat, { short: number; standard: number }> = {
-  russia: { short: 36, standard: 48 }, china: { short: 26, standard: 48 }, west: { short: 26, standard: 48 },
-  kazakhstan: { short: 24, standard: 37 }, kyrgyzstan: { short: 24, standard: 36 }, tajikistan: { short: 18, standard: 30 },
-  turkmenistan: { short: 29, standard: 42 }, uzbekistan: { short: 25, standard: 37 },
+  russia: { short: 35, standard: 50 }, china: { short: 26, standard: 50 }, west: { short: 26, standard: 46 },
+  kazakhstan: { short: 25, standard: 39 }, kyrgyzstan: { short: 23, standard: 37 }, tajikistan: { short: 17, standard: 31 },
+  turkmenistan: { short: 29, standard: 44 }, uzbekistan: { short: 25, standard: 37 },
 };
 
 export const ORG_LEADER: Record<"csto" | "eaeu" | "sco", Power> = { csto: "russia", eaeu: "russia", sco: "china" };

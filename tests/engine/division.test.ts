@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { submitOrders } from "../../shared/engine/index.ts";
+import { legalActions, submitOrders } from "../../shared/engine/index.ts";
 import { apply, closeOrders, newGame, ok } from "./helpers.ts";
 
 describe("the division of labour", () => {
@@ -90,5 +90,20 @@ describe("the division of labour", () => {
     expect(s.seats.china!.score).toBeLessThanOrEqual(scores.china - 20 + 8);
     expect(s.winners).not.toContain("russia");
     expect(s.winners).not.toContain("china");
+  });
+
+  it("Russia can block only an unfinished corridor, and only where migrant workers depend on Russia", () => {
+    const s = newGame();
+    const blockable = () => legalActions(s, "russia").find((l) => l.action === "block-project")?.targets ?? [];
+    for (const c of Object.values(s.countries)) c.assets.briCorridor = 0;
+    s.countries.kyrgyzstan.assets.briCorridor = 2;
+    s.countries.kyrgyzstan.remittances = 3;
+    s.countries.kazakhstan.assets.briCorridor = 2;
+    s.countries.kazakhstan.remittances = 2;
+    s.countries.tajikistan.assets.briCorridor = 3;
+    s.countries.tajikistan.remittances = 5;
+    expect(blockable()).toEqual(["kyrgyzstan"]);
+    const refused = submitOrders(s, "russia", [{ action: "block-project", target: "tajikistan" }]);
+    expect(refused.ok).toBe(false);
   });
 });
