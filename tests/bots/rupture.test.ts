@@ -13,10 +13,14 @@ function frozenGap(state: GameState): number {
   return standing(ended, "russia") - standing(ended, "china");
 }
 
-/** A Great Powers game at its first orders phase with tension set as given. */
-function powersAt(tension: number, seed = 5): GameState {
+/**
+ * A Great Powers game at its first orders phase with tension set as given, and Chinese corridors under
+ * construction in the three states whose migrant workers depend on Russia, which Russia may block.
+ */
+function powersAt(tension: number, sections = 2, seed = 5): GameState {
   const state = cloneState(createGame({ mode: "powers", length: "short" }, seed));
   state.global.tension = tension;
+  for (const id of ["kyrgyzstan", "tajikistan", "uzbekistan"] as const) state.countries[id].assets.briCorridor = sections;
   return state;
 }
 
@@ -53,17 +57,19 @@ describe("rupture as a head-to-head weapon", () => {
 
   it("the hard bot ends the game while ahead when its rival will outscore it from here, and says why; narrowly behind it plays on", () => {
     const budget = { playouts: 120, timeMs: 10_000 };
-    // Russia leads now, but China's finished corridors in every state will outscore it each coming year.
+    // Russia leads now, but China's corridors, finished or nearly, will outscore it each coming year.
     const ahead = powersAt(8);
     ahead.seats.russia!.score = 14;
     ahead.stats.roundsScored = 1;
-    for (const c of Object.values(ahead.countries)) c.assets.briCorridor = 3;
+    ahead.countries.kazakhstan.assets.briCorridor = 3;
+    ahead.countries.turkmenistan.assets.briCorridor = 3;
     const d = hardDecide(viewFor(ahead, "russia"), 11, budget)!;
     expect(d.reason).toContain("breaking point");
     expect(d.input.type === "orders" && d.input.orders.length).toBeGreaterThanOrEqual(2);
 
-    // Narrowly behind (agendas met so far included) with five years to play: a rupture would freeze a sure loss.
-    const behind = powersAt(8);
+    // Narrowly behind (agendas met so far included) with five years to play and China's corridors barely begun: a
+    // rupture would freeze a sure loss.
+    const behind = powersAt(8, 1);
     behind.stats.roundsScored = 1;
     behind.seats.china!.score += frozenGap(behind) + 2;
     expect(frozenGap(behind)).toBe(-2);
