@@ -1,50 +1,88 @@
 import { CLOCKED_BUDGET } from "../server/bots/clockedBudget.ts";
-import { levelPlayer, playGame } from "../shared/bots/play.ts";
-import { SEATS, type Seat } from "../shared/engine/index.ts";
+import { botSeed, levelPlayer } from "../shared/bots/play.ts";
+import { AGENDA_BY_ID } from "../shared/content/index.ts";
+import { SEATS, agendaMet, applyInput, createGame, pendingSeats, viewFor, type GameState, type Seat } from "../shared/engine/index.ts";
 import { PAR } from "../shared/engine/rules.ts";
+import { parAt } from "../shared/engine/scoring.ts";
 import { parseArgs, intArg } from "./args.ts";
 
 /**
  * Finds par values that give every seat an even chance in Full mode, separately for short and standard games.
  * Par is "the points an average player earns from each seat's starting position", and players come in more than
  * one strength: by default the games are played with baseline bots, and `--normal N` adds N games per length with
- * normal bots in every seat, so one par serves both populations (each population weighs half). Scores are recorded
- * once and candidate pars are tried on the recorded results (the normal bot weighs par in its evaluation, so a
- * large change is worth a second pass). Prints the suggested PAR table for shared/engine/rules.ts and the win
- * rates it gives in each population.
+ * normal bots in every seat, so one par serves both populations (each population weighs half). It also measures
+ * par's shape: the share of its final score a seat holds after each round, counting the agenda points it would
+ * get if the game ended then (a rupture judges agendas as they stand), averaged over the games still running.
+ * Scores are recorded once and candidate pars are tried on the recorded results (the normal bot weighs par in its
+ * evaluation, so a large change is worth a second pass). Prints the suggested PAR and PAR_SHAPE tables for
+ * shared/engine/rules.ts and the win rates they give in each population.
  */
 const args = parseArgs(process.argv.slice(2));
 const games = intArg(args, "games", 1000);
 const normalGames = intArg(args, "normal", 0);
 const seed = intArg(args, "seed", 1);
 
-type Result = { scores: Record<Seat, number>; rounds: number };
+/** A game's final scores and rounds scored, and each seat's score-if-it-ended-now after every round it ran on. */
+type Result = { scores: Record<Seat, number>; rounds: number; ruptured: boolean; running: Record<Seat, number>[] };
 const lengths = ["short", "standard"] as const;
 type Length = (typeof lengths)[number];
 const populations = normalGames > 0 ? (["baseline", "normal"] as const) : (["baseline"] as const);
 type Population = (typeof populations)[number];
+
+const endedNow = (state: GameState) => Object.fromEntries(SEATS.map((s) => {
+  const seat = state.seats[s]!;
+  return [s, seat.score + (agendaMet(state, s, seat.agenda) ? AGENDA_BY_ID.get(seat.agenda)?.points ?? 0 : 0)];
+})) as Record<Seat, number>;
+
+function play(length: Length, gameSeed: number, bot: ReturnType<typeof levelPlayer>): Result {
+  let state = createGame({ mode: "full", length }, gameSeed);
+  const running: Record<Seat, number>[] = [];
+  for (let guard = 1; state.phase !== "ended"; guard++) {
+    if (guard > 5000) throw new Error(`game ${gameSeed} did not end`);
+    const seat = pendingSeats(state)[0]!;
+    const result = applyInput(state, bot(viewFor(state, seat), botSeed(state, seat, guard))!);
+    if (!result.ok) throw new Error(`game ${gameSeed}: ${result.message}`);
+    const scoredBefore = state.stats.roundsScored;
+    state = result.state;
+    if (state.stats.roundsScored > scoredBefore && state.phase !== "ended") running.push(endedNow(state));
+  }
+  const scores = Object.fromEntries(SEATS.map((s) => [s, state.seats[s]!.score])) as Record<Seat, number>;
+  return { scores, rounds: state.stats.roundsScored, ruptured: state.stats.rupture, running };
+}
+
 const results = {} as Record<Population, Record<Length, Result[]>>;
 for (const pop of populations) {
   results[pop] = { short: [], standard: [] };
   const n = pop === "baseline" ? games : normalGames;
   const bot = levelPlayer(pop, CLOCKED_BUDGET);
-  for (const length of lengths) {
-    for (let i = 0; i < n; i++) {
-      const { state } = playGame({ mode: "full", length }, seed + i, bot);
-      const scores = {} as Record<Seat, number>;
-      for (const s of SEATS) scores[s] = state.seats[s]!.score;
-      results[pop][length].push({ scores, rounds: state.stats.roundsScored });
-    }
-  }
+  for (const length of lengths) for (let i = 0; i < n; i++) results[pop][length].push(play(length, seed + i, bot));
 }
 
-const parAt = (p: { short: number; standard: number }, rounds: number) =>
-  Math.round(rounds <= 6 ? (p.short * rounds) / 6 : p.short + ((p.standard - p.short) * (rounds - 6)) / 4);
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+const round2 = (x: number) => Math.round(x * 100) / 100;
 
-function winRates(par: Record<Seat, { short: number; standard: number }>, set: Result[]): Record<Seat, number> {
+/** Each seat's share of its final score after each round, each population weighing the same. */
+function measureShape(length: Length): Record<Seat, number[]> {
+  const rounds = length === "short" ? 6 : 10;
+  const out = {} as Record<Seat, number[]>;
+  for (const s of SEATS) {
+    const at = (r: number) => mean(populations.map((pop) => {
+      const set = results[pop][length];
+      return r < rounds
+        ? mean(set.filter((g) => g.running.length >= r).map((g) => g.running[r - 1]![s]))
+        : mean(set.filter((g) => g.rounds === rounds && !g.ruptured).map((g) => g.scores[s]));
+    }));
+    const full = at(rounds);
+    out[s] = Array.from({ length: rounds }, (_, i) => (i + 1 === rounds ? 1 : round2(at(i + 1) / full)));
+  }
+  return out;
+}
+const shape = { short: measureShape("short"), standard: measureShape("standard") };
+
+function winRates(par: Record<Seat, { short: number; standard: number }>, length: Length, set: Result[]): Record<Seat, number> {
   const wins = Object.fromEntries(SEATS.map((s) => [s, 0])) as Record<Seat, number>;
   for (const r of set) {
-    const standing = SEATS.map((s) => r.scores[s] - parAt(par[s], r.rounds));
+    const standing = SEATS.map((s) => r.scores[s] - parAt(par[s][length], shape[length][s], r.rounds));
     const best = Math.max(...standing);
     const winners = SEATS.filter((_, i) => standing[i] === best);
     for (const w of winners) wins[w] += 1 / winners.length;
@@ -56,7 +94,7 @@ function winRates(par: Record<Seat, { short: number; standard: number }>, set: R
 const par = structuredClone(PAR);
 for (let step = 0; step < 300; step++) {
   for (const length of lengths) {
-    const rates = populations.map((pop) => winRates(par, results[pop][length]));
+    const rates = populations.map((pop) => winRates(par, length, results[pop][length]));
     for (const s of SEATS) {
       const mean = rates.reduce((sum, r) => sum + r[s], 0) / rates.length;
       par[s][length] = Math.round((par[s][length] + (mean - 1 / SEATS.length) * 10) * 10) / 10;
@@ -64,6 +102,6 @@ for (let step = 0; step < 300; step++) {
   }
 }
 for (const s of SEATS) for (const l of lengths) par[s][l] = Math.round(par[s][l]);
-const out: Record<string, unknown> = { par };
-for (const pop of populations) out[pop] = { short: winRates(par, results[pop].short), standard: winRates(par, results[pop].standard) };
+const out: Record<string, unknown> = { par, shape };
+for (const pop of populations) out[pop] = { short: winRates(par, "short", results[pop].short), standard: winRates(par, "standard", results[pop].standard) };
 console.log(JSON.stringify(out, null, 1));

@@ -80,12 +80,29 @@ export const SCORING = {
  * normal bots in every seat (`--games 600 --normal 150`), each population weighing half, so that neither the
  * simple nor the lookahead players' particular strengths decide who wins. A seat's standing is its score minus
  * par for the rounds played, so a small state that does well for itself can beat a great power that merely
- * holds its ground. Par between and beyond those points is interpolated linearly from zero.
+ * holds its ground.
  */
 export const PAR: Record<Seat, { short: number; standard: number }> = {
-  russia: { short: 35, standard: 50 }, china: { short: 26, standard: 50 }, west: { short: 26, standard: 46 },
-  kazakhstan: { short: 25, standard: 39 }, kyrgyzstan: { short: 23, standard: 37 }, tajikistan: { short: 17, standard: 31 },
-  turkmenistan: { short: 29, standard: 44 }, uzbekistan: { short: 25, standard: 37 },
+  russia: { short: 34, standard: 49 }, china: { short: 26, standard: 50 }, west: { short: 26, standard: 46 },
+  kazakhstan: { short: 25, standard: 39 }, kyrgyzstan: { short: 22, standard: 36 }, tajikistan: { short: 17, standard: 31 },
+  turkmenistan: { short: 28, standard: 43 }, uzbekistan: { short: 24, standard: 39 },
+};
+
+/**
+ * The share of its par a seat should hold after each round of a short and a standard game, for a game that ends
+ * early (a rupture): how the average player's score, with the agenda points it would get if the game ended then,
+ * builds up over a game (bench/calibrate-par.ts, the same games). Seats score at different times: Russia's bases
+ * and CSTO leads pay from the first year, China's corridors only once finished and its agenda at the end.
+ */
+export const PAR_SHAPE: Record<Seat, { short: readonly number[]; standard: readonly number[] }> = {
+  russia: { short: [0.27, 0.39, 0.55, 0.71, 0.86, 1], standard: [0.17, 0.25, 0.35, 0.46, 0.56, 0.65, 0.75, 0.83, 0.92, 1] },
+  china: { short: [0.15, 0.26, 0.4, 0.54, 0.72, 1], standard: [0.06, 0.13, 0.19, 0.27, 0.36, 0.46, 0.58, 0.7, 0.83, 1] },
+  west: { short: [0.03, 0.16, 0.44, 0.64, 0.82, 1], standard: [0.02, 0.08, 0.24, 0.34, 0.44, 0.53, 0.63, 0.75, 0.87, 1] },
+  kazakhstan: { short: [0.17, 0.31, 0.47, 0.63, 0.81, 1], standard: [0.1, 0.18, 0.27, 0.37, 0.47, 0.57, 0.67, 0.78, 0.88, 1] },
+  kyrgyzstan: { short: [0.14, 0.26, 0.42, 0.58, 0.77, 1], standard: [0.08, 0.15, 0.23, 0.33, 0.44, 0.55, 0.65, 0.76, 0.87, 1] },
+  tajikistan: { short: [0.13, 0.2, 0.35, 0.52, 0.73, 1], standard: [0.07, 0.1, 0.18, 0.26, 0.38, 0.49, 0.61, 0.73, 0.86, 1] },
+  turkmenistan: { short: [0.26, 0.38, 0.53, 0.68, 0.83, 1], standard: [0.16, 0.24, 0.33, 0.43, 0.53, 0.62, 0.72, 0.81, 0.9, 1] },
+  uzbekistan: { short: [0.22, 0.33, 0.47, 0.63, 0.82, 1], standard: [0.13, 0.19, 0.28, 0.37, 0.47, 0.57, 0.67, 0.79, 0.89, 1] },
 };
 
 export const ORG_LEADER: Record<"csto" | "eaeu" | "sco", Power> = { csto: "russia", eaeu: "russia", sco: "china" };

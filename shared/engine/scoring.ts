@@ -1,6 +1,6 @@
 import { AGENDA_BY_ID } from "../content/index.ts";
-import { POWERS, STATES, XINJIANG_BORDER, isState, type Power, type Seat } from "./ids.ts";
-import { PAR, SCORING } from "./rules.ts";
+import { GAME_LENGTHS, POWERS, STATES, XINJIANG_BORDER, isState, type GameLength, type Power, type Seat } from "./ids.ts";
+import { PAR, PAR_SHAPE, SCORING } from "./rules.ts";
 import type { CountryState, GameState } from "./types.ts";
 
 export function totalInfluence(c: CountryState, power: Power): number {
@@ -96,13 +96,21 @@ export function agendaMet(state: GameState, seat: Seat, agendaId: string): boole
   }
 }
 
-export function parFor(seat: Seat, rounds: number): number {
-  const { short, standard } = PAR[seat];
-  const value = rounds <= 6 ? (short * rounds) / 6 : short + ((standard - short) * (rounds - 6)) / 4;
-  return Math.round(value);
+/** Par after `rounds` rounds of a game whose full par is `full` and whose shares per round are `shape`. */
+export function parAt(full: number, shape: readonly number[], rounds: number): number {
+  if (rounds <= 0) return 0;
+  return Math.round(full * shape[Math.min(rounds, shape.length) - 1]!);
 }
+
+/** A seat's par after `rounds` rounds of a game of `maxRounds` rounds (short or standard). */
+export function parFor(seat: Seat, rounds: number, maxRounds: number): number {
+  const length = lengthOf(maxRounds);
+  return parAt(PAR[seat][length], PAR_SHAPE[seat][length], rounds);
+}
+
+export const lengthOf = (maxRounds: number): GameLength => (maxRounds <= GAME_LENGTHS.short ? "short" : "standard");
 
 /** Score against par: what decides the winner. */
 export function standing(state: GameState, seat: Seat): number {
-  return state.seats[seat]!.score - parFor(seat, state.stats.roundsScored);
+  return state.seats[seat]!.score - parFor(seat, state.stats.roundsScored, state.maxRounds);
 }
