@@ -1,7 +1,7 @@
 import { CLOCKED_BUDGET } from "../server/bots/clockedBudget.ts";
-import { botSeed, levelPlayer } from "../shared/bots/play.ts";
+import { levelPlayer, playGame, type BotPlayer } from "../shared/bots/play.ts";
 import { AGENDA_BY_ID } from "../shared/content/index.ts";
-import { SEATS, agendaMet, applyInput, createGame, pendingSeats, viewFor, type GameState, type Seat } from "../shared/engine/index.ts";
+import { GAME_LENGTHS, SEATS, agendaMet, type GameState, type Seat } from "../shared/engine/index.ts";
 import { PAR } from "../shared/engine/rules.ts";
 import { parAt } from "../shared/engine/scoring.ts";
 import { parseArgs, intArg } from "./args.ts";
@@ -34,18 +34,11 @@ const endedNow = (state: GameState) => Object.fromEntries(SEATS.map((s) => {
   return [s, seat.score + (agendaMet(state, s, seat.agenda) ? AGENDA_BY_ID.get(seat.agenda)?.points ?? 0 : 0)];
 })) as Record<Seat, number>;
 
-function play(length: Length, gameSeed: number, bot: ReturnType<typeof levelPlayer>): Result {
-  let state = createGame({ mode: "full", length }, gameSeed);
+function play(length: Length, gameSeed: number, bot: BotPlayer): Result {
   const running: Record<Seat, number>[] = [];
-  for (let guard = 1; state.phase !== "ended"; guard++) {
-    if (guard > 5000) throw new Error(`game ${gameSeed} did not end`);
-    const seat = pendingSeats(state)[0]!;
-    const result = applyInput(state, bot(viewFor(state, seat), botSeed(state, seat, guard))!);
-    if (!result.ok) throw new Error(`game ${gameSeed}: ${result.message}`);
-    const scoredBefore = state.stats.roundsScored;
-    state = result.state;
-    if (state.stats.roundsScored > scoredBefore && state.phase !== "ended") running.push(endedNow(state));
-  }
+  const { state } = playGame({ mode: "full", length }, gameSeed, bot, (after, before) => {
+    if (after.stats.roundsScored > before.stats.roundsScored && after.phase !== "ended") running.push(endedNow(after));
+  });
   const scores = Object.fromEntries(SEATS.map((s) => [s, state.seats[s]!.score])) as Record<Seat, number>;
   return { scores, rounds: state.stats.roundsScored, ruptured: state.stats.rupture, running };
 }
@@ -63,7 +56,7 @@ const round2 = (x: number) => Math.round(x * 100) / 100;
 
 /** Each seat's share of its final score after each round, each population weighing the same. */
 function measureShape(length: Length): Record<Seat, number[]> {
-  const rounds = length === "short" ? 6 : 10;
+  const rounds = GAME_LENGTHS[length];
   const out = {} as Record<Seat, number[]>;
   for (const s of SEATS) {
     const at = (r: number) => mean(populations.map((pop) => {

@@ -11,7 +11,7 @@ import type { App } from "./types.ts";
 export function endScreen(root: HTMLElement, app: App, connection: Connection): () => void {
   const view = connection.view()!;
   const winners = view.winners.map((s) => t(`seat.${s}`)).join(", ");
-  const par = (seat: (typeof view.seats)[number]["seat"]) => parFor(seat, view.stats.roundsScored, view.maxRounds);
+  const par = (seat: (typeof view.seats)[number]["seat"]) => parFor(seat, view.stats.roundsScored, view.options.length);
   const scores = [...view.seats].sort((a, b) => b.score - par(b.seat) - (a.score - par(a.seat)));
   const signed = (n: number) => (n > 0 ? `+${n}` : n < 0 ? `−${-n}` : "0");
   const canvases = { influence: h("canvas", {}), stability: h("canvas", {}), debt: h("canvas", {}), tension: h("canvas", {}) };

@@ -12,8 +12,12 @@ export function botSeed(state: GameState, seat: Seat, salt = 0): number {
   return (state.seed * 7919 + state.round * 104729 + state.nextDecisionId * 131 + state.seatOrder.indexOf(seat) * 17 + salt) >>> 0;
 }
 
-/** Plays one whole game with a bot in every seat; returns the final state and every accepted input. */
-export function playGame(options: Partial<GameOptions>, seed: number, bots: Partial<Record<Seat, BotPlayer>> | BotPlayer = baselineInput): { state: GameState; inputs: Input[] } {
+/**
+ * Plays one whole game with a bot in every seat; returns the final state and every accepted input. `onStep` sees
+ * the state after each accepted input and the state before it.
+ */
+export function playGame(options: Partial<GameOptions>, seed: number, bots: Partial<Record<Seat, BotPlayer>> | BotPlayer = baselineInput,
+  onStep?: (state: GameState, before: GameState) => void): { state: GameState; inputs: Input[] } {
   let state = createGame(options, seed);
   const inputs: Input[] = [];
   const botFor = (seat: Seat): BotPlayer => (typeof bots === "function" ? bots : (bots[seat] ?? baselineInput));
@@ -27,6 +31,7 @@ export function playGame(options: Partial<GameOptions>, seed: number, bots: Part
     const result = applyInput(state, input);
     if (!result.ok) throw new Error(`game ${seed}: ${seat}'s bot input refused: ${result.code} ${result.message}`);
     inputs.push(input);
+    onStep?.(result.state, state);
     state = result.state;
   }
   return { state, inputs };

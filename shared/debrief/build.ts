@@ -112,7 +112,7 @@ export function buildDebrief(record: GameRecord): Debrief {
   const scores = state.seatOrder.map((seat): ScoreLine => {
     const s = state.seats[seat]!;
     return {
-      seat, name: SEAT_NAMES[seat], score: s.score, par: parFor(seat, state.stats.roundsScored, state.maxRounds), standing: standing(state, seat),
+      seat, name: SEAT_NAMES[seat], score: s.score, par: parFor(seat, state.stats.roundsScored, state.options.length), standing: standing(state, seat),
       agenda: { id: s.agenda, title: AGENDA_BY_ID.get(s.agenda)?.title ?? s.agenda }, agendaMet: met.has(seat), winner: state.winners.includes(seat),
     };
   }).sort((a, b) => b.standing - a.standing);

@@ -1,5 +1,5 @@
 import { AGENDA_BY_ID } from "../content/index.ts";
-import { GAME_LENGTHS, POWERS, STATES, XINJIANG_BORDER, isState, type GameLength, type Power, type Seat } from "./ids.ts";
+import { POWERS, STATES, XINJIANG_BORDER, isState, type GameLength, type Power, type Seat } from "./ids.ts";
 import { PAR, PAR_SHAPE, SCORING } from "./rules.ts";
 import type { CountryState, GameState } from "./types.ts";
 
@@ -102,15 +102,12 @@ export function parAt(full: number, shape: readonly number[], rounds: number): n
   return Math.round(full * shape[Math.min(rounds, shape.length) - 1]!);
 }
 
-/** A seat's par after `rounds` rounds of a game of `maxRounds` rounds (short or standard). */
-export function parFor(seat: Seat, rounds: number, maxRounds: number): number {
-  const length = lengthOf(maxRounds);
+/** A seat's par after `rounds` rounds of a short or standard game. */
+export function parFor(seat: Seat, rounds: number, length: GameLength): number {
   return parAt(PAR[seat][length], PAR_SHAPE[seat][length], rounds);
 }
 
-export const lengthOf = (maxRounds: number): GameLength => (maxRounds <= GAME_LENGTHS.short ? "short" : "standard");
-
 /** Score against par: what decides the winner. */
 export function standing(state: GameState, seat: Seat): number {
-  return state.seats[seat]!.score - parFor(seat, state.stats.roundsScored, state.maxRounds);
+  return state.seats[seat]!.score - parFor(seat, state.stats.roundsScored, state.options.length);
 }

@@ -7,14 +7,14 @@ describe("par", () => {
     for (const seat of SEATS) for (const length of ["short", "standard"] as const) {
       const rounds = GAME_LENGTHS[length];
       expect(PAR_SHAPE[seat][length]).toHaveLength(rounds);
-      expect(parFor(seat, rounds, rounds)).toBe(PAR[seat][length]);
-      expect(parFor(seat, 0, rounds)).toBe(0);
-      for (let r = 1; r <= rounds; r++) expect(parFor(seat, r, rounds)).toBeGreaterThanOrEqual(parFor(seat, r - 1, rounds));
+      expect(parFor(seat, rounds, length)).toBe(PAR[seat][length]);
+      expect(parFor(seat, 0, length)).toBe(0);
+      for (let r = 1; r <= rounds; r++) expect(parFor(seat, r, length)).toBeGreaterThanOrEqual(parFor(seat, r - 1, length));
     }
   });
 
   it("follows when each seat scores: a standard game broken off in its fourth year asks more of Russia, whose bases pay at once, than of China, whose corridors and agenda pay late", () => {
-    const share = (seat: "russia" | "china") => parFor(seat, 4, 10) / PAR[seat].standard;
+    const share = (seat: "russia" | "china") => parFor(seat, 4, "standard") / PAR[seat].standard;
     expect(share("russia")).toBeGreaterThan(0.4);
     expect(share("china")).toBeLessThan(0.3);
   });
