@@ -30,6 +30,8 @@ export interface SessionStore {
 }
 
 const STORAGE_KEY = "ngg.session";
+/** How long an accepted intent waits for the state it changed before it resolves anyway. */
+const STATE_WAIT_MS = 1000;
 
 /** localStorage in a browser; memory elsewhere (tests, the load generator). */
 export function defaultStore(): SessionStore {
@@ -59,6 +61,7 @@ export function defaultStore(): SessionStore {
 export class RemoteConnection implements Connection {
   readonly kind = "remote" as const;
   private listeners = new Set<() => void>();
+  private stateWaiters = new Set<() => void>();
   private currentStatus: ConnectionStatus = "connecting";
   private cachedView: GameView | null = null;
   private cachedEvents: GameEvent[] = [];
@@ -82,6 +85,7 @@ export class RemoteConnection implements Connection {
       this.currentStatus = this.currentStatus === "connecting" ? "open" : this.currentStatus;
       resolveFirst();
       this.notify();
+      for (const resume of [...this.stateWaiters]) resume();
     });
     room.onDrop(() => {
       this.currentStatus = "reconnecting";
@@ -163,10 +167,29 @@ export class RemoteConnection implements Connection {
     if (this.currentStatus === "closed") return { ok: false, code: "closed", message: "The connection to the match is closed." };
     try {
       const reply = (await this.room.request(type as string, payload)) as Reply | undefined;
-      return reply ?? { ok: false, code: "bad-reply", message: "The server gave no answer." };
+      if (!reply) return { ok: false, code: "bad-reply", message: "The server gave no answer." };
+      if (reply.ok) await this.nextState();
+      return reply;
     } catch (error) {
       return { ok: false, code: "request-failed", message: error instanceof Error ? error.message : String(error) };
     }
+  }
+
+  /**
+   * The server answers a request at once but sends the state it changed with its next patch. Until that
+   * arrives the view still shows the old state (an answered decision still open, orders still unsent), so
+   * an accepted intent resolves only once the next state has come in, or after a second if none does.
+   */
+  private nextState(): Promise<void> {
+    return new Promise((resolve) => {
+      const resume = () => {
+        clearTimeout(timer);
+        this.stateWaiters.delete(resume);
+        resolve();
+      };
+      const timer = setTimeout(resume, STATE_WAIT_MS);
+      this.stateWaiters.add(resume);
+    });
   }
 
   async leave(): Promise<void> {

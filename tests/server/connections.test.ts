@@ -42,4 +42,17 @@ describe("timers and connections", () => {
     await back.leave();
     await host.leave();
   });
+
+  it("an accepted intent resolves once the player's view shows it, so no panel offers it a second time", async () => {
+    const host = await createRemoteMatch(server.url, { name: "Ana", seat: "russia" }, memoryStore());
+    const guest = await joinRemoteMatch(server.url, host.roomId, { name: "Bo", seat: "china" }, memoryStore());
+    expect(await host.send("start", {})).toEqual({ ok: true });
+    await until("orders", () => host.view()?.phase === "orders");
+    // China has not ordered yet, so the phase stays open and Russia's submission stays visible.
+    const reply = await host.send("submitOrders", { orders: [], round: host.view()!.round });
+    expect(reply).toEqual({ ok: true });
+    expect(host.view()!.seats.find((s) => s.seat === "russia")!.submitted).toBe(true);
+    await guest.leave();
+    await host.leave();
+  });
 });
