@@ -2,7 +2,7 @@ import { CLOCKED_BUDGET } from "../server/bots/clockedBudget.ts";
 import { levelPlayer, playGame, type BotPlayer } from "../shared/bots/play.ts";
 import { AGENDA_BY_ID } from "../shared/content/index.ts";
 import { GAME_LENGTHS, SEATS, agendaMet, type GameState, type Seat } from "../shared/engine/index.ts";
-import { PAR } from "../shared/engine/rules.ts";
+import { PAR, PAR_SHAPE } from "../shared/engine/rules.ts";
 import { parAt } from "../shared/engine/scoring.ts";
 import { parseArgs, intArg } from "./args.ts";
 
@@ -16,39 +16,51 @@ import { parseArgs, intArg } from "./args.ts";
  * Scores are recorded once and candidate pars are tried on the recorded results (the normal bot weighs par in its
  * evaluation, so a large change is worth a second pass). Prints the suggested PAR and PAR_SHAPE tables for
  * shared/engine/rules.ts and the win rates they give in each population.
+ *
+ * With `--fit normal` it also searches, from the par in rules.ts and with its shapes, for the nearest par that
+ * keeps every seat's win rate with normal bots inside GAME.md's range (6–20%, with a margin against sampling
+ * error), and with `--powers N` Russia's rate against China in N Great Powers games per length inside 40–60%:
+ * the targets are set for bots of equal strength, and the issue measures them with normal bots.
  */
 const args = parseArgs(process.argv.slice(2));
 const games = intArg(args, "games", 1000);
 const normalGames = intArg(args, "normal", 0);
+const powersGames = intArg(args, "powers", 0);
 const seed = intArg(args, "seed", 1);
+const fitNormal = args.fit === "normal";
+if (fitNormal && normalGames === 0) throw new Error("--fit normal needs --normal N games");
 
 /** A game's final scores and rounds scored, and each seat's score-if-it-ended-now after every round it ran on. */
 type Result = { scores: Record<Seat, number>; rounds: number; ruptured: boolean; running: Record<Seat, number>[] };
 const lengths = ["short", "standard"] as const;
 type Length = (typeof lengths)[number];
-const populations = normalGames > 0 ? (["baseline", "normal"] as const) : (["baseline"] as const);
-type Population = (typeof populations)[number];
+type Population = "baseline" | "normal";
+const populations = ([["baseline", games], ["normal", normalGames]] as const).filter(([, n]) => n > 0).map(([pop]) => pop) as Population[];
+if (populations.length === 0) throw new Error("play some games: --games N (baseline) or --normal N");
 
 const endedNow = (state: GameState) => Object.fromEntries(SEATS.map((s) => {
   const seat = state.seats[s]!;
   return [s, seat.score + (agendaMet(state, s, seat.agenda) ? AGENDA_BY_ID.get(seat.agenda)?.points ?? 0 : 0)];
 })) as Record<Seat, number>;
 
-function play(length: Length, gameSeed: number, bot: BotPlayer): Result {
+function play(length: Length, gameSeed: number, bot: BotPlayer, mode: "full" | "powers" = "full"): Result {
   const running: Record<Seat, number>[] = [];
-  const { state } = playGame({ mode: "full", length }, gameSeed, bot, (after, before) => {
+  const { state } = playGame({ mode, length }, gameSeed, bot, (after, before) => {
     if (after.stats.roundsScored > before.stats.roundsScored && after.phase !== "ended") running.push(endedNow(after));
   });
   const scores = Object.fromEntries(SEATS.map((s) => [s, state.seats[s]!.score])) as Record<Seat, number>;
   return { scores, rounds: state.stats.roundsScored, ruptured: state.stats.rupture, running };
 }
 
-const results = {} as Record<Population, Record<Length, Result[]>>;
+const results: Record<Population, Record<Length, Result[]>> = { baseline: { short: [], standard: [] }, normal: { short: [], standard: [] } };
 for (const pop of populations) {
-  results[pop] = { short: [], standard: [] };
   const n = pop === "baseline" ? games : normalGames;
   const bot = levelPlayer(pop, CLOCKED_BUDGET);
   for (const length of lengths) for (let i = 0; i < n; i++) results[pop][length].push(play(length, seed + i, bot));
+}
+const powers: Record<Length, Result[]> = { short: [], standard: [] };
+if (fitNormal) for (const length of lengths) for (let i = 0; i < powersGames; i++) {
+  powers[length].push(play(length, seed + i, levelPlayer("normal", CLOCKED_BUDGET), "powers"));
 }
 
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
@@ -72,10 +84,13 @@ function measureShape(length: Length): Record<Seat, number[]> {
 }
 const shape = { short: measureShape("short"), standard: measureShape("standard") };
 
-function winRates(par: Record<Seat, { short: number; standard: number }>, length: Length, set: Result[]): Record<Seat, number> {
+type Par = Record<Seat, { short: number; standard: number }>;
+type Shapes = Record<Length, Record<Seat, readonly number[]>>;
+
+function winRates(par: Par, length: Length, set: Result[], shapes: Shapes = shape): Record<Seat, number> {
   const wins = Object.fromEntries(SEATS.map((s) => [s, 0])) as Record<Seat, number>;
   for (const r of set) {
-    const standing = SEATS.map((s) => r.scores[s] - parAt(par[s][length], shape[length][s], r.rounds));
+    const standing = SEATS.map((s) => r.scores[s] - parAt(par[s][length], shapes[length][s], r.rounds));
     const best = Math.max(...standing);
     const winners = SEATS.filter((_, i) => standing[i] === best);
     for (const w of winners) wins[w] += 1 / winners.length;
@@ -95,6 +110,61 @@ for (let step = 0; step < 300; step++) {
   }
 }
 for (const s of SEATS) for (const l of lengths) par[s][l] = Math.round(par[s][l]);
+
+/** The shapes the game uses (rules.ts), by length. */
+const committedShape: Shapes = {
+  short: Object.fromEntries(SEATS.map((s) => [s, PAR_SHAPE[s].short])) as Record<Seat, readonly number[]>,
+  standard: Object.fromEntries(SEATS.map((s) => [s, PAR_SHAPE[s].standard])) as Record<Seat, readonly number[]>,
+};
+
+/** Russia's share of Great Powers games in which it stands above China (ties count half). */
+function russiaOverChina(par: Par, length: Length, set: Result[]): number {
+  let over = 0;
+  for (const r of set) {
+    const standing = (s: Seat) => r.scores[s] - parAt(par[s][length], PAR_SHAPE[s][length], r.rounds);
+    over += standing("russia") > standing("china") ? 1 : standing("russia") === standing("china") ? 0.5 : 0;
+  }
+  return Math.round((over / set.length) * 1000) / 1000;
+}
+
+/**
+ * How far the normal games' cells fall outside their ranges, each range narrowed by a margin so that a par at
+ * its edge on these games is not out of range on the next thousand.
+ */
+function missOf(par: Par): number {
+  const MARGIN = 0.02;
+  let miss = 0;
+  for (const length of lengths) {
+    const rates = winRates(par, length, results.normal[length], committedShape);
+    for (const s of SEATS) miss += Math.max(0, 0.06 + MARGIN - rates[s]) + Math.max(0, rates[s] - (0.2 - MARGIN));
+    if (powers[length].length > 0) {
+      const roc = russiaOverChina(par, length, powers[length]);
+      miss += Math.max(0, 0.4 + MARGIN - roc) + Math.max(0, roc - (0.6 - MARGIN));
+    }
+  }
+  return miss;
+}
+
+/** Moves one value of the par in rules.ts at a time by up to two points while that brings the cells nearer their ranges. */
+function searchInRange(): Record<string, unknown> {
+  let best: Par = structuredClone(PAR);
+  let bestMiss = missOf(best);
+  for (let improved = true; improved;) {
+    improved = false;
+    for (const s of SEATS) for (const length of lengths) for (const d of [-2, -1, 1, 2]) {
+      const candidate = structuredClone(best);
+      candidate[s][length] += d;
+      const miss = missOf(candidate);
+      if (miss < bestMiss - 1e-9) [best, bestMiss, improved] = [candidate, miss, true];
+    }
+  }
+  const rates = (length: Length) => winRates(best, length, results.normal[length], committedShape);
+  const roc = (length: Length) => (powers[length].length > 0 ? russiaOverChina(best, length, powers[length]) : null);
+  return { par: best, miss: Math.round(bestMiss * 1000) / 1000, normal: { short: rates("short"), standard: rates("standard") },
+    russiaOverChina: { short: roc("short"), standard: roc("standard") } };
+}
+
 const out: Record<string, unknown> = { par, shape };
 for (const pop of populations) out[pop] = { short: winRates(par, "short", results[pop].short), standard: winRates(par, "standard", results[pop].standard) };
+if (fitNormal) out.inRange = searchInRange();
 console.log(JSON.stringify(out, null, 1));
