@@ -7,9 +7,21 @@ import type { Job } from "./worker.ts";
 /*
  * A small pool of bot threads. Jobs queue and go to the first idle thread. Threads are unreferenced so an idle
  * pool never keeps the process alive. A thread that fails takes the pool down: callers then decide in-process.
+ * A thread that has not answered within the job limit is stopped and replaced, and its job refused, so a bot
+ * that never answers cannot hold a room's game up.
  */
 
-type Pending = { job: Job; resolve: (d: BotDecision | null) => void; reject: (e: Error) => void };
+type Pending = { job: Job; resolve: (d: BotDecision | null) => void; reject: (e: Error) => void; timer?: ReturnType<typeof setTimeout> };
+
+/** Far above the hard bot's 450 ms clock: only a thread that is stuck reaches it. */
+const JOB_LIMIT_MS = 10_000;
+
+export interface BotThreadOptions {
+  size?: number;
+  limitMs?: number;
+  /** The thread's script (tests pass one that never answers). */
+  script?: URL;
+}
 
 export class BotThreads {
   private idle: Worker[] = [];
@@ -18,18 +30,25 @@ export class BotThreads {
   private nextId = 1;
   broken = false;
 
-  constructor(size = Math.max(1, Math.min(2, availableParallelism() - 1))) {
+  private limitMs: number;
+  private script: URL;
+
+  constructor(options: BotThreadOptions = {}) {
+    this.limitMs = options.limitMs ?? JOB_LIMIT_MS;
+    this.script = options.script ?? new URL("./worker.ts", import.meta.url);
+    const size = options.size ?? Math.max(1, Math.min(2, availableParallelism() - 1));
     for (let i = 0; i < size; i++) this.spawn();
   }
 
   private spawn(): void {
-    const worker = new Worker(new URL("./worker.ts", import.meta.url));
+    const worker = new Worker(this.script);
     worker.unref();
     worker.on("message", (msg: { id: number; decision?: BotDecision | null; error?: string }) => {
       const p = this.busy.get(worker);
       this.busy.delete(worker);
       this.idle.push(worker);
       if (p) {
+        clearTimeout(p.timer);
         if (msg.error) p.reject(new Error(msg.error));
         else p.resolve(msg.decision ?? null);
       }
@@ -39,6 +58,7 @@ export class BotThreads {
       this.broken = true;
       const p = this.busy.get(worker);
       this.busy.delete(worker);
+      clearTimeout(p?.timer);
       p?.reject(error);
       for (const q of this.queue.splice(0)) q.reject(error);
     };
@@ -52,8 +72,22 @@ export class BotThreads {
       const worker = this.idle.pop()!;
       const p = this.queue.shift()!;
       this.busy.set(worker, p);
+      p.timer = setTimeout(() => this.abandon(worker), this.limitMs);
+      p.timer.unref();
       worker.postMessage(p.job);
     }
+  }
+
+  /** Stops a thread that did not answer in time, refuses its job and puts a fresh thread in its place. */
+  private abandon(worker: Worker): void {
+    const p = this.busy.get(worker);
+    if (!p) return;
+    this.busy.delete(worker);
+    worker.removeAllListeners();
+    void worker.terminate();
+    p.reject(new Error(`bot thread gave no answer within ${this.limitMs} ms`));
+    this.spawn();
+    this.pump();
   }
 
   run(level: BotLevel, view: GameView, seed: number): Promise<BotDecision | null> {
@@ -65,6 +99,7 @@ export class BotThreads {
   }
 
   async close(): Promise<void> {
+    for (const p of this.busy.values()) clearTimeout(p.timer);
     const all = [...this.idle, ...this.busy.keys()];
     this.idle = [];
     await Promise.all(all.map((w) => w.terminate()));
