@@ -132,7 +132,7 @@ export interface Weights {
 
 /**
  * What a bot maximises. Every seat wants to finish first, so it weighs its own projected standing against the
- * seat best placed to beat it. A great power also measures itself against its rival power. A rupture weighs what
+ * seat best placed to beat it. In Great Powers mode a great power also measures itself against its rival power. A rupture weighs what
  * it costs (the 20 points, seen when the year's lookahead reaches it): a power tempted by an encroachment takes
  * the risk rather than shying from every rise in tension.
  */
@@ -140,7 +140,9 @@ export function utility(state: GameState, seat: Seat, weights: Weights = weights
   const own = projectedStanding(state, seat);
   const rival = rivalOf(seat);
   let leader = -Infinity;
-  for (const other of state.seatOrder) if (other !== seat && other !== rival) leader = Math.max(leader, projectedStanding(state, other));
+  // A rival weighed on its own is not chased twice; one not weighed (Full mode) is a seat like any other.
+  const apart = weights.rival > 0 ? rival : null;
+  for (const other of state.seatOrder) if (other !== seat && other !== apart) leader = Math.max(leader, projectedStanding(state, other));
   const chase = leader === -Infinity ? 0 : weights.leader * leader;
   if (!rival || !state.seats[rival]) return own - chase;
   const shared = !weights.headToHead && state.endReason === "rupture" ? RULES.rupturePenalty : 0;
@@ -151,11 +153,12 @@ const LEADER_WEIGHT = 0.8;
 
 /**
  * In Full mode any seat may win, so a power that spent itself on spoiling its rival would hand the game to a third
- * seat. In Great Powers mode the rival counts for a third of the power's own standing, with the winner still the
- * best standing at the table. At three quarters (measured 2026-11-23, 200 standard games between normal powers,
- * seed 1) the powers spent their years spoiling each other: Russia blocked Chinese projects, China took Russia's
- * security leads in CSTO members by encroaching, and the partnership ruptured in 80% of standard games; with the
- * rival not weighed at all, Russia beat China in only 31% of short games (400 games).
+ * seat: there the rival is weighed like any other seat, as the one to beat when it leads the rest. In Great Powers
+ * mode the rival counts for a third of the power's own standing, with the winner still the best standing at the
+ * table. At three quarters (measured 2026-11-23, 200 standard games between normal powers, seed 1) the powers spent
+ * their years spoiling each other: Russia blocked Chinese projects, China took Russia's security leads in CSTO
+ * members by encroaching, and the partnership ruptured in 80% of standard games; with the rival not weighed at all,
+ * Russia beat China in only 31% of short games (400 games).
  */
 function weightsIn(state: GameState): Weights {
   return { rival: state.options.mode === "powers" ? POWERS_RIVAL_WEIGHT : 0, leader: LEADER_WEIGHT, headToHead: false };
