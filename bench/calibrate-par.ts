@@ -59,8 +59,9 @@ for (const pop of populations) {
   for (const length of lengths) for (let i = 0; i < n; i++) results[pop][length].push(play(length, seed + i, bot));
 }
 const powers: Record<Length, Result[]> = { short: [], standard: [] };
-if (fitNormal) for (const length of lengths) for (let i = 0; i < powersGames; i++) {
-  powers[length].push(play(length, seed + i, levelPlayer("normal", CLOCKED_BUDGET), "powers"));
+if (fitNormal) {
+  const bot = levelPlayer("normal", CLOCKED_BUDGET);
+  for (const length of lengths) for (let i = 0; i < powersGames; i++) powers[length].push(play(length, seed + i, bot, "powers"));
 }
 
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
@@ -87,10 +88,13 @@ const shape = { short: measureShape("short"), standard: measureShape("standard")
 type Par = Record<Seat, { short: number; standard: number }>;
 type Shapes = Record<Length, Record<Seat, readonly number[]>>;
 
+/** A seat's standing at the end of a recorded game under the given par and shapes. */
+const standingIn = (r: Result, s: Seat, par: Par, length: Length, shapes: Shapes) => r.scores[s] - parAt(par[s][length], shapes[length][s], r.rounds);
+
 function winRates(par: Par, length: Length, set: Result[], shapes: Shapes = shape): Record<Seat, number> {
   const wins = Object.fromEntries(SEATS.map((s) => [s, 0])) as Record<Seat, number>;
   for (const r of set) {
-    const standing = SEATS.map((s) => r.scores[s] - parAt(par[s][length], shapes[length][s], r.rounds));
+    const standing = SEATS.map((s) => standingIn(r, s, par, length, shapes));
     const best = Math.max(...standing);
     const winners = SEATS.filter((_, i) => standing[i] === best);
     for (const w of winners) wins[w] += 1 / winners.length;
@@ -121,8 +125,8 @@ const committedShape: Shapes = {
 function russiaOverChina(par: Par, length: Length, set: Result[]): number {
   let over = 0;
   for (const r of set) {
-    const standing = (s: Seat) => r.scores[s] - parAt(par[s][length], PAR_SHAPE[s][length], r.rounds);
-    over += standing("russia") > standing("china") ? 1 : standing("russia") === standing("china") ? 0.5 : 0;
+    const [russia, china] = [standingIn(r, "russia", par, length, committedShape), standingIn(r, "china", par, length, committedShape)];
+    over += russia > china ? 1 : russia === china ? 0.5 : 0;
   }
   return Math.round((over / set.length) * 1000) / 1000;
 }

@@ -120,7 +120,7 @@ export function rivalOf(seat: Seat): Seat | null {
 export interface Weights {
   /** The rival great power's standing. */
   rival: number;
-  /** The standing of the best placed other seat, the rival aside. */
+  /** The standing of the best placed other seat (the rival among them unless it is weighed on its own). */
   leader: number;
   /**
    * Whether a rupture's penalty to the rival offsets the seat's own. Head to head it does (the standings between
@@ -132,9 +132,9 @@ export interface Weights {
 
 /**
  * What a bot maximises. Every seat wants to finish first, so it weighs its own projected standing against the
- * seat best placed to beat it. In Great Powers mode a great power also measures itself against its rival power. A rupture weighs what
- * it costs (the 20 points, seen when the year's lookahead reaches it): a power tempted by an encroachment takes
- * the risk rather than shying from every rise in tension.
+ * seat best placed to beat it. In Great Powers mode a great power also measures itself against its rival power.
+ * A rupture weighs what it costs (the 20 points, seen when the year's lookahead reaches it): a power tempted by an
+ * encroachment takes the risk rather than shying from every rise in tension.
  */
 export function utility(state: GameState, seat: Seat, weights: Weights = weightsIn(state)): number {
   const own = projectedStanding(state, seat);
