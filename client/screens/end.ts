@@ -1,5 +1,5 @@
 import { AGENDA_BY_ID } from "../../shared/content/index.ts";
-import { parFor } from "../../shared/engine/index.ts";
+import { parFor, rupturePenalty } from "../../shared/engine/index.ts";
 import type { Connection } from "../../shared/protocol/connection.ts";
 import { seriesFrom } from "../charts/series.ts";
 import { h } from "../ui/dom.ts";
@@ -25,7 +25,7 @@ export function endScreen(root: HTMLElement, app: App, connection: Connection): 
     h("div", { class: "end-inner" },
       h("h1", {}, t("end.heading")),
       h("p", { class: "winner", id: "winner" }, view.winners.length > 1 ? t("end.winners", { seats: winners }) : t("end.winner", { seats: winners })),
-      h("p", {}, view.endReason === "rupture" ? t("end.rupture") : t("end.rounds")),
+      h("p", {}, view.endReason === "rupture" ? t("end.rupture", { points: String(rupturePenalty(view.options.length)) }) : t("end.rounds")),
       h("div", { class: "end-grid" },
         h("section", { class: "card" },
           h("h2", {}, t("end.scores")),

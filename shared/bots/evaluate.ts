@@ -1,6 +1,5 @@
 import { AGENDA_BY_ID } from "../content/index.ts";
-import { POWERS, STATES, XINJIANG_BORDER, agendaMet, dominantShare, parFor, standing, totalInfluence, type CountryState, type Domain, type GameState, type Power, type Seat, type StateId } from "../engine/index.ts";
-import { RULES } from "../engine/rules.ts";
+import { POWERS, STATES, XINJIANG_BORDER, agendaMet, dominantShare, parFor, rupturePenalty, standing, totalInfluence, type CountryState, type Domain, type GameState, type Power, type Seat, type StateId } from "../engine/index.ts";
 
 /*
  * How good a game state looks to one seat. At the end of a game it is the seat's standing (score against par,
@@ -133,7 +132,7 @@ export interface Weights {
 /**
  * What a bot maximises. Every seat wants to finish first, so it weighs its own projected standing against the
  * seat best placed to beat it. In Great Powers mode a great power also measures itself against its rival power.
- * A rupture weighs what it costs (the 20 points, seen when the year's lookahead reaches it): a power tempted by an
+ * A rupture weighs what it costs (its penalty, seen when the year's lookahead reaches it): a power tempted by an
  * encroachment takes the risk rather than shying from every rise in tension.
  */
 export function utility(state: GameState, seat: Seat, weights: Weights = weightsIn(state)): number {
@@ -145,7 +144,7 @@ export function utility(state: GameState, seat: Seat, weights: Weights = weights
   for (const other of state.seatOrder) if (other !== seat && other !== apart) leader = Math.max(leader, projectedStanding(state, other));
   const chase = leader === -Infinity ? 0 : weights.leader * leader;
   if (!rival || !state.seats[rival]) return own - chase;
-  const shared = !weights.headToHead && state.endReason === "rupture" ? RULES.rupturePenalty : 0;
+  const shared = !weights.headToHead && state.endReason === "rupture" ? rupturePenalty(state.options.length) : 0;
   return own - weights.rival * (projectedStanding(state, rival) + shared) - chase;
 }
 

@@ -4,7 +4,7 @@ import { emit } from "./events.ts";
 import { DOMAINS, POWERS, STATES, isState, type Domain, type Power, type Seat, type StateId } from "./ids.ts";
 import type { Rng } from "./rng.ts";
 import { BOUNDS, ORG_LEADER, RULES, SCORING } from "./rules.ts";
-import { agendaMet, roundPoints, standing, totalInfluence } from "./scoring.ts";
+import { agendaMet, roundPoints, rupturePenalty, standing, totalInfluence } from "./scoring.ts";
 import type { CrisisKind, Decision, GameState, Order, RoundSnapshot } from "./types.ts";
 
 /*
@@ -420,8 +420,9 @@ export function checkRupture(state: GameState): boolean {
 export function endGame(state: GameState, reason: "rounds" | "rupture"): void {
   if (reason === "rupture") {
     state.stats.rupture = true;
-    emit(state, "rupture", {});
-    for (const p of ["russia", "china"] as const) state.seats[p]!.score -= RULES.rupturePenalty;
+    const penalty = rupturePenalty(state.options.length);
+    emit(state, "rupture", { penalty });
+    for (const p of ["russia", "china"] as const) state.seats[p]!.score -= penalty;
   }
   for (const seat of state.seatOrder) {
     const s = state.seats[seat]!;

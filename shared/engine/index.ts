@@ -4,6 +4,6 @@ export { viewFor, type GameView, type PublicSeat, type Viewer } from "./view.ts"
 export { pendingSeats } from "./pending.ts";
 export { legalActions, type LegalAction, type RejectCode, type Rejection } from "./legal.ts";
 export { describeEvent, canSee, EVENT_KINDS } from "./events.ts";
-export { roundPoints, agendaMet, totalInfluence, dominantShare, leads, parFor, standing } from "./scoring.ts";
+export { roundPoints, agendaMet, totalInfluence, dominantShare, leads, parFor, rupturePenalty, standing } from "./scoring.ts";
 export * from "./ids.ts";
 export * from "./types.ts";

@@ -61,7 +61,12 @@ export const RULES = {
   ruptureAt: 10,
   /** A state whose remittances from Russia are at least this depends on Russia: a yearly income, and a lever for Russia. */
   remittanceDependence: 3,
-  rupturePenalty: 20,
+  /**
+   * What a rupture costs each power per round of the game's length: 12 points in a short game, 20 in a standard one.
+   * A flat cost would weigh twice as heavily against what a short game is worth (a power's par there is 26-32, against
+   * 48-50 in a standard game), and made the powers of a short game shy of any risk to the partnership.
+   */
+  rupturePenaltyPerRound: 2,
   /** Each year China's economy outgrows Russia's: asymmetry rises by one every this many rounds. */
   asymmetryEvery: 3,
 } as const;

@@ -1,6 +1,6 @@
 import { AGENDA_BY_ID } from "../content/index.ts";
-import { POWERS, STATES, XINJIANG_BORDER, isState, type GameLength, type Power, type Seat } from "./ids.ts";
-import { PAR, PAR_SHAPE, SCORING } from "./rules.ts";
+import { GAME_LENGTHS, POWERS, STATES, XINJIANG_BORDER, isState, type GameLength, type Power, type Seat } from "./ids.ts";
+import { PAR, PAR_SHAPE, RULES, SCORING } from "./rules.ts";
 import type { CountryState, GameState } from "./types.ts";
 
 export function totalInfluence(c: CountryState, power: Power): number {
@@ -105,6 +105,11 @@ export function parAt(full: number, shape: readonly number[], rounds: number): n
 /** A seat's par after `rounds` rounds of a short or standard game. */
 export function parFor(seat: Seat, rounds: number, length: GameLength): number {
   return parAt(PAR[seat][length], PAR_SHAPE[seat][length], rounds);
+}
+
+/** What a rupture costs each power: the same share of a short and of a standard game (RULES.rupturePenaltyPerRound). */
+export function rupturePenalty(length: GameLength): number {
+  return RULES.rupturePenaltyPerRound * GAME_LENGTHS[length];
 }
 
 /** Score against par: what decides the winner. */

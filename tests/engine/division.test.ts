@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { legalActions, submitOrders } from "../../shared/engine/index.ts";
+import { describeEvent, legalActions, submitOrders } from "../../shared/engine/index.ts";
 import { apply, closeOrders, newGame, ok } from "./helpers.ts";
 
 describe("the division of labour", () => {
@@ -77,17 +77,24 @@ describe("the division of labour", () => {
     expect(s.log.some((e) => e.kind === "encroachment")).toBe(false);
   });
 
-  it("tension at its maximum ruptures the partnership: the game ends and both powers lose heavily", () => {
-    let s = newGame();
+  it.each([["short", 12], ["standard", 20]] as const)("tension at its maximum ruptures a %s game: it ends and both powers lose %i points", (length, penalty) => {
+    let s = newGame({ length });
     s.global.tension = 9;
     s.global.asymmetry = 5;
-    const scores = { russia: s.seats.russia!.score, china: s.seats.china!.score };
+    const before = structuredClone(s);
     s = closeOrders(ok(submitOrders(s, "china", [{ action: "private-security", target: "kyrgyzstan" }])));
     expect(s.phase).toBe("ended");
     expect(s.endReason).toBe("rupture");
     expect(s.stats.rupture).toBe(true);
-    expect(s.seats.russia!.score).toBeLessThanOrEqual(scores.russia - 20 + 8);
-    expect(s.seats.china!.score).toBeLessThanOrEqual(scores.china - 20 + 8);
+    const rupture = s.log.find((e) => e.kind === "rupture")!;
+    expect(rupture.params.penalty).toBe(penalty);
+    expect(describeEvent(rupture)).toContain(`each lose ${penalty} points`);
+    // The year's points and agendas still count; the penalty is what sets the powers apart from the rest.
+    for (const p of ["russia", "china"] as const) {
+      const earned = s.log.filter((e) => (e.kind === "scored" || e.kind === "agendaMet") && e.params.seat === p && e.round === s.round)
+        .reduce((sum, e) => sum + Number(e.params.points), 0);
+      expect(s.seats[p]!.score).toBe(before.seats[p]!.score + earned - penalty);
+    }
     expect(s.winners).not.toContain("russia");
     expect(s.winners).not.toContain("china");
   });
