@@ -53,7 +53,13 @@ export const board = {
   setSelected(state: StateId | null): void { wake(); scene?.setSelected(state); },
   setHighlighted(states: StateId[]): void { wake(); scene?.setHighlighted(states); },
   setCardsVisible(visible: boolean): void { wake(); scene?.setCardsVisible(visible); },
-  /** The board's element changed size: let Phaser see it. */
-  resized(): void { wake(1200); game?.scale.refresh(); },
+  /**
+   * The board's element changed size: resize the canvas now. Phaser only measures its parent on a window resize or
+   * every half second of running loop, and a loop woken briefly (the end screen) could go back to sleep first.
+   */
+  resized(): void {
+    if (game?.scale.getParentBounds()) game.scale.refresh();
+    wake(1200);
+  },
   onSelect(handler: ((state: StateId) => void) | null): void { selectHandler = handler; },
 };

@@ -86,6 +86,11 @@ describe("solo game in the browser", () => {
     expect(await page.textContent("#winner")).toMatch(/Winner/);
     expect(await page.locator("#scores tbody tr").count()).toBe(8);
     expect(await page.locator("#charts canvas").count()).toBe(4);
+    // The map behind the end screen fills the window again, not just the board area it had in the game.
+    await page.waitForFunction(() => {
+      const canvas = document.querySelector("#board canvas")!.getBoundingClientRect();
+      return canvas.width === window.innerWidth && canvas.height === window.innerHeight;
+    }, undefined, { timeout: 3000 });
     await shot(page, "solo-6-end");
     expect(errors).toEqual([]);
     expect(await workerDecisions(page)).toBeGreaterThan(0); // the resumed game's bots thought in a worker too
