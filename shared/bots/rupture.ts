@@ -5,7 +5,7 @@ import type { GameState, GameView, Order, Seat } from "../engine/index.ts";
 import { singleOrders } from "./plans.ts";
 
 /*
- * Rupture as a head-to-head weapon. A rupture costs both powers the same 20 points and ends the game at once, so
+ * Rupture as a head-to-head weapon. A rupture costs both powers the same penalty and ends the game at once, so
  * between Russia and China it freezes their standings as they are: the power ahead may want it. The hard bot
  * weighs ending a Great Powers game this way among its plans.
  */
