@@ -56,8 +56,13 @@ export const RULES = {
   encroachTension: 1,
   juniorPartnerAsymmetry: 6,
   juniorPartnerExtra: 1,
-  /** A common Western foe draws the powers together: tension eases each year while Western presence is at least this. */
-  commonFoePresence: 6,
+  /**
+   * A common Western foe draws the powers together: tension eases each year while Western presence is at least this.
+   * At 6 the West reached it by its third year in most games, and the easing became a standing brake on tension; a
+   * foe that draws Moscow and Beijing together should be a Western presence that rivals theirs, while "Central Asia
+   * has stayed on the periphery of the U.S. interests" (001).
+   */
+  commonFoePresence: 7,
   ruptureAt: 10,
   /** A state whose remittances from Russia are at least this depends on Russia: a yearly income, and a lever for Russia. */
   remittanceDependence: 3,
