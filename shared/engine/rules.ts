@@ -93,7 +93,7 @@ export const SCORING = {
  * played, so a small state that does well for itself can beat a great power that merely holds its ground.
  */
 export const PAR: Record<Seat, { short: number; standard: number }> = {
-  russia: { short: 31, standard: 49 }, china: { short: 26, standard: 48 }, west: { short: 26, standard: 47 },
+  russia: { short: 31, standard: 48 }, china: { short: 26, standard: 48 }, west: { short: 26, standard: 47 },
   kazakhstan: { short: 27, standard: 40 }, kyrgyzstan: { short: 22, standard: 36 }, tajikistan: { short: 16, standard: 29 },
   turkmenistan: { short: 28, standard: 43 }, uzbekistan: { short: 25, standard: 39 },
 };
