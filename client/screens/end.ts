@@ -5,6 +5,7 @@ import { seriesFrom } from "../charts/series.ts";
 import { h } from "../ui/dom.ts";
 import { SEAT_COLOURS } from "../ui/palette.ts";
 import { eventText, t } from "../i18n/strings.ts";
+import { duelText, signed } from "./duel.ts";
 import type { App } from "./types.ts";
 
 /** End of game: winner, scores with the revealed agendas, what happened, and charts by round. */
@@ -13,7 +14,7 @@ export function endScreen(root: HTMLElement, app: App, connection: Connection): 
   const winners = view.winners.map((s) => t(`seat.${s}`)).join(", ");
   const par = (seat: (typeof view.seats)[number]["seat"]) => parFor(seat, view.stats.roundsScored, view.options.length);
   const scores = [...view.seats].sort((a, b) => b.score - par(b.seat) - (a.score - par(a.seat)));
-  const signed = (n: number) => (n > 0 ? `+${n}` : n < 0 ? `−${-n}` : "0");
+  const duel = duelText(view);
   const canvases = { influence: h("canvas", {}), stability: h("canvas", {}), debt: h("canvas", {}), tension: h("canvas", {}) };
   const chartStatus = h("p", { class: "status-line", id: "charts-status" }, t("end.loadingCharts"));
   const statKeys = ["cstoInterventions", "chineseSecurityAnswers", "debtDistress", "leverage", "encroachments", "bargains"] as const;
@@ -25,6 +26,7 @@ export function endScreen(root: HTMLElement, app: App, connection: Connection): 
     h("div", { class: "end-inner" },
       h("h1", {}, t("end.heading")),
       h("p", { class: "winner", id: "winner" }, view.winners.length > 1 ? t("end.winners", { seats: winners }) : t("end.winner", { seats: winners })),
+      duel ? h("p", { class: "duel", id: "duel" }, duel) : null,
       h("p", {}, view.endReason === "rupture" ? t("end.rupture", { points: String(rupturePenalty(view.options.length)) }) : t("end.rounds")),
       h("div", { class: "end-grid" },
         h("section", { class: "card" },

@@ -1,0 +1,25 @@
+import { parFor, type GameView } from "../../shared/engine/index.ts";
+import { t } from "../i18n/strings.ts";
+
+/** A number with its sign, as standings are shown: +3, −5, 0. */
+export const signed = (n: number): string => (n > 0 ? `+${n}` : n < 0 ? `−${-n}` : "0");
+
+/**
+ * In Great Powers mode the players came for Russia against China, and a state or the West often tops the table; so
+ * the end screen also says which power came out ahead of the other, by standing against par.
+ */
+export function duelText(view: GameView): string | null {
+  if (view.options.mode !== "powers") return null;
+  const standing = (seat: "russia" | "china"): number | null => {
+    const s = view.seats.find((x) => x.seat === seat);
+    return s ? s.score - parFor(seat, view.stats.roundsScored, view.options.length) : null;
+  };
+  const russia = standing("russia"), china = standing("china");
+  if (russia === null || china === null) return null;
+  if (russia === china) return t("end.duelLevel", { standing: signed(russia) });
+  const [ahead, behind] = russia > china ? (["russia", "china"] as const) : (["china", "russia"] as const);
+  return t("end.duelAhead", {
+    ahead: t(`seat.${ahead}`), behind: t(`seat.${behind}`),
+    aheadStanding: signed(Math.max(russia, china)), behindStanding: signed(Math.min(russia, china)),
+  });
+}
