@@ -1,8 +1,11 @@
-import { parFor, type GameView } from "../../shared/engine/index.ts";
+import { parFor, type GameView, type Seat } from "../../shared/engine/index.ts";
 import { t } from "../i18n/strings.ts";
 
 /** A number with its sign, as standings are shown: +3, −5, 0. */
 export const signed = (n: number): string => (n > 0 ? `+${n}` : n < 0 ? `−${-n}` : "0");
+
+/** A seat's par for the rounds this game has scored: what its standing on the end screen is measured against. */
+export const parIn = (view: GameView, seat: Seat): number => parFor(seat, view.stats.roundsScored, view.options.length);
 
 /**
  * In Great Powers mode the players came for Russia against China, and a state or the West often tops the table; so
@@ -12,7 +15,7 @@ export function duelText(view: GameView): string | null {
   if (view.options.mode !== "powers") return null;
   const standing = (seat: "russia" | "china"): number | null => {
     const s = view.seats.find((x) => x.seat === seat);
-    return s ? s.score - parFor(seat, view.stats.roundsScored, view.options.length) : null;
+    return s ? s.score - parIn(view, seat) : null;
   };
   const russia = standing("russia"), china = standing("china");
   if (russia === null || china === null) return null;

@@ -1,18 +1,18 @@
 import { AGENDA_BY_ID } from "../../shared/content/index.ts";
-import { parFor, rupturePenalty } from "../../shared/engine/index.ts";
+import { rupturePenalty, type Seat } from "../../shared/engine/index.ts";
 import type { Connection } from "../../shared/protocol/connection.ts";
 import { seriesFrom } from "../charts/series.ts";
 import { h } from "../ui/dom.ts";
 import { SEAT_COLOURS } from "../ui/palette.ts";
 import { eventText, t } from "../i18n/strings.ts";
-import { duelText, signed } from "./duel.ts";
+import { duelText, parIn, signed } from "./duel.ts";
 import type { App } from "./types.ts";
 
 /** End of game: winner, scores with the revealed agendas, what happened, and charts by round. */
 export function endScreen(root: HTMLElement, app: App, connection: Connection): () => void {
   const view = connection.view()!;
   const winners = view.winners.map((s) => t(`seat.${s}`)).join(", ");
-  const par = (seat: (typeof view.seats)[number]["seat"]) => parFor(seat, view.stats.roundsScored, view.options.length);
+  const par = (seat: Seat) => parIn(view, seat);
   const scores = [...view.seats].sort((a, b) => b.score - par(b.seat) - (a.score - par(a.seat)));
   const duel = duelText(view);
   const canvases = { influence: h("canvas", {}), stability: h("canvas", {}), debt: h("canvas", {}), tension: h("canvas", {}) };
