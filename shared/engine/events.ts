@@ -49,7 +49,7 @@ const SENTENCES: Record<string, (p: Params) => string> = {
   agendaMissed: (p) => `${name(p.seat)} missed its secret agenda "${AGENDA_BY_ID.get(String(p.agenda))?.title ?? p.agenda}".`,
   asymmetryGrows: (p) => `China's economy keeps outgrowing Russia's: asymmetry rises to ${p.asymmetry}.`,
   commonFoe: (p) => `The Western presence draws Moscow and Beijing together: tension eases to ${p.tension}.`,
-  rupture: (p) => `The Sino-Russian partnership ruptures. ${p.penalty === undefined ? "Both powers lose heavily" : `Russia and China each lose ${p.penalty} points`}.`,
+  rupture: (p) => `The Sino-Russian partnership ruptures. Russia and China each lose ${p.penalty} points.`,
   gameEnded: (p) => `The game ends (${p.reason === "rupture" ? "rupture" : "last round played"}). Winner: ${String(p.winners).split(",").map(name).join(" and ")}.`,
 };
 

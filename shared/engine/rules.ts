@@ -68,8 +68,8 @@ export const RULES = {
   remittanceDependence: 3,
   /**
    * What a rupture costs each power per round of the game's length: 12 points in a short game, 20 in a standard one.
-   * A flat cost would weigh twice as heavily against what a short game is worth (a power's par there is 26-32, against
-   * 48-50 in a standard game), and made the powers of a short game shy of any risk to the partnership.
+   * A flat cost would weigh twice as heavily against what a short game is worth (a power's par there is 26-31, against
+   * 48 in a standard game), and made the powers of a short game shy of any risk to the partnership.
    */
   rupturePenaltyPerRound: 2,
   /** Each year China's economy outgrows Russia's: asymmetry rises by one every this many rounds. */
