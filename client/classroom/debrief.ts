@@ -65,7 +65,7 @@ export function debriefScreen(root: HTMLElement, code: string): () => void {
       h("section", { class: "card", id: "debrief-mechanics" }, h("h2", {}, t("classroom.debrief.mechanics")),
         ...[...d.mechanics].sort((a, b) => Number(b.happened) - Number(a.happened)).map((m) => h("article", { class: `mechanic ${m.happened ? "yes" : "no"}` },
           h("h3", {}, m.happened ? "✔ " : "○ ", m.title),
-          h("p", { class: "muted" }, m.happened ? t("classroom.debrief.happened", { rounds: m.rounds.join(", ") }) : t("classroom.debrief.notHappened")),
+          h("p", { class: "muted" }, m.happened ? t("classroom.debrief.happened", { rounds: m.rounds.join(", "), count: m.rounds.length }) : t("classroom.debrief.notHappened")),
           h("p", {}, m.argument),
           ...m.sources.map((s) => h("blockquote", {}, `“${s.quote}”`, h("br"), h("small", {}, s.file)))))),
       h("section", { class: "card", id: "debrief-timeline" }, h("h2", {}, t("classroom.debrief.timeline")),

@@ -37,7 +37,7 @@ export const classroomEn = {
   debrief: {
     heading: "Debrief · class {{name}}", print: "Print", csvRounds: "Rounds (CSV)", csvTimeline: "Timeline (CSV)", json: "Everything (JSON)",
     scores: "Scores", seat: "Seat", score: "Score", par: "Par", standing: "Against par", agenda: "Agenda", met: "met", winner: "Winner",
-    charts: "How the board moved", mechanics: "What the game showed", happened: "Happened in rounds {{rounds}}", notHappened: "Did not happen in this game",
+    charts: "How the board moved", mechanics: "What the game showed", happened_one: "Happened in round {{rounds}}", happened_other: "Happened in rounds {{rounds}}", notHappened: "Did not happen in this game",
     timeline: "Timeline", round: "Round {{round}} ({{year}})", notReady: "The debrief opens when the game is over.",
   },
 };

@@ -7,12 +7,13 @@ import { h, replace } from "../ui/dom.ts";
 import { busy, selectField, textField } from "../ui/forms.ts";
 import { SEAT_COLOURS } from "../ui/palette.ts";
 import { t } from "../i18n/strings.ts";
+import { optionLabel } from "../panels/labels.ts";
 import { boardTable, roundLine } from "./boardTable.ts";
 import { ClassBanner, everySecond, joinLinkFor, page, saved, serverUrl, timeLeft } from "./common.ts";
 import { ClassLink, createClass } from "./net.ts";
 
 function orderText(o: Order): string {
-  return [ACTION_BY_ID.get(o.action)?.name ?? o.action, o.target ? t(`seat.${o.target}`) : null, o.option].filter(Boolean).join(" → ");
+  return [ACTION_BY_ID.get(o.action)?.name ?? o.action, o.target ? t(`seat.${o.target}`) : null, o.option ? optionLabel(o.option) : null].filter(Boolean).join(" → ");
 }
 
 /** Create a class, or reopen one with its code and key (the key this browser remembers is filled in). */

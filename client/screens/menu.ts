@@ -25,6 +25,22 @@ function seatPicker(name: string, selected: Seat, seats: readonly Seat[] = SEATS
   return { wrap, value: () => ((wrap.querySelector("input:checked") as HTMLInputElement | null)?.value ?? selected) as Seat };
 }
 
+/**
+ * A mode choice tied to a seat picker: in Great Powers mode only Russia and China are people's seats (the rest are
+ * bots), so the other seats are disabled and a chosen one falls back to Russia.
+ */
+function modeField(id: string, picker: HTMLElement) {
+  const field = selectField(id, t("menu.mode"), (["full", "powers"] as const).map((m) => [m, t(`mode.${m}`)]), "full");
+  field.select.addEventListener("change", () => {
+    const powers = field.select.value === "powers";
+    for (const input of picker.querySelectorAll<HTMLInputElement>("input[type=radio]")) {
+      input.disabled = powers && input.value !== "russia" && input.value !== "china";
+      if (input.disabled && input.checked) (picker.querySelector("input[value=russia]") as HTMLInputElement).checked = true;
+    }
+  });
+  return { wrap: field.wrap, value: () => field.select.value as "full" | "powers" };
+}
+
 export const menuScreen: Screen = (root, app) => {
   const name = textField("player-name", t("common.yourName"), savedName(), { maxlength: 24 });
   name.input.addEventListener("change", () => localStorage.setItem(NAME_KEY, name.input.value.trim()));
@@ -35,13 +51,14 @@ export const menuScreen: Screen = (root, app) => {
   const level = selectField("solo-level", t("menu.botLevel"), ["easy", "normal", "hard"].map((l) => [l, t(`level.${l}`)]), "normal");
   const length = selectField("solo-length", t("menu.length"), ["short", "standard"].map((l) => [l, t(`length.${l}`)]), "short");
   const year = selectField("solo-year", t("menu.startYear"), ["2016", "2019", "2022"].map((y) => [y, y]), "2016");
+  const soloMode = modeField("solo-mode", soloSeat.wrap);
   const soloError = h("p", { class: "error", role: "alert" });
   const startSolo = h("button", { class: "primary", type: "button", id: "start-solo" }, t("menu.startSolo"));
   startSolo.addEventListener("click", () => {
     localStorage.setItem(NAME_KEY, playerName());
     const setup: SoloSetup = {
       playerName: playerName(), seat: soloSeat.value(), botLevel: level.select.value as SoloSetup["botLevel"],
-      length: length.select.value as SoloSetup["length"], mode: "full", startYear: Number(year.select.value) as SoloSetup["startYear"], west: true,
+      length: length.select.value as SoloSetup["length"], mode: soloMode.value(), startYear: Number(year.select.value) as SoloSetup["startYear"], west: true,
     };
     try {
       app.enter(LocalConnection.start(setup, { botDelayMs: app.options.botDelayMs }, app.options.seed ?? undefined));
@@ -56,6 +73,7 @@ export const menuScreen: Screen = (root, app) => {
   // Create online
   const visibility = selectField("online-visibility", t("menu.create"), [["private", t("menu.private")], ["public", t("menu.public")]], "private");
   const onlineSeat = seatPicker("online-seat", "russia");
+  const onlineMode = modeField("online-mode", onlineSeat.wrap);
   const onlineLength = selectField("online-length", t("menu.length"), ["short", "standard"].map((l) => [l, t(`length.${l}`)]), "short");
   const timer = selectField("online-timer", t("menu.timer"), [
     ["0", t("menu.timerNone")], ["60", t("menu.timerSeconds", { count: 60 })], ["120", t("menu.timerMinutes", { count: 2 })],
@@ -69,7 +87,7 @@ export const menuScreen: Screen = (root, app) => {
     localStorage.setItem(NAME_KEY, playerName());
     const conn = await createOnline({
       name: playerName(), public: visibility.select.value === "public", length: onlineLength.select.value as "short",
-      timerSeconds: Number(timer.select.value), botLevel: onlineLevel.select.value as "normal", seat: onlineSeat.value(),
+      mode: onlineMode.value(), timerSeconds: Number(timer.select.value), botLevel: onlineLevel.select.value as "normal", seat: onlineSeat.value(),
     }).catch((e: unknown) => { throw new Error(t("menu.serverUnavailable", { message: e instanceof Error ? e.message : String(e) })); });
     app.enter(conn);
   }));
@@ -109,14 +127,14 @@ export const menuScreen: Screen = (root, app) => {
     h("div", { class: "menu-grid" },
       h("section", { class: "card", "aria-labelledby": "solo-h" },
         h("h2", { id: "solo-h" }, t("menu.solo")), h("p", { class: "hint" }, t("menu.soloHint")),
-        h("label", {}, t("menu.seat")), soloSeat.wrap,
+        soloMode.wrap, h("label", {}, t("menu.seat")), soloSeat.wrap,
         h("div", { class: "row" }, level.wrap, year.wrap), length.wrap,
         h("div", { class: "actions" }, startSolo, resume), soloError,
       ),
       h("section", { class: "card", "aria-labelledby": "create-h" },
         h("h2", { id: "create-h" }, t("menu.online")),
         visibility.wrap,
-        h("label", {}, t("menu.seat")), onlineSeat.wrap,
+        onlineMode.wrap, h("label", {}, t("menu.seat")), onlineSeat.wrap,
         h("div", { class: "row" }, onlineLength.wrap), h("div", { class: "row" }, timer.wrap, onlineLevel.wrap),
         h("div", { class: "actions" }, create), createError,
       ),
