@@ -1,5 +1,5 @@
 import { AGENDA_BY_ID, ARGUMENTS, type ArgumentDef } from "../content/index.ts";
-import { applyInput, createGame, describeEvent, parFor, standing, type GameEvent, type GameRecord, type GameState, type Power, type Seat, type StateId } from "../engine/index.ts";
+import { describeEvent, replaySteps, parFor, standing, type GameEvent, type GameRecord, type GameState, type Power, type Seat, type StateId } from "../engine/index.ts";
 import { POWERS, SEAT_NAMES, STATES } from "../engine/ids.ts";
 import { RULES } from "../engine/rules.ts";
 
@@ -43,15 +43,13 @@ export interface Debrief {
 
 /** Every event of a game in order, by replaying its record. */
 export function allEvents(record: GameRecord): { state: GameState; events: GameEvent[] } {
-  let state = createGame(record.options, record.seed);
-  const events = [...state.log];
-  record.inputs.forEach((input, i) => {
-    const result = applyInput(state, input);
-    if (!result.ok) throw new Error(`input ${i} was refused on replay: ${result.code} ${result.message}`);
-    state = result.state;
-    events.push(...result.events);
-  });
-  return { state, events };
+  let state: GameState | null = null;
+  const events: GameEvent[] = [];
+  for (const step of replaySteps(record, { digests: false })) {
+    state = step.state;
+    events.push(...step.events);
+  }
+  return { state: state!, events };
 }
 
 /** The rounds in which each argument of the articles played out, read from the events. */

@@ -110,21 +110,3 @@ export function applyInput(state: GameState, input: Input): StepResult {
     case "close": return closePhase(state);
   }
 }
-
-/** A game's complete record: enough to rebuild every state it passed through. */
-export interface GameRecord {
-  options: Partial<GameOptions>;
-  seed: number;
-  inputs: Input[];
-}
-
-export function replay(record: GameRecord): GameState {
-  let state = createGame(record.options, record.seed);
-  record.inputs.forEach((input, i) => {
-    const result = applyInput(state, input);
-    if (!result.ok) throw new Error(`input ${i} was refused on replay: ${result.code} ${result.message}`);
-    state = result.state;
-  });
-  return state;
-}
-

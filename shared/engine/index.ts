@@ -1,5 +1,8 @@
 /** The rules engine's public face: pure functions over plain data. */
-export { createGame, submitOrders, answerDecision, closePhase, applyInput, replay, type Input, type StepResult, type GameRecord } from "./game.ts";
+export { createGame, submitOrders, answerDecision, closePhase, applyInput, type Input, type StepResult } from "./game.ts";
+export { replay, replaySteps, verifyRecord, type GameRecord, type ReplayStep, type Verified } from "./replay.ts";
+export { digestState } from "./digest.ts";
+export { RULES_VERSION } from "./version.ts";
 export { viewFor, type GameView, type PublicSeat, type Viewer } from "./view.ts";
 export { pendingSeats } from "./pending.ts";
 export { legalActions, type LegalAction, type RejectCode, type Rejection } from "./legal.ts";

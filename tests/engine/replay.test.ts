@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyInput, createGame, replay, type GameRecord, type GameState } from "../../shared/engine/index.ts";
+import { applyInput, createGame, digestState, replay, replaySteps, RULES_VERSION, verifyRecord, type GameRecord, type GameState } from "../../shared/engine/index.ts";
 import { BOTS, playGame } from "../../shared/bots/play.ts";
 
 /** A record as it would come back from storage: through JSON, sharing nothing with the game that made it. */
@@ -60,5 +60,72 @@ describe("determinism and replay", () => {
     const tampered = [...inputs];
     tampered[3] = { type: "orders", seat: "russia", orders: [{ action: "no-such-action" }] };
     expect(() => replay({ options: { length: "short" }, seed: 51, inputs: tampered })).toThrow(/input 3/);
+  });
+});
+
+describe("replay steps, digests and the rules version", () => {
+  const options = { mode: "full" as const, length: "short" as const };
+
+  it("replaySteps yields the created game and every step's state and events, as playing did", () => {
+    const states: GameState[] = [];
+    const { inputs } = playGame(options, 61, BOTS.random, (state) => void states.push(state));
+    const steps = [...replaySteps(stored({ options, seed: 61, inputs }), { digests: true })];
+    expect(steps.length).toBe(inputs.length + 1);
+    expect(steps[0]!.state).toEqual(createGame(options, 61));
+    steps.slice(1).forEach((step, i) => {
+      expect(step.index).toBe(i + 1);
+      expect(step.state).toEqual(states[i]);
+      expect(step.events).toEqual(states[i]!.log);
+      expect(step.digest).toBe(digestState(states[i]!));
+    });
+    expect(replay({ options, seed: 61, inputs })).toEqual(steps.at(-1)!.state);
+  });
+
+  it("a digest is the same for an equal state read back from JSON, and differs when one number differs", () => {
+    const { state } = playGame(options, 62, BOTS.baseline);
+    const copy: GameState = JSON.parse(JSON.stringify(state));
+    expect(digestState(copy)).toBe(digestState(state));
+    expect(digestState(copy)).toMatch(/^[0-9a-f]{16}$/);
+    copy.countries.kazakhstan.stability += 1;
+    expect(digestState(copy)).not.toBe(digestState(state));
+    const funds: GameState = JSON.parse(JSON.stringify(state));
+    funds.seats.russia!.funds += 1;
+    expect(digestState(funds)).not.toBe(digestState(state));
+  });
+
+  it("the rules version is a digest of the rules and content data, the same at every load", () => {
+    expect(RULES_VERSION).toMatch(/^[0-9a-f]{16}$/);
+  });
+
+  it("verifyRecord: a record whose digests all match replays whole", () => {
+    const { inputs } = playGame(options, 63, BOTS.random);
+    const digests = [...replaySteps({ options, seed: 63, inputs }, { digests: true })].slice(1).map((s) => s.digest);
+    const result = verifyRecord(stored({ options, seed: 63, inputs, digests, rulesVersion: RULES_VERSION }), RULES_VERSION);
+    expect(result.ok).toBe(true);
+    expect(result.matching).toBe(inputs.length);
+    expect(result.state).toEqual(replay({ options, seed: 63, inputs }));
+  });
+
+  it("verifyRecord stops at the first step whose digest does not match, keeping everything before it", () => {
+    const { inputs } = playGame(options, 64, BOTS.random);
+    const steps = [...replaySteps({ options, seed: 64, inputs }, { digests: true })];
+    const digests = steps.slice(1).map((s) => s.digest);
+    const at = 40;
+    digests[at] = "0000000000000000";
+    const result = verifyRecord({ options, seed: 64, inputs, digests, rulesVersion: "older" }, RULES_VERSION);
+    expect(result.ok).toBe(false);
+    expect(result.matching).toBe(at);
+    expect(result.state).toEqual(steps[at]!.state);
+    expect(result.round).toBe(steps[at]!.state.round);
+    expect(result.steps.length).toBe(at + 1);
+  });
+
+  it("verifyRecord: a record from other rules without digests cannot be checked, so nothing of it continues", () => {
+    const { inputs } = playGame(options, 65, BOTS.random);
+    const result = verifyRecord({ options, seed: 65, inputs, rulesVersion: "another" }, RULES_VERSION);
+    expect(result.ok).toBe(false);
+    expect(result.matching).toBe(0);
+    // A record from before versions (no version, no digests) is replayed as it always was.
+    expect(verifyRecord({ options, seed: 65, inputs }, RULES_VERSION).ok).toBe(true);
   });
 });
