@@ -33,6 +33,10 @@ export const classroomEn = {
     notOrders: "Orders are closed: {{phase}}.", add: "Add", remove: "Remove", actions: "Possible orders", decisions: "Decisions",
   },
   board: { state: "State", stability: "Stability", debt: "Debt" },
+  log: {
+    played_one: "{{count}} order", played_other: "{{count}} orders",
+    dropped_zero: "none dropped", dropped_one: "{{count}} dropped as no longer possible", dropped_other: "{{count}} dropped as no longer possible",
+  },
   paused: "Paused by the teacher", timer: "Time left: {{time}}", noTimer: "No timer",
   debrief: {
     heading: "Debrief · class {{name}}", print: "Print", csvRounds: "Rounds (CSV)", csvTimeline: "Timeline (CSV)", json: "Everything (JSON)",
@@ -40,4 +44,10 @@ export const classroomEn = {
     charts: "How the board moved", mechanics: "What the game showed", happened_one: "Happened in round {{rounds}}", happened_other: "Happened in rounds {{rounds}}", notHappened: "Did not happen in this game",
     timeline: "Timeline", round: "Round {{round}} ({{year}})", notReady: "The debrief opens when the game is over.",
   },
+};
+
+/** Log sentences of the class room's own events (merged into the interface's strings under "event"). */
+export const classroomEventsEn = {
+  draftPlayed: "$t(seat.{{seat}})'s team did not submit: its shared draft was played at the deadline ($t(classroom.log.played, {\"count\": {{played}} }); $t(classroom.log.dropped, {\"count\": {{dropped}} })).",
+  deadlinePassed: "$t(seat.{{seat}})'s team had no orders at the deadline: it passes this round.",
 };

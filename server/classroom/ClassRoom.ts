@@ -2,7 +2,7 @@ import { CloseCode, Room, validate, type Client } from "@colyseus/core";
 import { StateView } from "@colyseus/schema";
 import { randomInt } from "node:crypto";
 import type { z } from "zod";
-import { applyInput, createGame, type GameState, type Input, type Seat } from "../../shared/engine/index.ts";
+import { applyInput, createGame, pendingSeats, type GameEvent, type GameState, type Input, type Seat } from "../../shared/engine/index.ts";
 import { ClassJoinOptions, StudentMessages, TeacherMessages, type TeacherMessageName, type TeamDraft } from "../../shared/protocol/classroom.ts";
 import { Messages, type Reply } from "../../shared/protocol/messages.ts";
 import { MatchState, Member, Secret, SeatEntry } from "../../shared/protocol/state.ts";
@@ -11,6 +11,7 @@ import { TokenBucket } from "../rateLimit.ts";
 import type { InputSource } from "../records.ts";
 import { BotPump } from "../room/botPump.ts";
 import { Projector } from "../room/project.ts";
+import { deadlineInput } from "./deadline.ts";
 import { ACCEPTED, classEnvelope, refuse } from "./intents.ts";
 import { classStore, redeemPass, roomClosed, roomOpened } from "./live.ts";
 import { keyMatches, type ClassClock, type ClassSession, type ClassStore } from "./store.ts";
@@ -57,6 +58,8 @@ export class ClassRoom extends Room<{ state: MatchState }> {
   private expiredPhase = "";
   /** While paused: milliseconds the phase's timer had left (null without a running timer). */
   private remainingMs: number | null = null;
+  /** True while the room plays the teams' drafts at a deadline (each step it takes calls back into afterStep). */
+  private filling = false;
   private bots = new BotPump({
     game: () => this.game,
     steps: () => this.steps,
@@ -158,11 +161,12 @@ export class ClassRoom extends Room<{ state: MatchState }> {
     if (!record) throw new Error("The session's game record is missing.");
     let game = createGame(record.options, record.seed);
     this.projector.addEvents(game.log, 0);
+    const notes = this.session.notes ?? [];
     record.inputs.forEach((input, i) => {
       const result = applyInput(game, input);
       if (!result.ok) throw new Error(`Recorded input ${i} was refused on replay: ${result.message}`);
       game = result.state;
-      this.projector.addEvents(result.events, i + 1);
+      this.projector.addEvents([...notes.filter((n) => n.step === i + 1).map((n) => n.event), ...result.events], i + 1);
     });
     this.game = game;
     this.steps = record.inputs.length;
@@ -340,7 +344,7 @@ export class ClassRoom extends Room<{ state: MatchState }> {
     apply();
     this.persist();
     this.project();
-    this.bots.wake();
+    this.proceed();
     return ACCEPTED;
   }
 
@@ -368,7 +372,7 @@ export class ClassRoom extends Room<{ state: MatchState }> {
     return ACCEPTED;
   }
 
-  private studentSeat(client: Client, round: number | undefined): { seat: Seat } | Reply {
+  private studentSeat(client: Client, round: number | undefined, whilePaused = false): { seat: Seat } | Reply {
     const person = this.people.get(client.sessionId);
     if (!person || person.role !== "student") return refuse("not-student", "Only students in a team play the game.");
     if (!this.game) return refuse("not-started", "The game has not started yet.");
@@ -376,7 +380,8 @@ export class ClassRoom extends Room<{ state: MatchState }> {
     if (!seat) return refuse("not-seated", "Your teacher has not put you in a team yet.");
     if (this.controllerOf(seat) === "bot") return refuse("bot-seat", "A bot is playing your seat for now.");
     // Paused means paused: orders are refused (not queued), so nobody's input lands while the class is stopped.
-    if (this.session.paused) return refuse("paused", "The game is paused by the teacher.");
+    // Drafting is thinking, which a pause does not stop: teams may go on editing their drafts.
+    if (this.session.paused && !whilePaused) return refuse("paused", "The game is paused by the teacher.");
     if (round !== undefined && round !== this.game.round) return refuse("stale", `That was meant for round ${round}; it is now round ${this.game.round}.`);
     return { seat };
   }
@@ -394,7 +399,7 @@ export class ClassRoom extends Room<{ state: MatchState }> {
   }
 
   private draft(client: Client, msg: z.output<typeof StudentMessages.draft>): Reply {
-    const who = this.studentSeat(client, msg.round);
+    const who = this.studentSeat(client, msg.round, true);
     if (!("seat" in who)) return who;
     if (this.game!.phase !== "orders") return refuse("wrong-phase", "Orders are not open now.");
     const draft: TeamDraft = { orders: msg.orders, round: msg.round, by: this.people.get(client.sessionId)!.name };
@@ -404,7 +409,7 @@ export class ClassRoom extends Room<{ state: MatchState }> {
   }
 
   /** Asks the engine; an accepted input is on disk before the reply leaves, then projected. */
-  private apply(input: Input, source: InputSource): Reply {
+  private apply(input: Input, source: InputSource, note: GameEvent | null = null): Reply {
     if (!this.game) return refuse("not-started", "The game has not started yet.");
     const result = applyInput(this.game, input);
     if (!result.ok) return refuse(result.code, result.message);
@@ -412,8 +417,13 @@ export class ClassRoom extends Room<{ state: MatchState }> {
     this.ctx.records.appendInput(this.session.matchId!, this.steps, input, source);
     this.ctx.records.flush();
     this.steps += 1;
+    // The room's own note (a draft played at the deadline) is not the engine's: the session keeps it, to replay the log after a restart.
+    if (note) {
+      this.session.notes = [...(this.session.notes ?? []), { step: this.steps, event: note }];
+      this.persist();
+    }
     this.projector.sync(this.game, this.steps);
-    this.projector.addEvents(result.events, this.steps);
+    this.projector.addEvents(note ? [note, ...result.events] : result.events, this.steps);
     this.afterStep();
     return ACCEPTED;
   }
@@ -434,7 +444,36 @@ export class ClassRoom extends Room<{ state: MatchState }> {
       else this.startTimer(this.session.timerSeconds * 1000);
       this.persist();
     }
+    this.proceed();
+  }
+
+  /** After anything that may leave someone to play: the teams' drafts at a deadline, then the bots. */
+  private proceed(): void {
+    this.playDeadline();
     this.bots.wake();
+  }
+
+  /**
+   * Once the phase's time is up (timer or teacher), each team the phase still waits for plays what it has:
+   * its draft's legal part, or a pass. Synchronous, so no bot can take a team's turn in between.
+   */
+  private playDeadline(): void {
+    if (this.filling) return;
+    this.filling = true;
+    try {
+      for (let guard = 0; guard < 200; guard++) {
+        const game = this.game;
+        if (!game || game.phase === "ended" || this.session.paused || this.expiredPhase !== this.phaseKey) return;
+        const seat = pendingSeats(game).find((s) => this.controllerOf(s) === "human");
+        if (!seat) return;
+        const due = deadlineInput(game, seat, this.state.secrets.get(seat)?.draft ?? "");
+        const reply = due ? this.apply(due.input, "timer", due.note) : null;
+        // An input the engine refuses leaves closing the phase with its defaults, so the class never waits forever.
+        if (!reply?.ok && this.game === game) this.apply({ type: "close" }, "timer");
+      }
+    } finally {
+      this.filling = false;
+    }
   }
 
   // ---------- timer and pause ----------
@@ -449,7 +488,7 @@ export class ClassRoom extends Room<{ state: MatchState }> {
       this.expiredPhase = key;
       this.clearTimer();
       this.persist();
-      this.bots.wake();
+      this.proceed();
     }, ms);
     this.clockSaver = this.clock.setInterval(() => this.persist(), CLOCK_SAVE_MS);
   }
@@ -531,7 +570,7 @@ export class ClassRoom extends Room<{ state: MatchState }> {
     return ACCEPTED;
   }
 
-  /** Closes the phase now: every seat it still waits for gets its bot's input. */
+  /** Closes the phase now: every team it still waits for plays its draft (or passes); bot seats get their bot's input. */
   private advance(): Reply {
     const problem = this.running();
     if (problem) return problem;
@@ -539,16 +578,15 @@ export class ClassRoom extends Room<{ state: MatchState }> {
     this.clearTimer();
     this.expiredPhase = this.phaseKey;
     this.persist();
-    this.bots.wake();
+    this.proceed();
     return ACCEPTED;
   }
 
   // ---------- bots ----------
 
-  /** Who answers for this seat now: its bot, or any seat's bot once the phase's timer ran out or the teacher closed it. */
+  /** Who answers for this seat now: its bot, or its team (at a deadline the room plays the team's draft, never a bot). */
   private playedBy(seat: Seat): InputSource {
-    if (this.controllerOf(seat) === "bot") return "bot";
-    return this.expiredPhase === this.phaseKey ? "timer" : "human";
+    return this.controllerOf(seat) === "bot" ? "bot" : "human";
   }
 
   // ---------- projection of the session ----------

@@ -1,6 +1,6 @@
 import type Database from "better-sqlite3";
 import { createHash, randomBytes, randomInt, timingSafeEqual } from "node:crypto";
-import type { Seat } from "../../shared/engine/index.ts";
+import type { GameEvent, Seat } from "../../shared/engine/index.ts";
 import type { CreateClassOptions } from "../../shared/protocol/classroom.ts";
 import { CODE_ALPHABET, CODE_LENGTH, normaliseCode } from "../codes.ts";
 import { openDatabase } from "../sqlite.ts";
@@ -40,6 +40,8 @@ export interface ClassSession {
   clock?: ClassClock | null;
   /** Each team's shared draft of orders (TeamDraft as JSON) in the current orders phase. */
   drafts?: Partial<Record<Seat, string>>;
+  /** The room's own log notes (a team's draft played at a deadline), each before the events of the step it came with. */
+  notes?: { step: number; event: GameEvent }[];
 }
 
 export function hashKey(key: string): string {

@@ -44,7 +44,7 @@ describe("teams in a class", () => {
     await expect(fetchDebrief(server.url, code)).rejects.toMatchObject({ code: "not-over" });
     expect(((await fetchDebrief<Debrief>(server.url, code, key)) as Debrief).timeline.length).toBeGreaterThan(0);
 
-    // Advancing closes the phase the class is in: seats it still waits for (China's team among them, sooner or later) get their bot's input.
+    // Advancing closes the phase the class is in: teams it still waits for (China's, sooner or later) play their draft or pass.
     const matchId = classStore().load(code)!.matchId!;
     for (let i = 0; i < 100 && !server.running.records.sources(matchId).includes("timer"); i++) {
       expect(await teacher.request("advance", {})).toEqual({ ok: true });
