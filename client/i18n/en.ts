@@ -1,4 +1,4 @@
-import { classroomEn } from "../classroom/en.ts";
+import { classroomEn, classroomEventsEn } from "../classroom/en.ts";
 
 /** Every English text of the interface. Another language is another file with the same keys. */
 export const en = {
@@ -120,5 +120,7 @@ export const en = {
   },
   errors: { generic: "Something went wrong: {{message}}", refused: "{{message}}" },
   classroom: classroomEn,
+  /** Log sentences by event kind, where the interface words them itself (the engine's own come from describeEvent). */
+  event: classroomEventsEn,
   keys: { help: "Keys: 1–5 select a state, O orders, I inbox, L log, Esc closes details" },
 } as const;
