@@ -52,10 +52,22 @@ function drawNews(state: GameState, rng: Rng): void {
  * Pressures that wear stability down each year: spillover from Afghanistan on its neighbours (003: the Taliban's
  * return), poverty, and Sinophobia where Chinese money is visible (002).
  */
+/** The chance (0..1) that spillover from Afghanistan costs the state a point of stability at the start of next year. */
+export function spilloverChance(state: GameState, id: StateId): number {
+  return AFGHAN_BORDER.includes(id) ? state.global.afghanThreat * RULES.spilloverPerThreat : 0;
+}
+
+/** Why unrest may strike the state next year, and the chance (0..1) that it does. */
+export function unrestOutlook(c: GameState["countries"][StateId]): { chance: number; cause: "sinophobia" | "poverty" | "politics" } {
+  const poverty = c.prosperity <= RULES.povertyAt ? RULES.povertyUnrest : 0;
+  const sinophobia = c.opinion.china <= -2 && c.influence.china.economy >= 3 ? RULES.sinophobiaUnrest : 0;
+  return { chance: RULES.baseUnrest + poverty + sinophobia, cause: sinophobia > 0 ? "sinophobia" : poverty > 0 ? "poverty" : "politics" };
+}
+
 function unrest(state: GameState, rng: Rng): void {
   for (const id of STATES) {
     const c = state.countries[id];
-    if (AFGHAN_BORDER.includes(id) && rng.chance(state.global.afghanThreat * RULES.spilloverPerThreat)) {
+    if (AFGHAN_BORDER.includes(id) && rng.chance(spilloverChance(state, id))) {
       c.stability = clamp(c.stability - 1, BOUNDS.stability);
       emit(state, "afghanSpillover", { state: id });
     }
@@ -65,11 +77,10 @@ function unrest(state: GameState, rng: Rng): void {
     if (POWERS.some((p) => totalInfluence(c, p) >= RULES.heavyInfluence)) c.sovereignty = clamp(c.sovereignty - 1, BOUNDS.sovereignty);
     // Influence fades unless it is renewed, so leads stay contested.
     for (const p of POWERS) for (const d of DOMAINS) if (c.influence[p][d] >= RULES.fadeFrom && rng.chance(0.5)) c.influence[p][d] -= 1;
-    const poverty = c.prosperity <= RULES.povertyAt ? RULES.povertyUnrest : 0;
-    const sinophobia = c.opinion.china <= -2 && c.influence.china.economy >= 3 ? RULES.sinophobiaUnrest : 0;
-    if (rng.chance(RULES.baseUnrest + poverty + sinophobia)) {
+    const outlook = unrestOutlook(c);
+    if (rng.chance(outlook.chance)) {
       c.stability = clamp(c.stability - rng.int(1, 2), BOUNDS.stability);
-      emit(state, "unrest", { state: id, cause: sinophobia > 0 ? "sinophobia" : poverty > 0 ? "poverty" : "politics" });
+      emit(state, "unrest", { state: id, cause: outlook.cause });
     }
   }
 }
@@ -93,18 +104,24 @@ export function beginRound(state: GameState, rng: Rng): void {
 
 // ---------- orders and offers ----------
 
+/** The decision an offer puts to its target: who answers, with which options, and what an absent seat answers. */
+export function offerDecision(state: GameState, seat: Seat, order: Order, def: ActionDef): Omit<Decision, "id" | "answer"> {
+  const to = order.target as Seat;
+  const canPay = def.special !== "seekRefinancing" || (state.seats[to]?.funds ?? 0) >= 3;
+  return {
+    kind: "offer", seat: to, from: seat, state: isState(to) ? to : isState(seat) ? seat : null, order,
+    options: canPay ? ["accept", "decline"] : ["decline"],
+    defaultAnswer: canPay ? (def.defaultAnswer ?? "decline") : "decline",
+  };
+}
+
 export function afterOrders(state: GameState, rng: Rng): void {
   for (const seat of state.seatOrder) {
     for (const order of state.seats[seat]!.orders) {
       const def = ACTION_BY_ID.get(order.action)!;
       if (!def.offer) continue;
       const to = order.target as Seat;
-      const canPay = def.special !== "seekRefinancing" || (state.seats[to]?.funds ?? 0) >= 3;
-      addDecision(state, {
-        kind: "offer", seat: to, from: seat, state: isState(to) ? to : isState(seat) ? seat : null, order,
-        options: canPay ? ["accept", "decline"] : ["decline"],
-        defaultAnswer: canPay ? (def.defaultAnswer ?? "decline") : "decline",
-      });
+      addDecision(state, offerDecision(state, seat, order, def));
       emit(state, "offerMade", { from: seat, to, action: def.id, ...(order.option ? { option: order.option } : {}) }, [seat, to]);
     }
   }
@@ -124,7 +141,7 @@ export function afterOffers(state: GameState, rng: Rng): void {
 const DOMAIN_ORDER: Record<Domain, number> = { politics: 0, economy: 1, security: 2 };
 
 /** Resolution order: politics, then economy, then security; within a domain, seats in board order, then each seat's own order. */
-function resolveOrders(state: GameState): void {
+export function resolutionQueue(state: GameState): { seat: Seat; order: Order; def: ActionDef }[] {
   const entries: { seat: Seat; order: Order; def: ActionDef; rank: number }[] = [];
   state.seatOrder.forEach((seat, seatIndex) => {
     state.seats[seat]!.orders.forEach((order, i) => {
@@ -132,7 +149,11 @@ function resolveOrders(state: GameState): void {
       entries.push({ seat, order, def, rank: DOMAIN_ORDER[def.domain] * 10000 + seatIndex * 100 + i });
     });
   });
-  entries.sort((a, b) => a.rank - b.rank);
+  return entries.sort((a, b) => a.rank - b.rank);
+}
+
+function resolveOrders(state: GameState): void {
+  const entries = resolutionQueue(state);
   const offers = state.decisions.filter((d) => d.kind === "offer");
   for (const { seat, order, def } of entries) {
     if (state.phase === "ended") return;
@@ -147,7 +168,8 @@ function resolveOrders(state: GameState): void {
   state.decisions = [];
 }
 
-function resolveOrder(state: GameState, seat: Seat, order: Order, def: ActionDef): void {
+/** Resolves one order (an offer only once accepted): pays for it, applies its effects, and counts an encroachment. */
+export function resolveOrder(state: GameState, seat: Seat, order: Order, def: ActionDef): void {
   const s = state.seats[seat]!;
   const payer = def.special === "seekRefinancing" ? state.seats[order.target as Seat] : s;
   const price = def.special === "seekRefinancing" ? 3 : def.cost;
@@ -184,19 +206,24 @@ export function encroachedHome(global: GameState["global"], actor: Seat, domain:
   return home && home !== actor ? home : null;
 }
 
+/** The extra tension a Chinese encroachment raises while Russia feels like the junior partner (high asymmetry). */
+export function juniorPartnerExtra(global: GameState["global"], actor: Seat): number {
+  return actor === "china" && global.asymmetry >= RULES.juniorPartnerAsymmetry ? RULES.juniorPartnerExtra : 0;
+}
+
 /** The tension one encroachment by `actor` raises: more when China encroaches while the asymmetry is high. */
 export function encroachmentTension(global: GameState["global"], actor: Seat): number {
-  const junior = actor === "china" && global.asymmetry >= RULES.juniorPartnerAsymmetry ? RULES.juniorPartnerExtra : 0;
-  return RULES.encroachTension + junior;
+  return RULES.encroachTension + juniorPartnerExtra(global, actor);
 }
 
 /** An act by one power in the other's home domain under the current arrangement raises tension. */
 export function encroach(state: GameState, actor: Seat, domain: Domain): void {
   const home = encroachedHome(state.global, actor, domain);
   if (!home) return;
-  state.global.tension = clamp(state.global.tension + encroachmentTension(state.global, actor), BOUNDS.tension);
+  const before = state.global.tension;
+  state.global.tension = clamp(before + encroachmentTension(state.global, actor), BOUNDS.tension);
   state.stats.encroachments += 1;
-  emit(state, "encroachment", { seat: actor, other: home, domain, tension: state.global.tension });
+  emit(state, "encroachment", { seat: actor, other: home, domain, tension: state.global.tension, delta: state.global.tension - before, junior: juniorPartnerExtra(state.global, actor) });
   checkRupture(state);
 }
 
@@ -221,14 +248,7 @@ export function startCrises(state: GameState, rng: Rng): void {
     }
   }
   for (const id of STATES) {
-    const c = state.countries[id];
-    if (!c.crisis) continue;
-    const options = [
-      ...(c.members.csto ? ["csto"] : ["china"]),
-      ...(state.seats.west ? ["west"] : []),
-      "none",
-    ];
-    addDecision(state, { kind: "crisisRequest", seat: id, from: null, state: id, order: null, options, defaultAnswer: c.members.csto ? "csto" : "none" });
+    if (state.countries[id].crisis) addDecision(state, crisisRequestDecision(state, id));
   }
   if (state.decisions.length > 0) {
     state.phase = "crisisRequest";
@@ -237,7 +257,32 @@ export function startCrises(state: GameState, rng: Rng): void {
   startDebt(state, rng);
 }
 
-function escalate(state: GameState, id: StateId): void {
+/** What a state in crisis may ask: Russia's CSTO if a member, China if not, the West if in the game, or no one. */
+export function crisisRequestDecision(state: GameState, id: StateId): Omit<Decision, "id" | "answer"> {
+  const c = state.countries[id];
+  const options = [
+    ...(c.members.csto ? ["csto"] : ["china"]),
+    ...(state.seats.west ? ["west"] : []),
+    "none",
+  ];
+  return { kind: "crisisRequest", seat: id, from: null, state: id, order: null, options, defaultAnswer: c.members.csto ? "csto" : "none" };
+}
+
+/** The power a crisis request answer asks for help, if it is in the game, and the decision it then faces. */
+export function crisisResponseDecision(state: GameState, id: StateId, answer: string): Omit<Decision, "id" | "answer"> | null {
+  const power = CRISIS_HELPERS[answer];
+  if (!power || !state.seats[power]) return null;
+  const response = CRISIS_RESPONSE_BY_ID.get(answer)!;
+  const canPay = state.seats[power]!.funds >= response.cost;
+  return {
+    kind: "crisisResponse", seat: power, from: id, state: id, order: null,
+    options: canPay ? ["intervene", "decline"] : ["decline"],
+    defaultAnswer: canPay && power === "russia" ? "intervene" : "decline",
+  };
+}
+
+/** An unanswered or declined crisis deepens. */
+export function escalate(state: GameState, id: StateId): void {
   applyEffects(state, ESCALATION.effects, { actor: null, target: id });
   emit(state, "escalation", { state: id, stability: state.countries[id].stability });
 }
@@ -248,19 +293,13 @@ export function afterCrisisRequests(state: GameState, rng: Rng): void {
   for (const d of requests) {
     const id = d.state!;
     const answer = d.answer ?? d.defaultAnswer;
-    const power = CRISIS_HELPERS[answer];
-    emit(state, "crisisRequest", { state: id, to: power ?? "" });
-    if (!power || !state.seats[power]) {
+    emit(state, "crisisRequest", { state: id, to: CRISIS_HELPERS[answer] ?? "" });
+    const next = crisisResponseDecision(state, id, answer);
+    if (!next) {
       escalate(state, id);
       continue;
     }
-    const response = CRISIS_RESPONSE_BY_ID.get(answer)!;
-    const canPay = state.seats[power]!.funds >= response.cost;
-    addDecision(state, {
-      kind: "crisisResponse", seat: power, from: id, state: id, order: null,
-      options: canPay ? ["intervene", "decline"] : ["decline"],
-      defaultAnswer: canPay && power === "russia" ? "intervene" : "decline",
-    });
+    addDecision(state, next);
   }
   if (state.decisions.length > 0) {
     state.phase = "crisisResponse";
@@ -273,50 +312,71 @@ export function afterCrisisResponses(state: GameState, rng: Rng): void {
   const responses = state.decisions;
   state.decisions = [];
   for (const d of responses) {
-    const id = d.state!;
-    const power = d.seat as Power;
-    const responseId = power === "russia" ? "csto" : power;
-    const response = CRISIS_RESPONSE_BY_ID.get(responseId)!;
-    const seat = state.seats[power]!;
-    if ((d.answer ?? d.defaultAnswer) !== "intervene" || seat.funds < response.cost) {
-      emit(state, "interventionDeclined", { power, state: id });
-      escalate(state, id);
-      continue;
-    }
-    seat.funds -= response.cost;
-    applyEffects(state, response.effects, { actor: power, target: id });
-    emit(state, "intervention", { power, state: id, response: responseId });
-    if (power === "russia") {
-      state.stats.cstoInterventions += 1;
-      seat.score += SCORING.russia.interventionBonus;
-    }
-    if (power === "china") {
-      state.stats.chineseSecurityAnswers += 1;
-      encroach(state, "china", "security");
-      if (state.phase === "ended") return;
-    }
-    const c = state.countries[id];
-    if (c.stability > RULES.crisisAt) {
-      c.crisis = null;
-      emit(state, "crisisEnded", { state: id });
-    }
+    resolveCrisisResponse(state, d, d.answer ?? d.defaultAnswer);
+    if (state.phase === "ended") return;
   }
   startDebt(state, rng);
 }
 
+/** A power's answer to a call for help: it intervenes (and pays) or the crisis escalates. */
+export function resolveCrisisResponse(state: GameState, d: Decision, answer: string): void {
+  const id = d.state!;
+  const power = d.seat as Power;
+  const responseId = power === "russia" ? "csto" : power;
+  const response = CRISIS_RESPONSE_BY_ID.get(responseId)!;
+  const seat = state.seats[power]!;
+  if (answer !== "intervene" || seat.funds < response.cost) {
+    emit(state, "interventionDeclined", { power, state: id });
+    escalate(state, id);
+    return;
+  }
+  seat.funds -= response.cost;
+  applyEffects(state, response.effects, { actor: power, target: id });
+  emit(state, "intervention", { power, state: id, response: responseId });
+  if (power === "russia") {
+    state.stats.cstoInterventions += 1;
+    seat.score += SCORING.russia.interventionBonus;
+  }
+  if (power === "china") {
+    state.stats.chineseSecurityAnswers += 1;
+    encroach(state, "china", "security");
+    if (state.phase === "ended") return;
+  }
+  const c = state.countries[id];
+  if (c.stability > RULES.crisisAt) {
+    c.crisis = null;
+    emit(state, "crisisEnded", { state: id });
+  }
+}
+
 // ---------- debt ----------
+
+/** A year's debt service on `debt` by a state holding `funds`: what is due, what it pays, and its debt afterwards. */
+export function debtService(debt: number, funds: number): { due: number; paid: number; debt: number } {
+  const due = Math.ceil((debt * RULES.debtServicePercent) / 100);
+  const paid = Math.min(funds, due);
+  // Paid service retires principal; what cannot be paid is added to the debt.
+  return { due, paid, debt: due > 0 ? clamp(paid === due ? debt - Math.ceil(due / 2) : debt + (due - paid), BOUNDS.debt) : debt };
+}
+
+/** The choice China faces over a state in debt distress. */
+export function leverageDecision(state: GameState, id: StateId): Omit<Decision, "id" | "answer"> {
+  return {
+    kind: "leverage", seat: "china", from: null, state: id, order: null,
+    options: ["assets", "alignment", ...(state.seats.china!.funds >= 1 ? ["restructure"] : []), "none"],
+    defaultAnswer: "none",
+  };
+}
 
 export function startDebt(state: GameState, rng: Rng): void {
   state.phase = "leverage";
   for (const id of STATES) {
     const c = state.countries[id];
     const s = state.seats[id]!;
-    const due = Math.ceil((c.debt * RULES.debtServicePercent) / 100);
+    const { due, paid, debt } = debtService(c.debt, s.funds);
     if (due > 0) {
-      const paid = Math.min(s.funds, due);
       s.funds -= paid;
-      // Paid service retires principal; what cannot be paid is added to the debt.
-      c.debt = clamp(paid === due ? c.debt - Math.ceil(due / 2) : c.debt + (due - paid), BOUNDS.debt);
+      c.debt = debt;
       emit(state, "debtService", { state: id, paid, due, debt: c.debt });
     }
     if (c.debt > c.capacity) {
@@ -329,11 +389,7 @@ export function startDebt(state: GameState, rng: Rng): void {
         c.stability = clamp(c.stability - 1, BOUNDS.stability);
         c.opinion.china = clamp(c.opinion.china - 1, BOUNDS.opinion);
       }
-      addDecision(state, {
-        kind: "leverage", seat: "china", from: null, state: id, order: null,
-        options: ["assets", "alignment", ...(state.seats.china!.funds >= 1 ? ["restructure"] : []), "none"],
-        defaultAnswer: "none",
-      });
+      addDecision(state, leverageDecision(state, id));
     } else if (c.distress) {
       c.distress = false;
       emit(state, "distressEnded", { state: id });
@@ -346,26 +402,28 @@ export function startDebt(state: GameState, rng: Rng): void {
 export function afterLeverage(state: GameState, rng: Rng): void {
   const choices = state.decisions;
   state.decisions = [];
-  for (const d of choices) {
-    const id = d.state!;
-    const option = d.answer ?? d.defaultAnswer;
-    const lever = LEVERAGE_BY_ID.get(option)!;
-    const china = state.seats.china!;
-    if (china.funds < lever.cost) continue;
-    china.funds -= lever.cost;
-    applyEffects(state, lever.effects, { actor: "china", target: id });
-    if (option === "assets" || option === "alignment") {
-      state.stats.leverage += 1;
-      china.score += SCORING.china.leverageBonus;
-    }
-    if (option !== "none") emit(state, "leverage", { state: id, option });
-    const c = state.countries[id];
-    if (c.distress && c.debt <= c.capacity) {
-      c.distress = false;
-      emit(state, "distressEnded", { state: id });
-    }
-  }
+  for (const d of choices) resolveLeverage(state, d, d.answer ?? d.defaultAnswer);
   endRound(state, rng);
+}
+
+/** China's leverage over a state in debt distress, as chosen (nothing when it cannot pay for the choice). */
+export function resolveLeverage(state: GameState, d: Decision, option: string): void {
+  const id = d.state!;
+  const lever = LEVERAGE_BY_ID.get(option)!;
+  const china = state.seats.china!;
+  if (china.funds < lever.cost) return;
+  china.funds -= lever.cost;
+  applyEffects(state, lever.effects, { actor: "china", target: id });
+  if (option === "assets" || option === "alignment") {
+    state.stats.leverage += 1;
+    china.score += SCORING.china.leverageBonus;
+  }
+  if (option !== "none") emit(state, "leverage", { state: id, option });
+  const c = state.countries[id];
+  if (c.distress && c.debt <= c.capacity) {
+    c.distress = false;
+    emit(state, "distressEnded", { state: id });
+  }
 }
 
 // ---------- scoring and the end ----------

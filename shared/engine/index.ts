@@ -10,3 +10,7 @@ export { describeEvent, canSee, EVENT_KINDS } from "./events.ts";
 export { roundPoints, agendaMet, totalInfluence, dominantShare, leads, parFor, rupturePenalty, standing } from "./scoring.ts";
 export * from "./ids.ts";
 export * from "./types.ts";
+export {
+  previewInput, previewDecision, stateFromView,
+  type PreviewInput, type EffectPreview, type Outcome, type Change, type Risk, type EncroachmentPreview, type DistressLevel, type StateTrack, type GlobalTrack,
+} from "./preview.ts";

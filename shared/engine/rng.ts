@@ -8,6 +8,11 @@ export function seedRng(seed: number): RngState {
   return [...xoroshiro128plus(seed >>> 0).getState()];
 }
 
+/** The chance `Rng.chance(p)` actually gives: p resolved in thousandths. */
+export function drawnChance(p: number): number {
+  return Math.max(0, Math.min(1000, Math.round(p * 1000))) / 1000;
+}
+
 /** A draw session: read the state once, draw many times, write it back once. */
 export class Rng {
   private gen;
