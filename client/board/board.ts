@@ -53,6 +53,8 @@ export const board = {
   setSelected(state: StateId | null): void { wake(); scene?.setSelected(state); },
   setHighlighted(states: StateId[]): void { wake(); scene?.setHighlighted(states); },
   setCardsVisible(visible: boolean): void { wake(); scene?.setCardsVisible(visible); },
+  /** Pixels at the top of the board covered by HTML (news cards), which the map and its cards keep clear of. */
+  setInsetTop(px: number): void { wake(); scene?.setInsetTop(px); },
   /**
    * The board's element changed size: resize the canvas now. Phaser only measures its parent on a window resize or
    * every half second of running loop, and a loop woken briefly (the end screen) could go back to sleep first.

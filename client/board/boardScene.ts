@@ -22,6 +22,15 @@ const CARD_OFFSETS: Record<StateId, [number, number]> = {
   tajikistan: [120, 80],
 };
 
+/** Where each card sits on a stacked board: column (0 left, 1 middle, 2 right) and row (0 above the map, 1 below). */
+const STACKED_SLOTS: Record<StateId, [number, number]> = {
+  kazakhstan: [0, 0],
+  kyrgyzstan: [2, 0],
+  turkmenistan: [0, 1],
+  uzbekistan: [1, 1],
+  tajikistan: [2, 1],
+};
+
 export interface BoardEvents {
   select: (state: StateId) => void;
 }
@@ -41,6 +50,10 @@ export class BoardScene extends P.Scene {
   private scaleFactor = 1;
   private offset: [number, number] = [0, 0];
   private showCards = false;
+  /** Screen pixels at the top of the board covered by HTML (the news cards): the map and cards stay below them. */
+  private insetTop = 0;
+  /** A tall, narrow board (a phone): the cards sit in a row above and a row below the map, with leader lines. */
+  private stacked = false;
   onSelect: ((state: StateId) => void) | null = null;
   onReady: (() => void) | null = null;
 
@@ -92,16 +105,25 @@ export class BoardScene extends P.Scene {
 
   /** Shows or hides the state markers (the menu shows the bare map). */
   setCardsVisible(visible: boolean): void {
+    const changed = visible !== this.showCards;
     this.showCards = visible;
     for (const card of this.cards.values()) card.container.setVisible(visible && !!this.view);
-    this.drawLeaders();
+    if (changed && this.mapData) this.layout();
+    else this.drawLeaders();
+  }
+
+  setInsetTop(px: number): void {
+    if (Math.abs(px - this.insetTop) < 1) return;
+    this.insetTop = px;
+    if (this.mapData) this.layout();
   }
 
   setView(view: GameView | null): void {
     const before = this.view;
     this.view = view;
     if (view) {
-      for (const id of STATES) this.cards.get(id)!.update(view.countries[id], this.compact());
+      // Placing updates each card, and a card that grew (a crisis line) may need to move on a stacked board.
+      this.placeCards();
       if (before && before.countries !== view.countries) {
         for (const id of STATES) {
           const changes = changesBetween(before.countries[id], view.countries[id]);
@@ -137,9 +159,18 @@ export class BoardScene extends P.Scene {
 
   private layout(): void {
     const { width, height } = this.scale;
-    const s = Math.min(width / this.mapData.width, height / this.mapData.height) * 1.04;
+    const top = this.showCards ? Math.min(this.insetTop, height / 3) : 0;
+    const avail = height - top;
+    this.stacked = this.showCards && width < 760 && avail > width * 0.9;
+    // Three cards share the bottom row of a stacked board, so they shrink to fit a phone's width.
+    const cardScale = this.stacked ? Math.min(1, (width - 16) / (3 * CARD_W + 16)) : 1;
+    for (const card of this.cards.values()) card.setCardScale(cardScale);
+    const rowH = this.stacked ? Math.max(...[...this.cards.values()].map((c) => c.box(this.compact()).h)) + 10 : 0;
+    const mapTop = top + rowH;
+    const mapH = Math.max(40, avail - 2 * rowH);
+    const s = Math.min(width / this.mapData.width, mapH / this.mapData.height) * (this.stacked ? 1 : 1.04);
     this.scaleFactor = s;
-    this.offset = [(width - this.mapData.width * s) / 2, (height - this.mapData.height * s) / 2];
+    this.offset = [(width - this.mapData.width * s) / 2, mapTop + (mapH - this.mapData.height * s) / 2];
     for (const g of [this.landLayer, this.stateLayer, this.overlay]) g.setPosition(this.offset[0], this.offset[1]).setScale(s);
     for (const l of this.labels) l.text.setPosition(...this.toScreen(l.at[0], l.at[1]));
     this.drawLand();
@@ -149,18 +180,27 @@ export class BoardScene extends P.Scene {
 
   private placeCards(): void {
     const compact = this.compact();
+    const { width, height } = this.scale;
+    const top = this.showCards ? Math.min(this.insetTop, height / 3) : 0;
     for (const id of STATES) {
       const region = this.region(id);
       const card = this.cards.get(id)!;
       if (!region?.label) continue;
+      if (this.view) card.update(this.view.countries[id], compact);
+      const { w, h: hgt } = card.box(compact);
+      if (this.stacked) {
+        // North above the map (Kazakhstan west, Kyrgyzstan east); the south below it, west to east.
+        const slot = STACKED_SLOTS[id];
+        const cx = slot[0] === 0 ? 6 : slot[0] === 2 ? width - w - 6 : (width - w) / 2;
+        const cy = slot[1] === 0 ? top + 4 : height - hgt - 4;
+        card.container.setPosition(cx, cy);
+        continue;
+      }
       const [dx, dy] = CARD_OFFSETS[id];
       const [x, y] = this.toScreen(region.label[0] + dx, region.label[1] + dy);
-      const w = CARD_W;
-      const hgt = card.height(compact);
-      const cx = Math.max(4, Math.min(this.scale.width - w - 4, x - w / 2));
-      const cy = Math.max(4, Math.min(this.scale.height - hgt - 4, y - hgt / 2));
+      const cx = Math.max(4, Math.min(width - w - 4, x - w / 2));
+      const cy = Math.max(top + 4, Math.min(height - hgt - 4, y - hgt / 2));
       card.container.setPosition(cx, cy);
-      if (this.view) card.update(this.view.countries[id], compact);
     }
     this.drawLeaders();
   }
@@ -175,8 +215,7 @@ export class BoardScene extends P.Scene {
       if (!region?.label) continue;
       const [lx, ly] = this.toScreen(region.label[0], region.label[1]);
       const { x, y } = card.container;
-      const w = CARD_W;
-      const hgt = card.height(this.compact());
+      const { w, h: hgt } = card.box(this.compact());
       if (lx >= x && lx <= x + w && ly >= y && ly <= y + hgt) continue;
       const ex = Math.max(x, Math.min(x + w, lx));
       const ey = Math.max(y, Math.min(y + hgt, ly));

@@ -24,6 +24,10 @@ export class StateCard {
   private highlighted = false;
   private compactMode = false;
   private lastHeight = 0;
+  /** Drawn smaller on a narrow board (a phone), where three cards share a row. */
+  private cardScale = 1;
+  /** The labels of the last change, shown on the card itself so they never pile over news or other cards. */
+  private flash: Phaser.GameObjects.Text[] = [];
   onClick: (() => void) | null = null;
 
   private scene: Phaser.Scene;
@@ -50,9 +54,19 @@ export class StateCard {
     return this.lastHeight || (compact ? 72 : 104);
   }
 
+  /** The card's size on screen, after its scale. */
+  box(compact: boolean): { w: number; h: number } {
+    return { w: CARD_W * this.cardScale, h: this.height(compact) * this.cardScale };
+  }
+
+  setCardScale(scale: number): void {
+    this.cardScale = scale;
+    this.container.setScale(scale);
+  }
+
   contains(x: number, y: number): boolean {
     const { x: cx, y: cy } = this.container;
-    return this.container.visible && x >= cx && x <= cx + CARD_W && y >= cy && y <= cy + this.lastHeight;
+    return this.container.visible && x >= cx && x <= cx + CARD_W * this.cardScale && y >= cy && y <= cy + this.lastHeight * this.cardScale;
   }
 
   setSelected(selected: boolean, highlighted: boolean): void {
@@ -92,17 +106,29 @@ export class StateCard {
     this.drawBg();
   }
 
-  /** Floats the changes of the last step up from the marker and flashes its frame. */
+  /**
+   * Shows the changes of the last step on the card itself, one line each, and flashes its frame. Earlier labels go
+   * first, and what does not fit the card is counted, so labels never pile over the news, other cards or each other.
+   */
   announce(changes: Change[]): void {
-    const { x, y } = this.container;
-    changes.slice(0, 4).forEach((change, i) => {
-      const label = this.scene.add.text(x + CARD_W / 2, y - 4 - i * 15, change.text, {
-        fontFamily: FONT, fontSize: "12px", fontStyle: "bold", color: change.good ? "#003f73" : "#8a1c00",
-        backgroundColor: "#ffffffdd", padding: { x: 4, y: 1 },
-      }).setOrigin(0.5, 1).setDepth(10);
-      this.scene.tweens.add({ targets: label, y: label.y - 26, alpha: 0, delay: 900 + i * 120, duration: 1600, onComplete: () => label.destroy() });
+    for (const label of this.flash) {
+      this.scene.tweens.killTweensOf(label);
+      if (label.scene) label.destroy();
+    }
+    const room = Math.max(1, Math.floor((this.lastHeight - 6) / 16));
+    const shown = changes.length > room ? changes.slice(0, room - 1) : changes;
+    const lines = shown.map((c) => ({ text: c.text, colour: c.good ? "#003f73" : "#8a1c00" }));
+    if (shown.length < changes.length) lines.push({ text: t("board.more", { count: changes.length - shown.length }), colour: "#333333" });
+    this.flash = lines.map((line, i) => {
+      const label = this.scene.add.text(CARD_W / 2, 4 + i * 16, line.text, {
+        fontFamily: FONT, fontSize: "12px", fontStyle: "bold", color: line.colour, backgroundColor: "#fffffff2", padding: { x: 4, y: 1 },
+      }).setOrigin(0.5, 0);
+      this.container.add(label);
+      this.scene.tweens.add({ targets: label, alpha: 0, delay: 1800 + i * 120, duration: 900, onComplete: () => label.destroy() });
+      return label;
     });
-    this.scene.tweens.add({ targets: this.container, scale: { from: 1.06, to: 1 }, duration: 500, ease: "Quad.easeOut" });
+    const s = this.cardScale;
+    this.scene.tweens.add({ targets: this.container, scale: { from: s * 1.06, to: s }, duration: 500, ease: "Quad.easeOut" });
   }
 
   private drawBg(): void {

@@ -62,7 +62,7 @@ export const en = {
     trackValue: "{{value}} / {{max}}",
     funds: "Funds {{funds}} (+{{income}}/yr)", ap: "{{ap}} action points", score: "Score {{score}}",
     waitingFor: "Waiting for: {{seats}}", waitingNobody: "Resolving…", submitted: "submitted",
-    tabs: { orders: "Orders", inbox: "Inbox", log: "Log", seats: "Seats" },
+    tabs: { map: "Map", orders: "Orders", inbox: "Inbox", log: "Log", seats: "Seats" },
     leave: "Leave game", leaveConfirm: "Leave this game? A solo game is deleted; an online seat can be rejoined from this browser.",
     selectState: "Select a state", statesNav: "States",
     agenda: "Secret agenda: {{title}}", agendaHidden: "Secret agenda hidden",
@@ -79,7 +79,7 @@ export const en = {
     legal: "Actions open to you", none: "No actions are open to you now.", add: "Add order", remove: "Remove",
     target: "Target", option: "Choice", apCost: "{{ap}} AP · cost {{cost}}", domainTag: "{{domain}}", offerTag: "Offer: the target accepts or declines",
     planned: "Planned this round", emptyPlan: "No orders yet. Add actions from the list below, or pass.",
-    submit_one: "Submit {{count}} order", submit_other: "Submit {{count}} orders", update: "Update orders", edit: "Change orders", withdraw: "Withdraw orders",
+    submit_zero: "Submit orders", submit_one: "Submit {{count}} order", submit_other: "Submit {{count}} orders", update: "Update orders", edit: "Change orders", withdraw: "Withdraw orders", keep: "Keep the orders sent",
     editHint: "You can change or withdraw your orders until the phase closes; the last set you send counts.", pass: "Pass this round", sent: "Orders sent. Waiting for the other seats.",
     notOpen: "Orders are closed in this phase.", sending: "Sending…", refused: "Refused: {{message}}",
     filter: "Filter actions",
@@ -122,5 +122,6 @@ export const en = {
   classroom: classroomEn,
   /** Log sentences by event kind, where the interface words them itself (the engine's own come from describeEvent). */
   event: classroomEventsEn,
+  board: { more_one: "+{{count}} more change", more_other: "+{{count}} more changes" },
   keys: { help: "Keys: 1–5 select a state, O orders, I inbox, L log, Esc closes details" },
 } as const;

@@ -32,6 +32,8 @@ export class OrdersPanel {
   private error = h("p", { class: "error", role: "alert", id: "orders-error" });
   private view: GameView | null = null;
   private sending = false;
+  /** Changing orders already sent this phase: the plan starts from them and Submit becomes "Update orders". */
+  private editing = false;
 
   private connection: Connection;
   private onHighlight: (states: StateId[]) => void;
@@ -52,10 +54,11 @@ export class OrdersPanel {
     if (roundKey !== this.planKey) {
       this.plan = [];
       this.planKey = roundKey;
+      this.editing = false;
       this.error.textContent = "";
     }
     if (this.shared) this.plan = [...this.shared.orders(view)];
-    const key = JSON.stringify([roundKey, view.legal, me?.submitted, me?.funds, me?.ap, me?.orders, this.plan, this.sending, this.shared?.by(view), this.connection.match().paused]);
+    const key = JSON.stringify([roundKey, view.legal, me?.submitted, me?.funds, me?.ap, me?.orders, this.plan, this.sending, this.editing, this.shared?.by(view), this.connection.match().paused]);
     if (key === this.renderedKey) return;
     this.renderedKey = key;
     const focusedId = (document.activeElement as HTMLElement | null)?.id;
@@ -69,8 +72,16 @@ export class OrdersPanel {
     if (view.phase !== "orders") {
       return void replace(this.el, h("h2", {}, t("orders.heading")), h("p", { class: "status-line" }, t("orders.notOpen")), this.submittedList(me.orders ?? []));
     }
-    if (me.submitted) {
-      return void replace(this.el, h("h2", {}, t("orders.heading")), h("p", { class: "ok-msg", id: "orders-sent" }, t("orders.sent")), this.submittedList(me.orders ?? []));
+    if (me.submitted && !this.editing) {
+      // The phase is still open: the seat may change or withdraw what it sent (the engine keeps the last set).
+      const edit = this.shared ? null : h("button", { type: "button", id: "edit-orders", onclick: () => this.startEditing(view, me.orders ?? []) }, t("orders.edit"));
+      const withdraw = this.shared || (me.orders ?? []).length === 0 ? null
+        : h("button", { type: "button", id: "withdraw-orders", disabled: this.sending || this.connection.match().paused, onclick: () => void this.send([]) }, t("orders.withdraw"));
+      return void replace(this.el, h("h2", {}, t("orders.heading")), h("p", { class: "ok-msg", id: "orders-sent" }, t("orders.sent")),
+        this.submittedList(me.orders ?? []),
+        edit || withdraw ? h("div", { class: "actions" }, edit, withdraw) : null,
+        this.shared ? null : h("p", { class: "status-line" }, t("orders.editHint")),
+        this.error);
     }
     const used = this.plan.reduce((n, o) => n + (ACTION_BY_ID.get(o.action)?.ap ?? 0), 0);
     const cost = this.plan.reduce((n, o) => n + (ACTION_BY_ID.get(o.action)?.cost ?? 0), 0);
@@ -78,10 +89,13 @@ export class OrdersPanel {
     // While the match is paused the server refuses orders, so the buttons wait too (and say why).
     const paused = this.connection.match().paused;
     const by = this.shared?.by(view) ?? null;
-    const submit = h("button", { class: "primary", type: "button", id: "submit-orders", disabled: this.sending || paused || this.plan.length === 0 }, t("orders.submit", { count: this.plan.length }));
+    const submit = h("button", { class: "primary", type: "button", id: "submit-orders", disabled: this.sending || paused || (this.plan.length === 0 && !this.editing) }, this.editing ? t("orders.update") : t("orders.submit", { count: this.plan.length }));
     submit.addEventListener("click", () => void this.send(this.plan));
     const pass = h("button", { type: "button", id: "pass-orders", disabled: this.sending || paused }, t("orders.pass"));
     pass.addEventListener("click", () => void this.send([]));
+    const keep = this.editing
+      ? h("button", { type: "button", id: "keep-orders", onclick: () => { this.editing = false; this.renderedKey = ""; this.render(view); } }, t("orders.keep"))
+      : null;
     replace(this.el,
       h("h2", {}, t("orders.heading")),
       this.shared ? h("p", { class: "status-line", id: "shared-plan" }, by && this.plan.length > 0 ? t("orders.sharedBy", { name: by }) : t("orders.shared")) : null,
@@ -93,11 +107,19 @@ export class OrdersPanel {
         ...this.plan.map((o, i) => h("li", {},
           h("span", {}, this.orderText(o)),
           h("button", { type: "button", class: "small", "aria-label": `${t("orders.remove")}: ${this.orderText(o)}`, onclick: () => this.change(view, this.plan.filter((_, j) => j !== i)) }, t("orders.remove"))))),
-      h("div", { class: "actions" }, submit, pass),
+      h("div", { class: "actions" }, submit, this.editing ? keep : pass),
       this.error,
       h("h3", { style: "margin-top:14px;font-size:14px" }, t("orders.legal")),
       view.legal.length === 0 ? h("p", {}, t("orders.none")) : h("ul", { class: "action-list", id: "action-list" }, ...view.legal.map((l) => this.actionItem(l, view))),
     );
+  }
+
+  private startEditing(view: GameView, sent: Order[]): void {
+    this.editing = true;
+    this.plan = sent.map((o) => ({ ...o }));
+    this.error.textContent = "";
+    this.render(view);
+    (document.getElementById("submit-orders") as HTMLElement | null)?.focus();
   }
 
   private orderText(o: Order): string {
@@ -166,7 +188,10 @@ export class OrdersPanel {
     try {
       const reply = await this.connection.send("submitOrders", { orders });
       if (!reply.ok) this.error.textContent = t("orders.refused", { message: reply.message });
-      else this.onHighlight([]);
+      else {
+        this.editing = false;
+        this.onHighlight([]);
+      }
     } catch (e) {
       this.error.textContent = t("errors.generic", { message: e instanceof Error ? e.message : String(e) });
     } finally {

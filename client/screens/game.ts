@@ -54,20 +54,29 @@ export function gameScreen(root: HTMLElement, app: App, connection: Connection, 
     b.addEventListener("click", () => setTab(id));
     return b;
   });
+  // On a phone the board and the panels take turns on the screen: this tab shows the board (hidden on wider screens).
+  let showMap = false;
+  const mapTab = h("button", { type: "button", role: "tab", id: "tab-map", class: "phone-only", "aria-controls": "board-area", "data-tab": "map" }, t("game.tabs.map"));
+  mapTab.addEventListener("click", () => setMap(true));
+  const phone = window.matchMedia("(max-width: 700px)");
+  const onPhoneChange = () => { if (!phone.matches && showMap) setMap(false); };
+  phone.addEventListener("change", onPhoneChange);
   const panels: Record<Tab, HTMLElement> = { orders: orders.el, inbox: inbox.el, log: log.el, seats: seats.el };
   const stateButtons = STATES.map((s, i) => h("button", {
     type: "button", style: `--swatch:${SEAT_COLOURS[s]}`, "data-state": s, "aria-pressed": "false", title: `${i + 1}`,
     onclick: () => select(selected === s ? null : s),
   }, `${i + 1} · ${t(`seat.${s}`)}`));
-  const mapArea = h("div", { class: "map-area" }, news.el, details.el, options.overlay ? h("div", { class: "map-overlay" }, options.overlay) : null);
-  const boardArea = h("section", { class: "board-area", "aria-label": t("game.statesNav") },
+  const mapArea = h("div", { class: "map-area" }, news.el, details.el);
+  const boardArea = h("section", { class: "board-area", id: "board-area", "aria-label": t("game.statesNav") },
     mapArea,
     h("div", { class: "board-strip" },
+      // Banners (a pause, a teacher's message) sit above the state buttons, in the flow: never over a state's card.
+      options.overlay ? h("div", { class: "strip-overlay" }, options.overlay) : null,
       h("nav", { class: "state-nav", "aria-label": t("game.statesNav") }, ...stateButtons),
       feed.el));
   const side = h("aside", { class: "side" },
     options.aside ?? null,
-    h("div", { class: "tabs", role: "tablist" }, ...tabButtons),
+    h("div", { class: "tabs", role: "tablist" }, mapTab, ...tabButtons),
     waiting,
     ...tabIds.map((id) => panels[id]));
   const el = h("div", { class: `game${options.className ? ` ${options.className}` : ""}`, id: "game" }, topbar.el, boardArea, side);
@@ -83,12 +92,23 @@ export function gameScreen(root: HTMLElement, app: App, connection: Connection, 
   const observer = new ResizeObserver(fit);
   observer.observe(mapArea);
   fit();
+  // The news cards cover the top of the map: the board keeps its map and cards below them.
+  const inset = () => board.setInsetTop(news.el.offsetHeight > 0 ? news.el.offsetTop + news.el.offsetHeight : 0);
+  const newsObserver = new ResizeObserver(inset);
+  newsObserver.observe(news.el);
 
   function setTab(id: Tab): void {
     if (!tabIds.includes(id)) return;
     tab = id;
-    for (const b of tabButtons) b.setAttribute("aria-selected", String(b.dataset.tab === id));
-    for (const k of tabIds) panels[k].hidden = k !== id;
+    setMap(false);
+  }
+
+  function setMap(on: boolean): void {
+    showMap = on;
+    el.classList.toggle("show-map", on);
+    mapTab.setAttribute("aria-selected", String(on));
+    for (const b of tabButtons) b.setAttribute("aria-selected", String(!on && b.dataset.tab === tab));
+    for (const k of tabIds) panels[k].hidden = on || k !== tab;
   }
 
   function select(state: StateId | null): void {
@@ -138,6 +158,7 @@ export function gameScreen(root: HTMLElement, app: App, connection: Connection, 
     else if (e.key === "i") setTab("inbox");
     else if (e.key === "l") setTab("log");
     else if (e.key === "s") setTab("seats");
+    else if (e.key === "m" && phone.matches) setMap(true);
   };
   document.addEventListener("keydown", onKey);
   board.onSelect((s) => select(selected === s ? null : s));
@@ -149,6 +170,9 @@ export function gameScreen(root: HTMLElement, app: App, connection: Connection, 
   return () => {
     unsubscribe();
     observer.disconnect();
+    newsObserver.disconnect();
+    phone.removeEventListener("change", onPhoneChange);
+    board.setInsetTop(0);
     document.removeEventListener("keydown", onKey);
     topbar.destroy();
     feed.destroy();
