@@ -1,11 +1,10 @@
-import {
-  applyInput, canSee, createGame, pendingSeats, viewFor,
-  type GameEvent, type GameRecord, type GameState, type GameView, type Input, type Seat,
-} from "../../shared/engine/index.ts";
-import type { BotDecision, BotLevel } from "../../shared/bots/decide.ts";
+import { canSee, viewFor, type GameEvent, type GameRecord, type GameView, type Seat } from "../../shared/engine/index.ts";
+import type { BotLevel } from "../../shared/bots/decide.ts";
+import { GameHost, type GameStore, type HostSaved } from "../../shared/host/GameHost.ts";
 import type { Connection, ConnectionStatus, MatchInfo, MessagePayload } from "../../shared/protocol/connection.ts";
 import type { Messages, Reply } from "../../shared/protocol/messages.ts";
 import { pageThinker, type BotThinker } from "./botThinker.ts";
+import { pageClock } from "./realClock.ts";
 
 /** What a solo game is started with; everything needed (with its record) to rebuild it after a refresh. */
 export interface SoloSetup {
@@ -18,7 +17,8 @@ export interface SoloSetup {
   west: boolean;
 }
 
-export interface SoloSave { setup: SoloSetup; record: GameRecord }
+/** A saved solo game: its setup, its record (with rules version and step digests) and the host's clock. */
+export interface SoloSave { setup: SoloSetup; record: GameRecord; saved?: HostSaved }
 
 export const SOLO_STORAGE_KEY = "ngg.solo.v1";
 
@@ -31,43 +31,47 @@ export interface LocalOptions {
 }
 
 /**
- * A solo game: the rules engine runs in the browser, every seat but the player's is a bot.
- * Bots act one input at a time after a short pause, thinking off the page's thread; the record (options, seed, inputs) is saved
- * after each input so that a page refresh resumes the same game.
+ * A solo game: the same GameHost that runs games on the server runs this one in the browser, with the page's
+ * clock, the browser's storage for its record, and bots thinking off the page's thread. Every seat but the
+ * player's is a bot. The record (options, seed, rules version, inputs with step digests) is saved after each input,
+ * so a page refresh resumes the same game, re-run and checked step by step under the page's rules.
  */
 export class LocalConnection implements Connection {
   readonly kind = "local" as const;
-  private state: GameState;
-  private record: GameRecord;
-  private log: GameEvent[] = [];
+  private readonly host: GameHost;
   private listeners = new Set<() => void>();
-  private timer: ReturnType<typeof setTimeout> | null = null;
   private closed = false;
-  /** A bot is thinking: nothing else is scheduled until its answer is back. */
-  private thinking = false;
-  private readonly botDelayMs: number;
   private readonly storage: LocalOptions["storage"];
-  private readonly thinker: BotThinker;
+  private saved: HostSaved | null = null;
 
   readonly setup: SoloSetup;
 
-  private constructor(setup: SoloSetup, record: GameRecord, options: LocalOptions) {
+  private constructor(setup: SoloSetup, record: GameRecord, saved: HostSaved | null, fresh: boolean, options: LocalOptions) {
     this.setup = setup;
-    this.botDelayMs = options.botDelayMs ?? 700;
-    this.thinker = options.thinker ?? pageThinker();
     this.storage = options.storage === undefined ? globalThis.localStorage ?? null : options.storage;
-    this.record = { options: record.options, seed: record.seed, inputs: [] };
-    this.state = createGame(record.options, record.seed);
-    this.log.push(...this.state.log);
-    for (const input of record.inputs) {
-      const result = applyInput(this.state, input);
-      if (!result.ok) throw new Error(`the saved game could not be replayed: ${result.message}`);
-      this.state = result.state;
-      this.record.inputs.push(input);
-      this.log.push(...result.events);
-    }
-    this.save();
-    this.schedule();
+    const thinker = options.thinker ?? pageThinker();
+    const store: GameStore = {
+      append: () => this.persist(),
+      save: (next) => {
+        this.saved = next;
+        this.persist();
+      },
+      ended: () => this.persist(),
+    };
+    const deps = {
+      clock: pageClock,
+      store,
+      decide: (level: BotLevel, view: GameView, seed: number) => thinker.think(level, view, seed),
+      botLevel: () => setup.botLevel,
+      seatedBy: (seat: Seat) => (seat === setup.seat ? "human" as const : "bot" as const),
+      // The page being open is someone there; a solo game is only ever held by leaving it.
+      graceMs: 0,
+      botDelayMs: options.botDelayMs ?? 700,
+      onStep: () => this.notify(),
+    };
+    this.host = fresh ? GameHost.start(record.options, record.seed, 0, deps) : GameHost.restore(record, saved, deps);
+    this.persist();
+    this.host.setPresence(1);
   }
 
   /** Starts a new solo game with a fresh seed. */
@@ -78,7 +82,7 @@ export class LocalConnection implements Connection {
       seed,
       inputs: [],
     };
-    return new LocalConnection(setup, record, options);
+    return new LocalConnection(setup, record, null, true, options);
   }
 
   /** Resumes the saved solo game, or returns null when there is none (or it cannot be read). */
@@ -88,7 +92,7 @@ export class LocalConnection implements Connection {
     if (!raw) return null;
     try {
       const save = JSON.parse(raw) as SoloSave;
-      return new LocalConnection(save.setup, save.record, options);
+      return new LocalConnection(save.setup, save.record, save.saved ?? null, false, options);
     } catch {
       storage?.removeItem(SOLO_STORAGE_KEY);
       return null;
@@ -104,11 +108,11 @@ export class LocalConnection implements Connection {
   }
 
   view(): GameView {
-    return viewFor(this.state, this.setup.seat);
+    return viewFor(this.host.state, this.setup.seat);
   }
 
   events(): GameEvent[] {
-    return this.log.filter((e) => canSee(e, this.setup.seat));
+    return this.host.events().filter((e) => canSee(e, this.setup.seat));
   }
 
   match(): MatchInfo {
@@ -118,7 +122,7 @@ export class LocalConnection implements Connection {
       name: this.setup.playerName,
       public: false,
       started: true,
-      seats: this.state.seatOrder.map((seat) => ({
+      seats: this.host.state.seatOrder.map((seat) => ({
         seat,
         controller: seat === this.setup.seat ? "human" : "bot",
         players: seat === this.setup.seat ? [this.setup.playerName] : [],
@@ -130,6 +134,7 @@ export class LocalConnection implements Connection {
       timerSeconds: 0,
       paused: false,
       broadcast: null,
+      rulesChanged: this.host.rulesChanged ? { round: this.host.rulesChanged.round } : null,
     };
   }
 
@@ -147,11 +152,11 @@ export class LocalConnection implements Connection {
     switch (type) {
       case "submitOrders": {
         const p = payload as MessagePayload<"submitOrders">;
-        return this.apply({ type: "orders", seat: this.setup.seat, orders: p.orders });
+        return this.host.apply({ type: "orders", seat: this.setup.seat, orders: p.orders }, "human");
       }
       case "answer": {
         const p = payload as MessagePayload<"answer">;
-        return this.apply({ type: "answer", seat: this.setup.seat, decision: p.decision, answer: p.answer });
+        return this.host.apply({ type: "answer", seat: this.setup.seat, decision: p.decision, answer: p.answer }, "human");
       }
       case "setReady":
       case "start":
@@ -163,36 +168,24 @@ export class LocalConnection implements Connection {
 
   async leave(): Promise<void> {
     this.closed = true;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
+    this.host.stop();
     this.storage?.removeItem(SOLO_STORAGE_KEY);
     this.notify();
   }
 
   /** The game's record so far (for tests and for saving). */
   gameRecord(): GameRecord {
-    return { options: this.record.options, seed: this.record.seed, inputs: [...this.record.inputs] };
+    return this.host.gameRecord();
   }
 
-  private apply(input: Input): Reply {
-    const result = applyInput(this.state, input);
-    if (!result.ok) return { ok: false, code: result.code, message: result.message };
-    this.state = result.state;
-    this.record.inputs.push(input);
-    this.log.push(...result.events);
-    this.save();
-    this.notify();
-    this.schedule();
-    return { ok: true };
-  }
-
-  private save(): void {
-    if (!this.storage) return;
-    if (this.state.phase === "ended") {
+  /** Writes the record and clock to the browser's storage; a finished (or left) game is forgotten. */
+  private persist(): void {
+    if (!this.storage || this.closed || !this.host) return;
+    if (this.host.state.phase === "ended") {
       this.storage.removeItem(SOLO_STORAGE_KEY);
       return;
     }
-    const save: SoloSave = { setup: this.setup, record: this.record };
+    const save: SoloSave = { setup: this.setup, record: this.host.gameRecord(), saved: this.saved ?? undefined };
     try {
       this.storage.setItem(SOLO_STORAGE_KEY, JSON.stringify(save));
     } catch {
@@ -202,45 +195,5 @@ export class LocalConnection implements Connection {
 
   private notify(): void {
     for (const listener of [...this.listeners]) listener();
-  }
-
-  /** Lets the next bot act after the pause, or closes a phase that waits on no one who can answer. */
-  private schedule(): void {
-    if (this.timer || this.thinking || this.closed || this.state.phase === "ended") return;
-    const pending = pendingSeats(this.state);
-    const bots = pending.filter((s) => s !== this.setup.seat);
-    if (bots.length === 0 && pending.length > 0) return; // waiting for the player
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      void this.botStep();
-    }, this.botDelayMs);
-  }
-
-  private async botStep(): Promise<void> {
-    if (this.closed || this.state.phase === "ended") return;
-    const pending = pendingSeats(this.state);
-    const humanWaits = pending.includes(this.setup.seat);
-    const asked = this.record.inputs.length;
-    for (const seat of pending) {
-      if (seat === this.setup.seat) continue;
-      const decision = await this.ask(seat, this.record.seed + asked * 7919);
-      // The answer fits the position it was asked about only: after the player's input (or leaving) it is dropped.
-      if (this.closed || this.record.inputs.length !== asked) return this.schedule();
-      if (decision) {
-        const reply = this.apply(decision.input);
-        if (reply.ok) return;
-      }
-    }
-    // No bot can move: close the phase with defaults, unless the player still has to answer.
-    if (!humanWaits) this.apply({ type: "close" });
-  }
-
-  private async ask(seat: Seat, seed: number): Promise<BotDecision | null> {
-    this.thinking = true;
-    try {
-      return await this.thinker.think(this.setup.botLevel, viewFor(this.state, seat), seed);
-    } finally {
-      this.thinking = false;
-    }
   }
 }

@@ -455,8 +455,8 @@ export class GameHost {
       again = true;
     } finally {
       this.pumping = false;
+      if (again) this.wake();
     }
-    if (again) this.wake();
   }
 
   /** When a bot has nothing to offer, the seat passes: no orders, or its first open decision's stated default; as a last resort the phase closes. */

@@ -37,6 +37,11 @@ export interface MatchInfo {
   paused: boolean;
   /** A teacher's or host's message to every screen, if any. */
   broadcast: string | null;
+  /**
+   * Set when the game's record no longer replays under the current rules: it is shown read-only as it stood after
+   * its last matching step (in this round), and can no longer be continued. Its debrief still works.
+   */
+  rulesChanged?: { round: number } | null;
 }
 
 export type MessagePayload<K extends keyof typeof Messages> = z.input<(typeof Messages)[K]>;

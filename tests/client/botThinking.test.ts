@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { decide, type BotDecision, type BotLevel } from "../../shared/bots/decide.ts";
-import type { GameView } from "../../shared/engine/index.ts";
+import { botSeed } from "../../shared/bots/play.ts";
+import { createGame, type GameView, type Seat } from "../../shared/engine/index.ts";
 import type { BotThinker } from "../../client/net/botThinker.ts";
 import { LocalConnection, SOLO_STORAGE_KEY, type SoloSetup } from "../../client/net/localConnection.ts";
 
@@ -36,7 +37,10 @@ describe("bots thinking off the page's thread", () => {
     const { thinker, asks } = heldThinker();
     const c = LocalConnection.start(setup, { botDelayMs: 0, storage: null, thinker }, 11);
     await until(() => asks.length === 1);
-    expect(asks[0]!.seed).toBe(11);
+    // Seeded as every host seeds its bots: by the game, the seat and the inputs so far.
+    const start = createGame(c.gameRecord().options, 11);
+    const first = asks[0]!.view.viewer as Seat;
+    expect(asks[0]!.seed).toBe(botSeed(start, first, 0));
 
     // The player sends orders while the first bot still thinks.
     expect((await c.send("submitOrders", { orders: [] })).ok).toBe(true);
@@ -47,7 +51,7 @@ describe("bots thinking off the page's thread", () => {
     await until(() => asks.length === 2);
     // The stale orders were not applied; the bot was asked again about the position after the player's input.
     expect(c.gameRecord().inputs).toEqual([{ type: "orders", seat: "kazakhstan", orders: [] }]);
-    expect(asks[1]!.seed).toBe(11 + 7919);
+    expect(asks[1]!.seed).toBe(botSeed(start, first, 1));
     expect(asks[1]!.view.viewer).toBe(asks[0]!.view.viewer);
     expect(asks[0]!.view.seats.find((x) => x.seat === "kazakhstan")!.submitted).toBe(false);
     expect(asks[1]!.view.seats.find((x) => x.seat === "kazakhstan")!.submitted).toBe(true);
@@ -81,7 +85,7 @@ describe("bots thinking off the page's thread", () => {
     expect(storage.data.has(SOLO_STORAGE_KEY)).toBe(false);
   });
 
-  it("closes the phase with defaults when every bot's answer is refused and the player has acted", async () => {
+  it("a bot whose answer is refused passes (no orders), and the phase closes once the player has acted", async () => {
     const asked: string[] = [];
     const thinker: BotThinker = {
       async think(_level, view) {
@@ -91,10 +95,12 @@ describe("bots thinking off the page's thread", () => {
     };
     const c = LocalConnection.start(setup, { botDelayMs: 0, storage: null, thinker }, 13);
     await until(() => asked.length >= 7);
-    expect(c.gameRecord().inputs).toEqual([]); // the player still owes orders: no close yet
+    // Every bot seat's refused orders became a pass; the player still owes orders, so the phase waits.
+    const bots = c.view().seats.map((s) => s.seat).filter((s) => s !== "kazakhstan");
+    expect(c.gameRecord().inputs).toEqual(bots.map((seat) => ({ type: "orders", seat, orders: [] })));
+    expect(c.view().phase).toBe("orders");
     expect((await c.send("submitOrders", { orders: [] })).ok).toBe(true);
-    await until(() => c.gameRecord().inputs.some((x) => x.type === "close"));
-    expect(c.gameRecord().inputs.map((x) => x.type)).toEqual(["orders", "close"]);
+    expect(c.view().phase).not.toBe("orders");
     void c.leave();
   });
 });
