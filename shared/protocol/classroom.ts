@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { BotLevel, OrderMsg, SeatId } from "./messages.ts";
 import { GAME_LENGTHS, MODES } from "../engine/ids.ts";
+import { RULES } from "../engine/rules.ts";
 
 /*
  * Classroom sessions: a teacher runs one game for a class. Students join with the class code and a
@@ -54,7 +55,7 @@ export type TeacherMessageName = keyof typeof TeacherMessages;
 /** Messages a student of a team may send (besides the game's submitOrders and answer). */
 export const StudentMessages = {
   /** The team's shared draft of orders: every member sees it live; any member submits it. */
-  draft: z.object({ orders: z.array(OrderMsg).max(6), round: z.number().int().min(1).max(100) }).strict(),
+  draft: z.object({ orders: z.array(OrderMsg).max(RULES.maxOrders), round: z.number().int().min(1).max(100) }).strict(),
 } as const;
 
 /** A team's shared draft, as kept in the seat's Secret (JSON). */
