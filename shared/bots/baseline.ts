@@ -1,4 +1,4 @@
-import { dominantShare, isState, leads, totalInfluence, type Decision, type GameView, type Input, type LegalAction, type Order, type Seat, type StateId } from "../engine/index.ts";
+import { checkPlan, dominantShare, isState, leads, totalInfluence, type Decision, type GameView, type Input, type LegalAction, type Order, type Seat, type StateId } from "../engine/index.ts";
 import { Rng, seedRng } from "../engine/rng.ts";
 
 /**
@@ -6,7 +6,7 @@ import { Rng, seedRng } from "../engine/rng.ts";
  * It keeps games moving and plays each seat's interests plausibly; stronger bots come later.
  */
 
-interface Candidate { order: Order; value: number; ap: number; cost: number }
+interface Candidate { order: Order; value: number }
 
 type Scorer = (view: GameView, seat: Seat, action: string, target: string | undefined, option: string | undefined) => number;
 
@@ -111,7 +111,7 @@ function candidates(view: GameView, seat: Seat, rng: Rng): Candidate[] {
     const order: Order = { action: l.action };
     if (target !== undefined) order.target = target as Order["target"];
     if (option !== undefined) order.option = option;
-    out.push({ order, value: base + rng.int(0, 100) / 50, ap: l.ap, cost: l.cost });
+    out.push({ order, value: base + rng.int(0, 100) / 50 });
   };
   for (const l of view.legal) {
     const targets: (string | undefined)[] = l.targets.length ? l.targets : [undefined];
@@ -130,20 +130,13 @@ function reserveFor(view: GameView, seat: Seat): number {
 
 /** Greedy: take the best-valued orders that still fit the action points and funds. */
 export function chooseOrders(view: GameView, seat: Seat, rng: Rng): Order[] {
-  const me = view.seats.find((s) => s.seat === seat)!;
-  let ap = me.ap;
-  let funds = me.funds - reserveFor(view, seat);
+  const reserve = reserveFor(view, seat);
   const chosen: Order[] = [];
-  const used = new Set<string>();
   for (const c of candidates(view, seat, rng)) {
-    if (c.ap > ap || c.cost > funds) continue;
-    const key = `${c.order.action}|${c.order.target ?? ""}`;
-    if (used.has(key)) continue;
-    used.add(key);
+    const plan = checkPlan(view, [...chosen, c.order]);
+    if (!plan.ok || plan.remaining.funds < reserve) continue;
     chosen.push(c.order);
-    ap -= c.ap;
-    funds -= c.cost;
-    if (ap === 0) break;
+    if (plan.remaining.actionPoints === 0) break;
   }
   return chosen;
 }

@@ -1,5 +1,4 @@
-import { ACTION_BY_ID } from "../content/index.ts";
-import { isState, type Decision, type GameView, type Order, type Seat } from "../engine/index.ts";
+import { checkPlan, isState, type Decision, type GameView, type Order, type Seat } from "../engine/index.ts";
 import { Rng, seedRng } from "../engine/rng.ts";
 import { baselineInput, chooseOrders } from "./baseline.ts";
 import type { BotDecision } from "./decision.ts";
@@ -16,19 +15,13 @@ import { answerReason, ordersReason } from "./reasons.ts";
 const IMPULSE = 0.4;
 const FORGET = 0.3;
 
-function impulsive(view: GameView, seat: Seat, orders: Order[], rng: Rng): Order[] {
-  const me = view.seats.find((s) => s.seat === seat)!;
+function impulsive(view: GameView, orders: Order[], rng: Rng): Order[] {
   const out = orders.slice();
   if (out.length > 0 && rng.chance(IMPULSE)) {
     const i = rng.int(0, out.length - 1);
-    const removed = ACTION_BY_ID.get(out[i].action)!;
+    const removed = out[i].action;
     out.splice(i, 1);
-    const spentAp = out.reduce((n, o) => n + ACTION_BY_ID.get(o.action)!.ap, 0);
-    const spent = out.reduce((n, o) => n + ACTION_BY_ID.get(o.action)!.cost, 0);
-    const fits = singleOrders(view).filter((o) => {
-      const def = ACTION_BY_ID.get(o.action)!;
-      return def.ap <= me.ap - spentAp && def.cost <= me.funds - spent && def !== removed && !out.some((x) => x.action === o.action && x.target === o.target);
-    });
+    const fits = singleOrders(view).filter((o) => o.action !== removed && checkPlan(view, [...out, o]).ok);
     if (fits.length) out.splice(i, 0, rng.pick(fits));
   }
   if (out.length > 1 && rng.chance(FORGET)) out.pop();
@@ -48,7 +41,7 @@ export function easyDecide(view: GameView, seed: number): BotDecision | null {
   const seat = seatOf(view);
   const rng = new Rng(seedRng(seed ^ 0x5eed));
   if (view.phase === "orders") {
-    const orders = impulsive(view, seat, chooseOrders(view, seat, rng), rng);
+    const orders = impulsive(view, chooseOrders(view, seat, rng), rng);
     return { input: { type: "orders", seat, orders }, reason: ordersReason(view, seat, orders, orders[0] ?? null) };
   }
   const open = view.decisions.find((d) => d.seat === seat && d.answer === null);

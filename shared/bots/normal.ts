@@ -1,6 +1,6 @@
 import { ACTION_BY_ID, AGENDA_BY_ID } from "../content/index.ts";
 import { encroachedHome, encroachmentTension } from "../engine/flow.ts";
-import { XINJIANG_BORDER, applyInput, isState, totalInfluence, type Decision, type GameState, type GameView, type Order, type Seat, type StateId } from "../engine/index.ts";
+import { XINJIANG_BORDER, applyInput, checkPlan, isState, totalInfluence, type Decision, type GameState, type GameView, type Order, type Seat, type StateId } from "../engine/index.ts";
 import { Rng, seedRng } from "../engine/rng.ts";
 import { chooseOrders } from "./baseline.ts";
 import type { BotDecision } from "./decision.ts";
@@ -30,18 +30,13 @@ export function determinisations(view: GameView, seed: number, n: number): GameS
 
 /** Affordable single orders valued by a year's lookahead, and a handful of whole plans built from them. */
 export function plansFor(view: GameView, seat: Seat, dets: GameState[], seed: number, width = 6): { valued: Valued[]; plans: Order[][] } {
-  const me = view.seats.find((s) => s.seat === seat)!;
-  const singles = singleOrders(view).filter((o) => {
-    if (!welcomesWest(view, o)) return false;
-    const def = ACTION_BY_ID.get(o.action)!;
-    return def.ap <= me.ap && def.cost <= me.funds;
-  });
+  const singles = singleOrders(view).filter((o) => welcomesWest(view, o) && checkPlan(view, [o]).ok);
   const valued = valueSingles(dets, seat, singles, seed);
   const baseline = chooseOrders(view, seat, new Rng(seedRng(seed)));
   const extra = [baseline];
-  const agendaPlan = agendaFirstPlan(view, seat, valued, me.ap, me.funds);
+  const agendaPlan = agendaFirstPlan(view, seat, valued);
   if (agendaPlan) extra.push(agendaPlan);
-  return { valued, plans: candidatePlans(valued, me.ap, me.funds, extra, width) };
+  return { valued, plans: candidatePlans(view, valued, extra, width) };
 }
 
 /**
@@ -55,7 +50,7 @@ const AGENDA_ORDERS: Record<string, readonly string[]> = {
   digitalSilkRoad: ["digital-silk-road"],
 };
 
-function agendaFirstPlan(view: GameView, seat: Seat, valued: Valued[], ap: number, funds: number): Order[] | null {
+function agendaFirstPlan(view: GameView, seat: Seat, valued: Valued[]): Order[] | null {
   const agendaId = view.seats.find((s) => s.seat === seat)?.agenda;
   const check = agendaId ? AGENDA_BY_ID.get(agendaId)?.check : undefined;
   const wanted = check ? AGENDA_ORDERS[check] : undefined;
@@ -64,7 +59,7 @@ function agendaFirstPlan(view: GameView, seat: Seat, valued: Valued[], ap: numbe
   if (!first.length) return null;
   // Agenda orders first (best-valued first), then the usual greedy picks with what is left.
   const boosted = valued.map((v) => (first.includes(v) ? { order: v.order, gain: 1e6 + v.gain } : v));
-  return greedyPlan(boosted, ap, funds);
+  return greedyPlan(view, boosted);
 }
 
 /**

@@ -1,6 +1,4 @@
-import { ACTION_BY_ID } from "../content/index.ts";
-import { RULES } from "../engine/rules.ts";
-import type { GameState, GameView, Order, Seat } from "../engine/index.ts";
+import { checkPlan, type GameState, type GameView, type Order, type Seat } from "../engine/index.ts";
 import { utility } from "./evaluate.ts";
 import { playForward } from "./playout.ts";
 
@@ -45,29 +43,27 @@ export function valueSingles(dets: GameState[], seat: Seat, orders: Order[], see
 
 const keyOf = (o: Order) => `${o.action}|${o.target ?? ""}`;
 
-/** Greedy: the best-gaining orders that fit the budget, optionally keeping funds back or leaving some orders out. */
-export function greedyPlan(valued: Valued[], ap: number, funds: number, opts: { reserve?: number; skip?: Set<string>; minGain?: number } = {}): Order[] {
+/**
+ * Greedy: the best-gaining orders the engine accepts as a plan (checkPlan: budget, order limit, no duplicates),
+ * optionally keeping funds back or leaving some orders out.
+ */
+export function greedyPlan(view: GameView, valued: Valued[], opts: { reserve?: number; skip?: Set<string>; minGain?: number } = {}): Order[] {
   const plan: Order[] = [];
-  const used = new Set<string>();
-  let budget = funds - (opts.reserve ?? 0);
+  const reserve = opts.reserve ?? 0;
   for (const v of [...valued].sort((a, b) => b.gain - a.gain)) {
-    if (v.gain <= (opts.minGain ?? 0) || plan.length >= RULES.maxOrders) continue;
-    const def = ACTION_BY_ID.get(v.order.action)!;
-    const key = keyOf(v.order);
-    if (def.ap > ap || def.cost > budget || used.has(key) || opts.skip?.has(key)) continue;
-    used.add(key);
+    if (v.gain <= (opts.minGain ?? 0) || opts.skip?.has(keyOf(v.order))) continue;
+    const check = checkPlan(view, [...plan, v.order]);
+    if (!check.ok || check.remaining.funds < reserve) continue;
     plan.push(v.order);
-    ap -= def.ap;
-    budget -= def.cost;
   }
   return plan;
 }
 
 /** A few distinct whole plans worth comparing: greedy, greedy with a reserve, and greedy without each top pick. */
-export function candidatePlans(valued: Valued[], ap: number, funds: number, extra: Order[][] = [], width = 6): Order[][] {
-  const plans: Order[][] = [greedyPlan(valued, ap, funds), greedyPlan(valued, ap, funds, { reserve: 2 }), ...extra];
+export function candidatePlans(view: GameView, valued: Valued[], extra: Order[][] = [], width = 6): Order[][] {
+  const plans: Order[][] = [greedyPlan(view, valued), greedyPlan(view, valued, { reserve: 2 }), ...extra];
   const top = [...valued].sort((a, b) => b.gain - a.gain).slice(0, width);
-  for (const v of top) plans.push(greedyPlan(valued, ap, funds, { skip: new Set([keyOf(v.order)]) }));
+  for (const v of top) plans.push(greedyPlan(view, valued, { skip: new Set([keyOf(v.order)]) }));
   plans.push([]);
   const seen = new Set<string>();
   return plans.filter((p) => {

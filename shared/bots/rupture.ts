@@ -1,7 +1,7 @@
 import { ACTION_BY_ID } from "../content/index.ts";
 import { encroachedHome, encroachmentTension } from "../engine/flow.ts";
 import { RULES } from "../engine/rules.ts";
-import type { GameState, GameView, Order, Seat } from "../engine/index.ts";
+import { checkPlan, type GameState, type GameView, type Order, type Seat } from "../engine/index.ts";
 import { singleOrders } from "./plans.ts";
 
 /*
@@ -27,14 +27,10 @@ export function ruptureOrders(view: GameView, seat: Seat): Order[] | null {
     .filter((o) => !ACTION_BY_ID.get(o.action)!.offer && encroaches(view.global, seat, o))
     .sort((a, b) => costOf(a) - costOf(b));
   const plan: Order[] = [];
-  let { ap, funds } = me;
   for (const o of choices) {
-    if (plan.length * per >= needed || plan.length >= RULES.maxOrders) break;
-    const def = ACTION_BY_ID.get(o.action)!;
-    if (def.ap > ap || def.cost > funds) continue;
+    if (plan.length * per >= needed || checkPlan(view, plan).remaining.orders <= 0) break;
+    if (!checkPlan(view, [...plan, o]).ok) continue;
     plan.push(o);
-    ap -= def.ap;
-    funds -= def.cost;
   }
   return plan.length * per >= needed ? plan : null;
 }

@@ -5,7 +5,7 @@ export { digestState } from "./digest.ts";
 export { RULES_VERSION } from "./version.ts";
 export { viewFor, type GameView, type PublicSeat, type Viewer } from "./view.ts";
 export { pendingSeats } from "./pending.ts";
-export { legalActions, type LegalAction, type RejectCode, type Rejection } from "./legal.ts";
+export { legalActions, checkPlan, type LegalAction, type PlanCheck, type RejectCode, type Rejection } from "./legal.ts";
 export { describeEvent, canSee, EVENT_KINDS } from "./events.ts";
 export { roundPoints, agendaMet, totalInfluence, dominantShare, leads, parFor, rupturePenalty, standing } from "./scoring.ts";
 export * from "./ids.ts";

@@ -2,6 +2,7 @@ import { ACTIONS, ACTION_BY_ID, type ActionDef, type Requirement } from "../cont
 import { STATES, isPower, isState, type Power, type Seat, type StateId } from "./ids.ts";
 import { BOUNDS, RULES } from "./rules.ts";
 import type { GameState, Order } from "./types.ts";
+import type { GameView } from "./view.ts";
 
 export interface LegalAction {
   action: string;
@@ -98,37 +99,92 @@ export function legalActions(state: GameState, seat: Seat): LegalAction[] {
   return out;
 }
 
+/**
+ * The verdict on a whole set of orders (a plan): whether it is valid and what budget it leaves.
+ * - ok: the engine would take it. code/params: else why not (a RejectCode and its ids and numbers: action, target,
+ *   seat, options, max, need, have, resource "ap" | "funds"); index: the order at fault, when one is.
+ * - remaining: the seat's action points and funds after paying for every known order of the plan, and how many
+ *   more orders it may give (RULES.maxOrders); negative when the plan overspends.
+ */
+export interface PlanCheck {
+  ok: boolean;
+  code?: RejectCode;
+  params?: Record<string, string | number>;
+  index?: number;
+  remaining: { actionPoints: number; funds: number; orders: number };
+}
+
+/** The one rule of a plan: at most RULES.maxOrders orders, each open to the seat now, no two alike, within its action points and funds. */
+function planVerdict(budget: { ap: number; funds: number }, seat: Seat, open: (def: ActionDef) => LegalAction | null, orders: readonly Order[]): PlanCheck {
+  let ap = 0;
+  let cost = 0;
+  for (const order of orders) {
+    const def = ACTION_BY_ID.get(order.action);
+    if (def) {
+      ap += def.ap;
+      cost += def.cost;
+    }
+  }
+  const remaining = { actionPoints: budget.ap - ap, funds: budget.funds - cost, orders: RULES.maxOrders - orders.length };
+  const fail = (code: RejectCode, params: Record<string, string | number>, index?: number): PlanCheck =>
+    ({ ok: false, code, params, ...(index !== undefined ? { index } : {}), remaining });
+  if (orders.length > RULES.maxOrders) return fail("too-many-orders", { max: RULES.maxOrders });
+  const seen = new Set<string>();
+  for (let i = 0; i < orders.length; i++) {
+    const order = orders[i]!;
+    const def = ACTION_BY_ID.get(order.action);
+    if (!def) return fail("unknown-action", { action: order.action }, i);
+    const l = open(def);
+    if (!l) return fail("not-your-action", { action: def.id, seat }, i);
+    if (def.target === "none") {
+      if (order.target !== undefined) return fail("bad-target", { action: def.id, target: order.target }, i);
+    } else if (order.target === undefined || !l.targets.includes(order.target)) {
+      return fail("bad-target", { action: def.id, target: order.target ?? "" }, i);
+    }
+    if (l.options.length > 0) {
+      if (order.option === undefined || !l.options.includes(order.option)) return fail("bad-option", { action: def.id, options: l.options.join(",") }, i);
+    } else if (order.option !== undefined) {
+      return fail("bad-option", { action: def.id, options: "" }, i);
+    }
+    const key = `${order.action}|${order.target ?? ""}`;
+    if (seen.has(key)) return fail("duplicate-order", { action: def.id, target: order.target ?? "" }, i);
+    seen.add(key);
+  }
+  if (ap > budget.ap) return fail("over-budget", { resource: "ap", need: ap, have: budget.ap, seat });
+  if (cost > budget.funds) return fail("over-budget", { resource: "funds", need: cost, have: budget.funds, seat });
+  return { ok: true, remaining };
+}
+
+/**
+ * Checks a plan from a seat's view: the same rule the engine applies when the orders are submitted (checkOrders),
+ * with the legal targets and options the view carries. Bots, the orders panel and the message schemas use this and
+ * RULES rather than a rule of their own.
+ */
+export function checkPlan(view: GameView, orders: readonly Order[]): PlanCheck {
+  const me = view.viewer === "spectator" || view.viewer === "teacher" ? undefined : view.seats.find((s) => s.seat === view.viewer);
+  if (!me) return { ok: false, code: "not-in-game", params: { seat: String(view.viewer) }, remaining: { actionPoints: 0, funds: 0, orders: 0 } };
+  const verdict = planVerdict({ ap: me.ap, funds: me.funds }, me.seat, (def) => view.legal.find((l) => l.action === def.id) ?? null, orders);
+  if (view.phase === "orders") return verdict;
+  return { ok: false, code: view.phase === "ended" ? "already-ended" : "wrong-phase", params: { phase: view.phase }, remaining: verdict.remaining };
+}
+
 /** Checks a whole set of orders against the seat's menu and budget; returns a rejection or null. */
 export function checkOrders(state: GameState, seat: Seat, orders: readonly Order[]): Rejection | null {
   const s = state.seats[seat];
   if (!s) return reject("not-in-game", `${seat} is not a seat in this game.`);
-  if (orders.length > RULES.maxOrders) return reject("too-many-orders", `At most ${RULES.maxOrders} orders a round.`);
-  let ap = 0;
-  let cost = 0;
-  const seen = new Set<string>();
-  for (const order of orders) {
-    const def = ACTION_BY_ID.get(order.action);
-    if (!def) return reject("unknown-action", `There is no action "${order.action}".`);
-    // Only the ordered actions are checked: the whole menu is built for views, not for validation.
-    const l = state.phase === "orders" && menuOf(seat).includes(def) ? legalFor(state, seat, def) : null;
-    if (!l) return reject("not-your-action", `${def.name} is not open to ${seat} now.`);
-    if (def.target === "none") {
-      if (order.target !== undefined) return reject("bad-target", `${def.name} takes no target.`);
-    } else if (order.target === undefined || !l.targets.includes(order.target)) {
-      return reject("bad-target", `${def.name} cannot target ${order.target ?? "nothing"}.`);
-    }
-    if (l.options.length > 0) {
-      if (order.option === undefined || !l.options.includes(order.option)) return reject("bad-option", `${def.name} needs one of: ${l.options.join(", ")}.`);
-    } else if (order.option !== undefined) {
-      return reject("bad-option", `${def.name} takes no option.`);
-    }
-    const key = `${order.action}|${order.target ?? ""}`;
-    if (seen.has(key)) return reject("duplicate-order", `${def.name} is ordered twice on the same target.`);
-    seen.add(key);
-    ap += def.ap;
-    cost += def.cost;
+  // Only the ordered actions are checked: the whole menu is built for views, not for validation.
+  const verdict = planVerdict({ ap: s.ap, funds: s.funds }, seat, (def) => (state.phase === "orders" && menuOf(seat).includes(def) ? legalFor(state, seat, def) : null), orders);
+  if (verdict.ok) return null;
+  const p = verdict.params ?? {};
+  const name = ACTION_BY_ID.get(String(p.action))?.name ?? String(p.action);
+  switch (verdict.code!) {
+    case "too-many-orders": return reject("too-many-orders", `At most ${RULES.maxOrders} orders a round.`);
+    case "unknown-action": return reject("unknown-action", `There is no action "${p.action}".`);
+    case "not-your-action": return reject("not-your-action", `${name} is not open to ${seat} now.`);
+    case "bad-target": return reject("bad-target", ACTION_BY_ID.get(String(p.action))?.target === "none" ? `${name} takes no target.` : `${name} cannot target ${p.target || "nothing"}.`);
+    case "bad-option": return reject("bad-option", p.options ? `${name} needs one of: ${String(p.options).split(",").join(", ")}.` : `${name} takes no option.`);
+    case "duplicate-order": return reject("duplicate-order", `${name} is ordered twice on the same target.`);
+    case "over-budget": return reject("over-budget", p.resource === "ap" ? `These orders need ${p.need} action points; ${seat} has ${p.have}.` : `These orders cost ${p.need}; ${seat} has ${p.have} in funds.`);
+    default: return reject(verdict.code!, verdict.code!);
   }
-  if (ap > s.ap) return reject("over-budget", `These orders need ${ap} action points; ${seat} has ${s.ap}.`);
-  if (cost > s.funds) return reject("over-budget", `These orders cost ${cost}; ${seat} has ${s.funds} in funds.`);
-  return null;
 }

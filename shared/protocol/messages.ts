@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { GAME_LENGTHS, MODES, SEATS, STATES, POWERS } from "../engine/ids.ts";
+import { RULES } from "../engine/rules.ts";
 
 /**
  * Every message between client and server, validated with zod on the server.
@@ -55,7 +56,7 @@ export const Messages = {
   setController: z.object({ seat: SeatId, controller: Controller }).strict(),
   kick: z.object({ sessionId: z.string().min(1).max(64) }).strict(),
   /** `round`, when given, must be the current round: an order sent for a round already over is stale. */
-  submitOrders: z.object({ orders: z.array(OrderMsg).max(6), round: z.number().int().min(1).max(100).optional() }).strict(),
+  submitOrders: z.object({ orders: z.array(OrderMsg).max(RULES.maxOrders), round: z.number().int().min(1).max(100).optional() }).strict(),
   answer: z.object({ decision: z.number().int().min(1).max(1_000_000), answer: z.string().min(1).max(40), round: z.number().int().min(1).max(100).optional() }).strict(),
 } as const;
 export type MessageName = keyof typeof Messages;
