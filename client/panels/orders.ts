@@ -1,12 +1,12 @@
 import { ACTION_BY_ID } from "../../shared/content/index.ts";
-import { isState, type GameView, type LegalAction, type Order, type StateId } from "../../shared/engine/index.ts";
+import { checkPlan, isState, previewInput, type GameView, type LegalAction, type Order, type PlanCheck, type Seat, type StateId } from "../../shared/engine/index.ts";
 import type { Connection } from "../../shared/protocol/connection.ts";
 import type { Reply } from "../../shared/protocol/messages.ts";
 import { h, replace } from "../ui/dom.ts";
-import { SEAT_COLOURS } from "../ui/palette.ts";
 import { sourceButton } from "../ui/sourceDialog.ts";
 import { t } from "../i18n/strings.ts";
 import { actionName, optionLabel } from "./labels.ts";
+import { alarming, previewLines, previewList } from "./previewText.ts";
 
 /** A plan kept elsewhere and shared live (a classroom team's draft): the panel shows it and asks for every change. */
 export interface SharedPlan {
@@ -83,9 +83,10 @@ export class OrdersPanel {
         this.shared ? null : h("p", { class: "status-line" }, t("orders.editHint")),
         this.error);
     }
-    const used = this.plan.reduce((n, o) => n + (ACTION_BY_ID.get(o.action)?.ap ?? 0), 0);
-    const cost = this.plan.reduce((n, o) => n + (ACTION_BY_ID.get(o.action)?.cost ?? 0), 0);
-    const over = used > me.ap || cost > me.funds;
+    // The engine's verdict on the plan: valid or why not, and the budget it leaves.
+    const check = checkPlan(view, this.plan);
+    const left = check.remaining;
+    const over = !check.ok;
     // While the match is paused the server refuses orders, so the buttons wait too (and say why).
     const paused = this.connection.match().paused;
     const by = this.shared?.by(view) ?? null;
@@ -100,13 +101,17 @@ export class OrdersPanel {
       h("h2", {}, t("orders.heading")),
       this.shared ? h("p", { class: "status-line", id: "shared-plan" }, by && this.plan.length > 0 ? t("orders.sharedBy", { name: by }) : t("orders.shared")) : null,
       paused ? h("p", { class: "status-line", id: "orders-paused" }, t("orders.paused")) : null,
-      h("p", { class: `budget${over ? " over" : ""}`, id: "budget", "aria-live": "polite" }, t("orders.budget", { used, ap: me.ap, cost, funds: me.funds })),
-      over ? h("p", { class: "error" }, t("orders.overBudget")) : null,
+      h("p", { class: `budget${over ? " over" : ""}`, id: "budget", "aria-live": "polite" },
+        t("orders.budgetLeft", { ap: left.actionPoints, maxAp: me.ap, funds: left.funds, maxFunds: me.funds })),
+      over ? h("p", { class: "error", id: "plan-problem" }, planReason(check)) : null,
       h("h3", { class: "visually-hidden" }, t("orders.planned")),
       this.plan.length === 0 ? h("p", { class: "status-line" }, t("orders.emptyPlan")) : h("ul", { class: "plan", id: "plan" },
         ...this.plan.map((o, i) => h("li", {},
           h("span", {}, this.orderText(o)),
           h("button", { type: "button", class: "small", "aria-label": `${t("orders.remove")}: ${this.orderText(o)}`, onclick: () => this.change(view, this.plan.filter((_, j) => j !== i)) }, t("orders.remove"))))),
+      this.plan.length > 0 && check.ok ? h("details", { class: "plan-preview", open: true },
+        h("summary", {}, t("preview.planHeading")),
+        previewList(previewLines(previewInput(view, { type: "orders", seat: me.seat, orders: this.plan }), me.seat), "plan-preview")) : null,
       h("div", { class: "actions" }, submit, this.editing ? keep : pass),
       this.error,
       h("h3", { style: "margin-top:14px;font-size:14px" }, t("orders.legal")),
@@ -141,13 +146,26 @@ export class OrdersPanel {
       ? h("select", { id: `option-${l.action}`, "aria-label": `${t("orders.option")}: ${name}` }, ...l.options.map((x) => h("option", { value: x }, optionLabel(x))))
       : null;
     const highlight = () => this.onHighlight(l.targets.filter(isState) as StateId[]);
-    const add = h("button", { type: "button", class: "small", id: `add-${l.action}`, "data-action": l.action }, t("orders.add"));
-    add.addEventListener("click", () => {
+    const add = h("button", { type: "button", class: "small", id: `add-${l.action}`, "data-action": l.action, "aria-describedby": `reason-${l.action}` }, t("orders.add"));
+    const current = (): Order => {
       const order: Order = { action: l.action };
       if (targetSel) order.target = targetSel.value as Order["target"];
       if (optionSel) order.option = optionSel.value;
-      this.change(view, [...this.plan, order]);
-    });
+      return order;
+    };
+    add.addEventListener("click", () => this.change(view, [...this.plan, current()]));
+    const reason = h("p", { class: "reason", id: `reason-${l.action}` });
+    const preview = h("div", { class: "preview-box", id: `preview-${l.action}` });
+    // Add waits on the engine's verdict for the plan with this order in it; the preview shows what the order alone will do.
+    const refresh = () => {
+      const order = current();
+      const verdict = checkPlan(view, [...this.plan, order]);
+      add.disabled = !verdict.ok;
+      reason.textContent = verdict.ok ? "" : planReason(verdict);
+      const p = previewInput(view, { type: "order", seat: view.viewer as Seat, order });
+      replace(preview, previewList(previewLines(p, view.viewer as Seat)));
+      item.classList.toggle("alarm", alarming(p));
+    };
     const item = h("li", { class: "action", style: `--swatch:${DOMAIN_SWATCH[def?.domain ?? ""] ?? "#888"}`, "data-action": l.action },
       h("header", {}, h("h3", {}, name), h("span", { class: "cost" }, t("orders.apCost", { ap: l.ap, cost: l.cost }))),
       def ? h("p", {}, def.summary) : null,
@@ -156,12 +174,16 @@ export class OrdersPanel {
         def?.offer ? h("span", {}, t("orders.offerTag")) : null,
         def ? sourceButton(name, def.source) : null),
       h("div", { class: "controls" }, targetSel, optionSel, add),
+      reason,
+      preview,
     );
+    refresh();
+    targetSel?.addEventListener("change", refresh);
+    optionSel?.addEventListener("change", refresh);
     item.addEventListener("mouseenter", highlight);
     item.addEventListener("focusin", highlight);
     item.addEventListener("mouseleave", () => this.onHighlight([]));
     targetSel?.addEventListener("change", () => this.onHighlight([targetSel.value as StateId].filter(isState)));
-    void SEAT_COLOURS;
     return item;
   }
 
@@ -199,5 +221,18 @@ export class OrdersPanel {
       this.renderedKey = "";
       if (this.connection.view()) this.render(this.connection.view()!);
     }
+  }
+}
+
+/** Why a plan is refused, in words: names of seats and actions, never ids. */
+export function planReason(check: PlanCheck): string {
+  const p = check.params ?? {};
+  const target = p.target ? t(`seat.${p.target}`, { defaultValue: String(p.target) }) : "";
+  switch (check.code) {
+    case "over-budget": return t(p.resource === "ap" ? "orders.reason.ap" : "orders.reason.funds", { need: p.need, have: p.have });
+    case "too-many-orders": return t("orders.reason.tooMany", { count: Number(p.max) });
+    case "duplicate-order": return target ? t("orders.reason.duplicateOn", { target }) : t("orders.reason.duplicate");
+    case "wrong-phase": case "already-ended": return t("orders.notOpen");
+    default: return t("orders.reason.other", { action: actionName(String(p.action ?? "")) });
   }
 }
