@@ -1,5 +1,6 @@
 import type { JoinCodes } from "./codes.ts";
-import type { RateLimit } from "./rateLimit.ts";
+import type { RefusalLog } from "./log.ts";
+import type { AddressLimits, RateLimit } from "./rateLimit.ts";
 import type { Records } from "./records.ts";
 
 /**
@@ -12,6 +13,10 @@ export interface ServerContext {
   /** Seconds a dropped player keeps the seat before a bot takes over. */
   graceSeconds: number;
   messageRate: RateLimit;
+  /** Per-address budgets shared by every route and room (room creation, teacher keys, code misses). */
+  limits: AddressLimits;
+  /** Refused attempts, one line each, repeats counted. */
+  refusals: RefusalLog;
   /** The seed of each new game: random in play; a test deals fixed ones so a failure replays exactly. */
   nextSeed(): number;
 }

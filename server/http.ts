@@ -1,13 +1,103 @@
 import { matchMaker } from "@colyseus/core";
 import express from "express";
 import { existsSync } from "node:fs";
+import type { IncomingMessage, Server as HttpServer } from "node:http";
+import type { Socket } from "node:net";
 import { join, resolve } from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import type { JoinCodes } from "./codes.ts";
-import { KeyedBuckets } from "./rateLimit.ts";
+import { oneLine, type RefusalLog } from "./log.ts";
+import type { AddressLimits } from "./rateLimit.ts";
+
+/** The address a request came from: the socket's, never a header a client could write (see `pinClientAddress`). */
+export function addressOf(req: express.Request): string {
+  return req.socket.remoteAddress ?? "unknown";
+}
+
+/** Set on every request and upgrade by `pinClientAddress`: which TCP connection it came over. */
+export const CONNECTION_HEADER = "x-ngg-connection";
+
+/**
+ * Colyseus takes a client's address from `X-Real-IP` / `X-Forwarded-For` / `X-Client-IP` when present, which any client
+ * can write, and so could buy itself a fresh budget with every request. Before anything else sees a request or a
+ * websocket upgrade, those headers are replaced by the socket's own address, and the connection is numbered (for the
+ * per-connection limit on creating rooms). Called after the server's own listeners are in place, so it runs first.
+ */
+export function pinClientAddress(server: HttpServer): void {
+  const ids = new WeakMap<Socket, number>();
+  let next = 1;
+  const pin = (req: IncomingMessage) => {
+    for (const header of ["x-real-ip", "x-forwarded-for", "x-client-ip", CONNECTION_HEADER]) delete req.headers[header];
+    req.headers["x-real-ip"] = req.socket.remoteAddress ?? "unknown";
+    let id = ids.get(req.socket);
+    if (id === undefined) ids.set(req.socket, (id = next++));
+    req.headers[CONNECTION_HEADER] = String(id);
+  };
+  server.prependListener("request", pin);
+  server.prependListener("upgrade", pin);
+}
+
+/**
+ * Cross-origin requests: allowed only from the server's own origin and the configured list (`ALLOWED_ORIGINS`).
+ * Colyseus writes the CORS headers of every HTTP answer (its matchmaking and the Express routes alike) from its
+ * controller, which by default reflects any Origin with credentials allowed.
+ */
+export function restrictCors(allowedOrigins: readonly string[]): void {
+  const controller = matchMaker.controller as unknown as {
+    DEFAULT_CORS_HEADERS: Record<string, string>;
+    getCorsHeaders(headers: Headers): Record<string, string>;
+  };
+  delete controller.DEFAULT_CORS_HEADERS["Access-Control-Allow-Origin"];
+  delete controller.DEFAULT_CORS_HEADERS["Access-Control-Allow-Credentials"];
+  const allowed = new Set(allowedOrigins);
+  controller.getCorsHeaders = (headers: Headers): Record<string, string> => {
+    const origin = headers.get("origin");
+    const host = headers.get("host");
+    const own = !!origin && !!host && (origin === `http://${host}` || origin === `https://${host}`);
+    if (origin && (own || allowed.has(origin))) {
+      return { "Access-Control-Allow-Origin": origin, "Access-Control-Allow-Credentials": "true", Vary: "Origin" };
+    }
+    return { Vary: "Origin" };
+  };
+}
+
+/** `ALLOWED_ORIGINS`: origins separated by commas or spaces, each as a browser sends it (`https://example.org`). */
+export function parseOrigins(value: string | undefined): string[] {
+  return (value ?? "").split(/[\s,]+/).map((o) => o.trim().replace(/\/+$/, "")).filter(Boolean);
+}
+
+const PAGE = (title: string, text: string) =>
+  `<!doctype html><meta charset="utf-8"><title>New Great Game</title><h1>${title}</h1><p>${text}</p><p><a href="/">Back to the game</a></p>`;
+
+/**
+ * Last in line: unknown routes and errors. API routes answer `{ code, message }`; pages get the game's own short page.
+ * Never Express's default page, which shows the stack and the server's paths. A server error is logged in one line.
+ */
+export function errorRoutes(app: express.Application, log: RefusalLog): void {
+  app.use("/api", (_req, res) => {
+    res.status(404).json({ code: "not-found", message: "No such route." });
+  });
+  app.use((_req, res) => {
+    res.status(404).type("html").send(PAGE("Not found", "There is nothing at this address."));
+  });
+  app.use((error: unknown, req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    const e = error as { status?: unknown; statusCode?: unknown; type?: unknown };
+    const given = typeof e?.status === "number" ? e.status : typeof e?.statusCode === "number" ? e.statusCode : 500;
+    const status = given >= 400 && given < 600 ? given : 500;
+    const [code, message] = status === 413 ? ["too-big", "The request is too large."]
+      : status === 400 ? ["bad-input", "The request could not be read."]
+      : status < 500 ? ["bad-request", "The request was refused."]
+      : ["server-error", "The server could not answer this request."];
+    if (status >= 500) log.line(`HTTP ${status} ${req.method} ${req.path}: ${oneLine(error)}`);
+    else log.note(`HTTP ${status} ${req.method} ${req.path}`, addressOf(req), oneLine(error));
+    if (res.headersSent) return;
+    if (req.path.startsWith("/api/") || req.accepts(["json", "html"]) === "json") res.status(status).json({ code, message });
+    else res.status(status).type("html").send(PAGE(status >= 500 ? "Something went wrong" : "Request refused", message));
+  });
+}
 
 /** HTTP beside the game: health, the public lobby, join-code look-up, and the built client. */
-export function httpRoutes(app: express.Application, deps: { codes: JoinCodes; clientDir: string; startedAt: number }): void {
+export function httpRoutes(app: express.Application, deps: { codes: JoinCodes; clientDir: string; startedAt: number; limits: AddressLimits }): void {
   // How long work waited for the event loop since the previous /health: the server's own queueing, apart from the network and clients.
   const loop = monitorEventLoopDelay({ resolution: 10 });
   loop.enable();
@@ -26,18 +116,18 @@ export function httpRoutes(app: express.Application, deps: { codes: JoinCodes; c
     res.json(list);
   });
 
-  // Codes are short, so guessing must be slow: each miss costs the address a token, and an address out of
-  // tokens is refused outright. Hits cost nothing, so a classroom behind one address can all join.
-  const misses = new KeyedBuckets({ perSecond: 0.5, burst: 10 });
+  // Codes are short, so guessing must be slow: each miss costs the address a token (from the budget the class
+  // routes share), and an address out of tokens is refused outright. Hits cost nothing, so a classroom behind one
+  // address can all join.
   app.get("/api/code/:code", (req, res) => {
-    const address = req.ip ?? "unknown";
-    if (!misses.available(address)) {
+    const address = addressOf(req);
+    if (!deps.limits.available("codeMisses", address)) {
       res.status(429).json({ code: "rate-limited", message: "Too many code look-ups: wait a moment." });
       return;
     }
     const roomId = deps.codes.lookup(String(req.params.code).slice(0, 16));
     if (!roomId) {
-      misses.take(address);
+      deps.limits.take("codeMisses", address);
       res.status(404).json({ code: "unknown-code", message: "No match has that code." });
       return;
     }

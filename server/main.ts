@@ -8,14 +8,17 @@ import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { JoinCodes } from "./codes.ts";
 import { setContext } from "./context.ts";
-import { httpRoutes } from "./http.ts";
-import type { RateLimit } from "./rateLimit.ts";
+import { errorRoutes, httpRoutes, parseOrigins, pinClientAddress, restrictCors } from "./http.ts";
+import { colyseusLogger, oneLine, RefusalLog, type LogSink } from "./log.ts";
+import { AddressLimits, type LimitSettings, type RateLimit } from "./rateLimit.ts";
 import { Records } from "./records.ts";
 import { MatchRoom } from "./room/MatchRoom.ts";
 import { ClassRoom } from "./classroom/ClassRoom.ts";
 import { classroomRoutes } from "./classroom/http.ts";
 import { setClassStore } from "./classroom/live.ts";
 import { ClassStore } from "./classroom/store.ts";
+import { matchRoutes } from "./room/reopen.ts";
+import { StartupError } from "./sqlite.ts";
 
 export interface ServerOptions {
   port: number;
@@ -27,6 +30,14 @@ export interface ServerOptions {
   messageRate?: RateLimit;
   /** Where each new game's seed comes from (default: a random one per game). */
   nextSeed?: () => number;
+  /** Per-address budgets (`ADDRESS_LIMITS` in server/rateLimit.ts by default). */
+  limits?: LimitSettings;
+  /** Origins besides the server's own that may call it from a browser (`ALLOWED_ORIGINS`). */
+  allowedOrigins?: string[];
+  /** Where log lines go (default: stderr). */
+  log?: LogSink;
+  /** The clock of the rate limits and the log (tests pass one they move by hand). */
+  now?: () => number;
 }
 
 export interface RunningServer {
@@ -58,24 +69,52 @@ function freePort(): Promise<number> {
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const port = options.port === 0 ? await freePort() : options.port;
   const records = new Records(options.dbPath);
+  let classes: ClassStore;
+  try {
+    classes = new ClassStore(options.dbPath);
+  } catch (error) {
+    records.close();
+    throw error;
+  }
   const codes = new JoinCodes();
-  const classes = new ClassStore(options.dbPath);
+  // Matches saved open keep their join codes across a restart: the room comes back when someone asks for it.
+  for (const { roomId, code } of records.openRoomCodes()) codes.restore(code, roomId);
+  const refusals = new RefusalLog(options.log, options.now);
+  const limits = new AddressLimits(refusals, options.limits, options.now);
   setClassStore(classes);
   setContext({ records, codes, graceSeconds: options.graceSeconds ?? 60, messageRate: options.messageRate ?? { perSecond: 20, burst: 40 },
-    nextSeed: options.nextSeed ?? (() => randomInt(2 ** 31)) });
+    limits, refusals, nextSeed: options.nextSeed ?? (() => randomInt(2 ** 31)) });
+  restrictCors(options.allowedOrigins ?? []);
+  const httpServer = createServer();
   const server = defineServer({
     rooms: { match: defineRoom(MatchRoom), class: defineRoom(ClassRoom) },
     // A closed tab closes its socket at once; the heartbeat only finds silent ones, so it can be patient (15 s)
     // rather than cut off a busy but live client.
-    transport: new WebSocketTransport({ server: createServer(), maxPayload: MAX_FRAME_BYTES, pingInterval: 5000, pingMaxRetries: 3 }),
+    transport: new WebSocketTransport({ server: httpServer, maxPayload: MAX_FRAME_BYTES, pingInterval: 5000, pingMaxRetries: 3 }),
     express: (app) => {
-      classroomRoutes(app, { records, codes });
-      httpRoutes(app, { codes, clientDir: options.clientDir, startedAt: Date.now() });
+      matchRoutes(app);
+      app.disable("x-powered-by");
+      classroomRoutes(app, { records, codes, limits, refusals });
+      httpRoutes(app, { codes, clientDir: options.clientDir, startedAt: Date.now(), limits });
+      errorRoutes(app, refusals);
     },
+    // Colyseus prints whole stack traces for refused joins and the like: one line each, repeats counted.
+    logger: colyseusLogger(refusals),
     greet: false,
     gracefullyShutdown: false,
   });
-  await server.listen(port);
+  try {
+    await server.listen(port);
+  } catch (error) {
+    records.close();
+    classes.close();
+    setClassStore(null);
+    setContext(null);
+    const code = (error as { code?: unknown })?.code;
+    if (code === "EADDRINUSE" || code === "EACCES") throw new StartupError(`Port ${port} cannot be used (${String(code)}): set PORT to a free port.`);
+    throw error;
+  }
+  pinClientAddress(httpServer);
   return {
     port,
     colyseus: server,
@@ -92,10 +131,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
 async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? 2567);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new StartupError(`PORT must be a port number (0-65535), not "${process.env.PORT}".`);
   const dbEnv = process.env.DB_PATH ?? "./data/games.sqlite";
   // ":memory:" is SQLite's in-memory database, not a file name.
   const dbPath = dbEnv === ":memory:" ? dbEnv : resolve(dbEnv);
-  const running = await startServer({ port, dbPath, clientDir: resolve("dist/client") });
+  const running = await startServer({ port, dbPath, clientDir: resolve("dist/client"), allowedOrigins: parseOrigins(process.env.ALLOWED_ORIGINS) });
   console.log(`New Great Game: http://localhost:${running.port} (records in ${dbPath})`);
   const stop = () => void running.close().then(() => process.exit(0));
   process.once("SIGINT", stop);
@@ -104,7 +144,8 @@ async function main(): Promise<void> {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
   main().catch((error) => {
-    console.error(error);
+    // One sentence: a setting to fix says which; anything else is named in one line, without a stack trace.
+    console.error(error instanceof StartupError ? error.message : `The server could not start: ${oneLine(error)}`);
     process.exit(1);
   });
 }

@@ -1,4 +1,4 @@
-import { CloseCode, Room, validate, type Client } from "@colyseus/core";
+import { CloseCode, Room, ServerError, validate, type AuthContext, type Client } from "@colyseus/core";
 import { StateView } from "@colyseus/schema";
 import { randomInt } from "node:crypto";
 import type { z } from "zod";
@@ -12,10 +12,12 @@ import type { InputSource } from "../records.ts";
 import { BotPump } from "../room/botPump.ts";
 import { Projector } from "../room/project.ts";
 import { deadlineInput } from "./deadline.ts";
+import { answerUnknownRequests } from "../room/intents.ts";
 import { ACCEPTED, classEnvelope, refuse } from "./intents.ts";
 import { classStore, redeemPass, roomClosed, roomOpened } from "./live.ts";
 import { keyMatches, type ClassClock, type ClassSession, type ClassStore } from "./store.ts";
 import { classSeats, randomTeams, sameName } from "./teams.ts";
+import { checkTeacherKey } from "./teacherKey.ts";
 
 type Role = "teacher" | "projector" | "student";
 
@@ -134,6 +136,9 @@ export class ClassRoom extends Room<{ state: MatchState }> {
     const session = this.store.load(String(options.code));
     if (!session) throw new Error("No class session has that code.");
     this.session = session;
+    answerUnknownRequests(this, (client, type) => this.take(client)
+      ? refuse("bad-input", `Unknown message type "${type.slice(0, 40)}".`)
+      : refuse("rate-limited", "Too many messages: wait a moment."));
     ({ seats: this.seats, playable: this.playable } = classSeats(session.setup));
     const s = this.state;
     s.classroom = true;
@@ -192,9 +197,17 @@ export class ClassRoom extends Room<{ state: MatchState }> {
     this.afterStep();
   }
 
+  /** Joining as teacher is a teacher-key check: it costs the address a token from the budget the HTTP routes share. */
+  onAuth(_client: Client, raw: unknown, auth: AuthContext): true {
+    const options = raw as { role?: unknown; key?: unknown } | null;
+    if (options?.role !== "teacher") return true;
+    const check = checkTeacherKey(this.ctx, auth.ip ?? "unknown", options.key, this.session.keyHash);
+    if (check !== "ok") throw new ServerError(check === "rate-limited" ? 4429 : 4403, check);
+    return true;
+  }
+
   onJoin(client: Client, raw: unknown): void {
     const options = ClassJoinOptions.parse(raw ?? {});
-    if (options.role === "teacher" && !keyMatches(options.key, this.session.keyHash)) throw new Error("That is not this class's teacher key.");
     let name = "";
     if (options.role === "student") {
       const entry = this.session.roster.find((r) => sameName(r.name, options.name));

@@ -5,46 +5,46 @@ import { debriefJson, roundsCsv, timelineCsv } from "../../shared/debrief/export
 import { CreateClassOptions, type CreatedClass } from "../../shared/protocol/classroom.ts";
 import type { JoinCodes } from "../codes.ts";
 import { normaliseCode } from "../codes.ts";
-import { KeyedBuckets } from "../rateLimit.ts";
+import { addressOf } from "../http.ts";
+import { oneLine, type RefusalLog } from "../log.ts";
+import type { AddressLimits } from "../rateLimit.ts";
 import type { Records } from "../records.ts";
 import { classStore, issuePass, liveRoom, openOnce } from "./live.ts";
-import { keyMatches, type ClassSession } from "./store.ts";
+import type { ClassSession } from "./store.ts";
+import { checkTeacherKey } from "./teacherKey.ts";
 
 /*
  * HTTP for class sessions: create one (the key is returned once), open its room (teacher, with the key),
  * find its room (students and projector, with the code), and the debrief with its downloads. Codes are
- * short, so every miss (an unknown code or a wrong key) costs the address a token, and an address out of
- * tokens is refused outright; hits cost nothing, so a whole class behind one address can join at once.
+ * short, so every unknown code costs the address a token from the miss budget it shares with match codes, and
+ * every teacher-key check (right or wrong) a token from the key budget it shares with the class room; an address
+ * out of tokens is refused outright. Code hits cost nothing, so a whole class behind one address can join at once.
  */
 
-export function classroomRoutes(app: express.Application, deps: { records: Records; codes: JoinCodes }): void {
-  const misses = new KeyedBuckets({ perSecond: 0.5, burst: 10 });
-  const creations = new KeyedBuckets({ perSecond: 1 / 60, burst: 10 });
+export function classroomRoutes(app: express.Application, deps: { records: Records; codes: JoinCodes; limits: AddressLimits; refusals: RefusalLog }): void {
   const json = express.json({ limit: "4kb" });
+  const limited = (res: express.Response, message: string) => res.status(429).json({ code: "rate-limited", message });
 
   /** The session for a code, or an answer already sent (rate limit or unknown code). */
   const sessionFor = (req: express.Request, res: express.Response): ClassSession | null => {
-    const address = req.ip ?? "unknown";
-    if (!misses.available(address)) {
-      res.status(429).json({ code: "rate-limited", message: "Too many wrong codes or keys: wait a moment." });
+    const address = addressOf(req);
+    if (!deps.limits.available("codeMisses", address)) {
+      limited(res, "Too many wrong codes: wait a moment.");
       return null;
     }
     const session = classStore().load(String(req.params.code).slice(0, 16));
     if (!session) {
-      misses.take(address);
+      deps.limits.take("codeMisses", address);
       res.status(404).json({ code: "unknown-code", message: "No class has that code." });
       return null;
     }
     return session;
   };
 
-  const keyOk = (req: express.Request, session: ClassSession): boolean => {
-    const key = req.get("x-teacher-key") ?? (typeof req.body?.key === "string" ? req.body.key : "");
-    return typeof key === "string" && key.length > 0 && key.length <= 128 && keyMatches(key, session.keyHash);
-  };
+  const presentedKey = (req: express.Request): string => req.get("x-teacher-key") ?? (typeof req.body?.key === "string" ? req.body.key : "");
 
   app.post("/api/class", json, (req, res) => {
-    if (!creations.take(req.ip ?? "unknown")) {
+    if (!deps.limits.take("classCreations", addressOf(req))) {
       res.status(429).json({ code: "rate-limited", message: "Too many classes created from here: wait a moment." });
       return;
     }
@@ -61,16 +61,15 @@ export function classroomRoutes(app: express.Application, deps: { records: Recor
   app.post("/api/class/:code/open", json, async (req, res) => {
     const session = sessionFor(req, res);
     if (!session) return;
-    if (!keyOk(req, session)) {
-      misses.take(req.ip ?? "unknown");
-      res.status(403).json({ code: "wrong-key", message: "That is not this class's teacher key." });
-      return;
-    }
+    const check = checkTeacherKey(deps, addressOf(req), presentedKey(req), session.keyHash);
+    if (check === "rate-limited") return void limited(res, "Too many teacher-key checks: wait a moment.");
+    if (check === "wrong-key") return void res.status(403).json({ code: "wrong-key", message: "That is not this class's teacher key." });
     try {
       const roomId = await openOnce(session.code, async () => (await matchMaker.createRoom("class", { code: session.code, pass: issuePass(session.code) })).roomId);
       res.json({ roomId });
     } catch (error) {
-      res.status(500).json({ code: "open-failed", message: error instanceof Error ? error.message : String(error) });
+      deps.refusals.line(`class ${session.code} could not be opened: ${oneLine(error)}`);
+      res.status(500).json({ code: "open-failed", message: "The class room could not be opened." });
     }
   });
 
@@ -89,13 +88,18 @@ export function classroomRoutes(app: express.Application, deps: { records: Recor
   app.get("/api/class/:code/debrief", (req, res) => {
     const session = sessionFor(req, res);
     if (!session) return;
+    // A presented key is checked (and costs a token) whatever the game's state; no key is no check.
+    const key = presentedKey(req);
+    const check = key ? checkTeacherKey(deps, addressOf(req), key, session.keyHash) : "no-key";
+    if (check === "rate-limited") return void limited(res, "Too many teacher-key checks: wait a moment.");
     const record = session.matchId !== null ? deps.records.gameRecord(session.matchId) : null;
     if (!record) {
       res.status(409).json({ code: "not-started", message: "The class's game has not started yet." });
       return;
     }
     const debrief = buildDebrief(record);
-    if (debrief.endReason === null && !keyOk(req, session)) {
+    // Before the end only the teacher may look.
+    if (debrief.endReason === null && check !== "ok") {
       res.status(403).json({ code: "not-over", message: "The debrief opens when the game is over." });
       return;
     }

@@ -1,16 +1,20 @@
-import { CloseCode, Room, validate, type Client } from "@colyseus/core";
+import { CloseCode, Room, ServerError, validate, type AuthContext, type Client } from "@colyseus/core";
 import { StateView } from "@colyseus/schema";
-import { applyInput, closePhase, createGame, type GameState, type Input, type Seat } from "../../shared/engine/index.ts";
+import { RULES_VERSION, type GameState, type Input, type Seat } from "../../shared/engine/index.ts";
+import { GameHost, type HostDeps, type HostSaved, type InputSource } from "../../shared/host/GameHost.ts";
 import type { z } from "zod";
 import { CreateMatchOptions, JoinOptions, type Messages, type MessageName, type Reply } from "../../shared/protocol/messages.ts";
 import { Member, MatchState, Secret, SeatEntry } from "../../shared/protocol/state.ts";
 import { context, type ServerContext } from "../context.ts";
 import { TokenBucket } from "../rateLimit.ts";
-import type { InputSource } from "../records.ts";
-import { BotPump } from "./botPump.ts";
-import { envelope, refuse, type Parsed } from "./intents.ts";
+import { CONNECTION_HEADER } from "../http.ts";
+import { decideAsync } from "../bots/pool.ts";
+import { serverClock } from "./clock.ts";
+import { redeemRestorePass } from "./reopen.ts";
+import { answerUnknownRequests, envelope, refuse, refusedJoin, type Parsed } from "./intents.ts";
 import { Projector } from "./project.ts";
 import { initialControls, newTicket, type SeatControl } from "./seating.ts";
+import { restoredControls, savedRoom, type MatchSave } from "./matchSave.ts";
 
 /** What the public lobby lists about a match. */
 export interface LobbyMetadata {
@@ -53,22 +57,22 @@ export class MatchRoom extends Room<{ state: MatchState; metadata: LobbyMetadata
   private setup!: CreateMatchOptions;
   private controls = new Map<Seat, SeatControl>();
   private people = new Map<string, Person>();
-  private game: GameState | null = null;
-  private steps = 0;
   private matchId = 0;
   private projector = new Projector(this.state);
-  private phaseKey = "";
-  /** The phase whose timer ran out: bots now answer for every seat it still waits for. */
-  private expiredPhase = "";
-  private bots = new BotPump({
-    game: () => this.game,
-    steps: () => this.steps,
-    level: () => this.setup.botLevel,
-    playedBy: (seat) => this.playedBy(seat),
-    apply: (input, source) => this.apply(input, source),
-  });
-  private timer: { clear(): void } | null = null;
   private emptyTimer: { clear(): void } | null = null;
+  /** The running game: its state, record, deadline and bots (null in the lobby). */
+  private host: GameHost | null = null;
+  private hostSaved: HostSaved | null = null;
+  /** The seat the match's host held, so that the host gets the role back after a restart. */
+  private hostSeat: Seat | null = null;
+  /** Brought back from its save after a restart (no creator joins it). */
+  private restored: MatchSave | null = null;
+  private closing = false;
+  private lastSave = "";
+  private get game(): GameState | null {
+    return this.host?.state ?? null;
+  }
+  private bots = { wake: () => this.host?.wake(), stop: () => this.host?.stop() };
 
   messages = {
     claimSeat: this.intent("claimSeat", (client, msg) => this.claimSeat(client, msg.seat)),
@@ -79,12 +83,27 @@ export class MatchRoom extends Room<{ state: MatchState; metadata: LobbyMetadata
     kick: this.intent("kick", (client, msg) => this.kick(client, msg.sessionId)),
     submitOrders: this.intent("submitOrders", (client, msg) => this.submitOrders(client, msg)),
     answer: this.intent("answer", (client, msg) => this.answer(client, msg)),
-    // Unknown message types get a refusal too, instead of the default disconnection.
+    // Unknown message types get a refusal too, instead of the default disconnection (requests: see onCreate).
     _: (client: Client, type: string | number) => {
       if (!this.take(client)) return;
       client.send("refused", refuse("bad-input", `Unknown message type "${String(type).slice(0, 40)}".`));
     },
   };
+
+  /**
+   * Creating a match costs the address a token, and the connection asking one from a smaller budget (one client
+   * cannot spend its whole address's budget). Refused as `rate-limited` before any room exists. Colyseus calls this
+   * for every matchmaking request; only those that may create a room pay.
+   */
+  static async onAuth(_token: string, _options: unknown, auth: AuthContext): Promise<true> {
+    if (!/\/matchmake\/(create|joinOrCreate)\//.test(auth.req?.url ?? "")) return true;
+    const ctx = context();
+    const address = auth.ip ?? "unknown";
+    const connection = auth.headers.get(CONNECTION_HEADER);
+    const ok = ctx.limits.take("roomCreations", address) && (connection === null || ctx.limits.take("roomCreationsPerConnection", `${address}#${connection}`));
+    if (!ok) throw new ServerError(429, "rate-limited: Too many matches created from here: wait a moment.");
+    return true;
+  }
 
   /** Validates with zod, applies the rate limit, then runs the handler; every refusal has a code and a sentence. */
   private intent<K extends MessageName>(name: K, handler: (client: Client, msg: z.output<(typeof Messages)[K]>) => Reply) {
@@ -104,15 +123,33 @@ export class MatchRoom extends Room<{ state: MatchState; metadata: LobbyMetadata
 
   onCreate(raw: unknown): void {
     this.ctx = context();
-    this.setup = CreateMatchOptions.parse(raw ?? {});
-    this.controls = initialControls(this.setup);
+    const restoring = raw as { restore?: unknown; pass?: unknown } | null;
+    if (restoring?.restore !== undefined) {
+      if (!redeemRestorePass(restoring.pass, restoring.restore)) throw new Error("Saved matches are reopened by the server.");
+      this.restored = (this.ctx.records.loadRoom(String(restoring.restore))?.data ?? null) as MatchSave | null;
+      if (!this.restored) throw new Error("No saved match has that id.");
+      this.roomId = String(restoring.restore);
+      raw = this.restored.setup;
+    }
+    const parsed = CreateMatchOptions.safeParse(raw ?? {});
+    if (!parsed.success) throw refusedJoin(this.ctx, "bad-input", `Match options: ${parsed.error.issues[0]?.message ?? "invalid"}.`);
+    this.setup = parsed.data;
+    // A request of a type the room does not know gets the room's own refusal, like a plain message of that type.
+    answerUnknownRequests(this, (client, type) => this.take(client)
+      ? refuse("bad-input", `Unknown message type "${type.slice(0, 40)}".`)
+      : refuse("rate-limited", "Too many messages: wait a moment."));
+    this.controls = this.restored ? restoredControls(this.restored) : initialControls(this.setup);
     const s = this.state;
     s.name = this.setup.name;
     s.isPublic = this.setup.public;
     s.mode = this.setup.mode;
     s.length = this.setup.length;
     s.timerSeconds = this.setup.timerSeconds;
-    if (!this.setup.public && !this.setup.solo) s.code = this.ctx.codes.issue(this.roomId);
+    s.graceSeconds = this.ctx.graceSeconds;
+    if (this.restored?.code) {
+      s.code = this.restored.code;
+      this.ctx.codes.restore(s.code, this.roomId);
+    } else if (!this.setup.public && !this.setup.solo) s.code = this.ctx.codes.issue(this.roomId);
     for (const control of this.controls.values()) {
       const entry = new SeatEntry();
       entry.controller = control.controller;
@@ -125,11 +162,93 @@ export class MatchRoom extends Room<{ state: MatchState; metadata: LobbyMetadata
     // Private matches are joined by code or link only, never through matchmaking or the lobby.
     if (!this.setup.public) void this.setPrivate(true);
     void this.setMetadata(this.lobbyMetadata());
+    if (this.restored) this.restoreRoom(this.restored);
+    this.persist();
+  }
+
+  /** A match brought back after a restart: its host's seat, and its game re-run from the record and checked. */
+  private restoreRoom(save: MatchSave): void {
+    this.hostSeat = save.hostSeat;
+    for (const seat of this.controls.keys()) this.refreshSeat(seat);
+    if (save.matchId === null) return;
+    const record = this.ctx.records.gameRecord(save.matchId);
+    if (!record) throw new Error("The match's game record is missing.");
+    this.matchId = save.matchId;
+    this.autoDispose = false;
+    this.state.started = true;
+    this.host = GameHost.restore(record, save.clock, this.hostDeps());
+    this.state.rulesChanged = this.host.rulesChanged ? Math.max(1, this.host.rulesChanged.round) : 0;
+    this.state.timerEndsAt = this.host.deadline;
+    this.armEmptyTimer();
+  }
+
+  /** What the room hands its game host: the server's clock, the record in SQLite, bots on bot threads, and who sits where. */
+  private hostDeps(): HostDeps {
+    return {
+      clock: serverClock,
+      decide: decideAsync,
+      botLevel: () => this.setup.botLevel,
+      seatedBy: (seat: Seat) => {
+        const control = this.controls.get(seat);
+        return !control || control.controller === "bot" ? "bot" : control.away ? "away" : "human";
+      },
+      graceMs: this.ctx.graceSeconds * 1000,
+      store: {
+        append: (entry) => {
+          this.ctx.records.appendInput(this.matchId, entry.index, entry.input, entry.source, entry.digest);
+          // A player's input is on disk before its reply leaves; the bots' go in the same write, or with the next batch.
+          if (entry.source === "human") this.ctx.records.flush();
+        },
+        save: (saved) => {
+          this.hostSaved = saved;
+          this.persist();
+        },
+        ended: (game) => {
+          this.ctx.records.endMatch(this.matchId, game.winners, game.endReason);
+          this.refreshLobby();
+        },
+      },
+      onStep: (game, events, steps) => {
+        this.projector.sync(game, steps);
+        this.projector.addEvents(events, steps);
+      },
+      onRestore: (game, eventsByStep) => {
+        eventsByStep.forEach((events, step) => this.projector.addEvents(events, step));
+        this.projector.sync(game, eventsByStep.length - 1);
+      },
+      onClock: (deadline) => {
+        this.state.timerEndsAt = deadline;
+      },
+    };
+  }
+
+  /** The room as a restart needs it (seats, tickets, host, lobby, the game's deadline), written whenever it changes. */
+  private persist(): void {
+    if (!this.ctx || this.closing) return;
+    const over = this.game?.phase === "ended";
+    const room = savedRoom(this.roomId, this.setup, this.state.code || null, this.host ? this.matchId : null, this.hostSeat, this.controls, this.hostSaved, !over);
+    const text = JSON.stringify(room);
+    if (text === this.lastSave) return;
+    this.lastSave = text;
+    this.ctx.records.saveRoom(room);
+  }
+
+  private armEmptyTimer(): void {
+    this.emptyTimer?.clear();
+    const seconds = this.game?.phase === "ended" ? 5 : EMPTY_MATCH_SECONDS;
+    this.emptyTimer = this.clock.setTimeout(() => { if (this.clients.length === 0) void this.disconnect(); }, seconds * 1000);
+  }
+
+  /** The game goes on while someone is connected; with nobody there past the grace period, its bots and clock wait. */
+  private tellPresence(): void {
+    this.host?.setPresence([...this.people.values()].filter((p) => p.connected).length);
   }
 
   onJoin(client: Client, raw: unknown): void {
-    const creator = this.state.hostId === "" && this.people.size === 0 && !this.game;
-    const options = creator ? CreateMatchOptions.parse(raw ?? {}) : JoinOptions.parse(raw ?? {});
+    const creator = this.state.hostId === "" && this.people.size === 0 && !this.game && !this.restored;
+    const parsed = (creator ? CreateMatchOptions : JoinOptions).safeParse(raw ?? {});
+    if (!parsed.success) throw refusedJoin(this.ctx, "bad-input", `Join options: ${parsed.error.issues[0]?.message ?? "invalid"}.`);
+    const options = parsed.data as CreateMatchOptions | JoinOptions;
     const spectator = !creator && (options as JoinOptions).spectator;
     const person: Person = {
       sessionId: client.sessionId, name: options.name, seat: null, spectator, connected: true,
@@ -141,7 +260,7 @@ export class MatchRoom extends Room<{ state: MatchState; metadata: LobbyMetadata
       const ticket = creator ? undefined : (options as JoinOptions).ticket;
       const problem = this.seatProblem(wanted, ticket);
       // A refused seat refuses the join: the player asked for that seat and should hear why.
-      if (problem) throw new Error(problem.message);
+      if (problem) throw refusedJoin(this.ctx, problem.code, problem.message);
     }
     this.people.set(client.sessionId, person);
     const member = new Member();
@@ -150,6 +269,10 @@ export class MatchRoom extends Room<{ state: MatchState; metadata: LobbyMetadata
     this.state.members.set(client.sessionId, member);
     if (creator) this.state.hostId = client.sessionId;
     if (wanted && !spectator) this.seatPerson(client, person, wanted);
+    // After a restart the host's role goes back to whoever returns to the host's seat (someone else holds it meanwhile).
+    if (this.restored && (this.state.hostId === "" || (this.hostSeat !== null && wanted === this.hostSeat && !spectator))) this.state.hostId = client.sessionId;
+    if (creator) this.hostSeat = wanted ?? null;
+    this.tellPresence();
     this.emptyTimer?.clear();
     this.emptyTimer = null;
     if (creator && this.setup.solo) this.startGame(client);
@@ -161,6 +284,7 @@ export class MatchRoom extends Room<{ state: MatchState; metadata: LobbyMetadata
     if (!person) return;
     person.connected = false;
     this.refreshPerson(person);
+    this.tellPresence();
     this.allowReconnection(client, this.ctx.graceSeconds).catch(() => {});
   }
 
@@ -170,6 +294,7 @@ export class MatchRoom extends Room<{ state: MatchState; metadata: LobbyMetadata
     person.connected = true;
     if (person.seat) this.controls.get(person.seat)!.away = false;
     this.refreshPerson(person);
+    this.tellPresence();
   }
 
   onLeave(client: Client, code?: number): void {
@@ -179,17 +304,29 @@ export class MatchRoom extends Room<{ state: MatchState; metadata: LobbyMetadata
     this.state.members.delete(client.sessionId);
     if (person.seat) this.unseat(person, code !== CloseCode.CONSENTED || !!this.game);
     if (this.state.hostId === client.sessionId) this.state.hostId = this.people.keys().next().value ?? "";
-    if (this.game && this.clients.length === 0) {
-      this.emptyTimer?.clear();
-      const seconds = this.game.phase === "ended" ? 5 : EMPTY_MATCH_SECONDS;
-      this.emptyTimer = this.clock.setTimeout(() => { if (this.clients.length === 0) void this.disconnect(); }, seconds * 1000);
-    }
+    if (this.game && this.clients.length === 0) this.armEmptyTimer();
+    this.tellPresence();
     this.refreshLobby();
     this.bots.wake();
   }
 
+  /** A graceful shutdown keeps every match to come back; only a lobby its people left is closed for good. */
+  onBeforeShutdown(): void {
+    this.closing = true;
+    return super.onBeforeShutdown();
+  }
+
   onDispose(): void {
     this.bots.stop();
+    if (!this.closing && this.ctx && !this.host) {
+      // A lobby everyone left: nobody holds a seat to come back to.
+      const room = savedRoom(this.roomId, this.setup, this.state.code || null, null, this.hostSeat, this.controls, null, false);
+      try {
+        this.ctx.records.saveRoom(room);
+      } catch {
+        // The database is already closed (shutting down): the room stays as last saved.
+      }
+    }
     if (this.state.code) this.ctx.codes.release(this.state.code);
   }
 
@@ -201,8 +338,9 @@ export class MatchRoom extends Room<{ state: MatchState; metadata: LobbyMetadata
     if (control.controller === "bot") return { code: "seat-taken", message: `${seat} is played by a bot in this match.` };
     const rightful = ticket !== undefined && ticket === control.ticket;
     if (control.holders.size >= PLAYERS_PER_SEAT && !rightful) return { code: "seat-taken", message: `${seat} is taken.` };
-    // Once the game runs, a seat whose player dropped out stays theirs: only its ticket takes it back.
-    if (this.game && control.away && !rightful) return { code: "seat-taken", message: `${seat} is kept for its player.` };
+    // Once the game runs, a seat whose player dropped out stays theirs: only its ticket takes it back. A seat the host
+    // opened (or its player gave up) is kept for nobody: anyone may take it.
+    if (this.game && control.away && control.kept && !rightful) return { code: "seat-taken", message: `${seat} is kept for its player.` };
     return null;
   }
 
@@ -210,6 +348,7 @@ export class MatchRoom extends Room<{ state: MatchState; metadata: LobbyMetadata
     const control = this.controls.get(seat)!;
     control.holders.add(person.sessionId);
     control.away = false;
+    control.kept = false;
     person.seat = seat;
     person.spectator = false;
     client.view!.add(this.state.secrets.get(seat)!);
@@ -227,6 +366,7 @@ export class MatchRoom extends Room<{ state: MatchState; metadata: LobbyMetadata
     if (control.holders.size === 0) {
       control.ready = false;
       if (this.game) control.away = control.controller === "human";
+      control.kept = control.away && keepTicket;
       if (!keepTicket) this.rotateTicket(control);
     }
     this.refreshSeat(seat);
@@ -286,9 +426,12 @@ export class MatchRoom extends Room<{ state: MatchState; metadata: LobbyMetadata
     if (controller === "bot") {
       for (const id of [...control.holders]) this.unseat(this.people.get(id)!, false);
       control.away = false;
+      control.kept = false;
     } else {
-      // Opened by the host: anyone may take it, so the absent player's ticket no longer holds it.
+      // Opened by the host: anyone may take it, so the absent player's ticket no longer holds it. Until someone
+      // does, a running game's bot goes on playing it.
       control.away = !!this.game;
+      control.kept = false;
       this.rotateTicket(control);
     }
     control.controller = controller;
@@ -322,17 +465,15 @@ export class MatchRoom extends Room<{ state: MatchState; metadata: LobbyMetadata
     const seats = Object.fromEntries([...this.controls.values()].map((c) => [c.seat, c.controller]));
     const options = { mode: this.setup.mode, length: this.setup.length, startYear: this.setup.startYear, west: this.setup.west, seats };
     const seed = this.ctx.nextSeed();
-    this.game = createGame(options, seed);
     this.matchId = this.ctx.records.startMatch({
-      roomId: this.roomId, name: this.setup.name, options, seed,
+      roomId: this.roomId, name: this.setup.name, options, seed, rulesVersion: RULES_VERSION,
       room: { timerSeconds: this.setup.timerSeconds, botLevel: this.setup.botLevel, public: this.setup.public },
     });
     this.autoDispose = false;
     this.state.started = true;
-    this.projector.sync(this.game, 0);
-    this.projector.addEvents(this.game.log, 0);
+    this.host = GameHost.start(options, seed, this.setup.timerSeconds * 1000, this.hostDeps());
     for (const seat of this.controls.keys()) this.refreshSeat(seat);
-    this.afterStep();
+    this.tellPresence();
     this.refreshLobby();
     return ACCEPTED;
   }
@@ -358,63 +499,11 @@ export class MatchRoom extends Room<{ state: MatchState; metadata: LobbyMetadata
     return this.apply({ type: "answer", seat: who.seat, decision: msg.decision, answer: msg.answer }, "human");
   }
 
-  /** Asks the engine; on acceptance records the input, projects the new state and moves the room along. */
+  /** A player's input: the host asks the engine, records what it accepts (on disk before this reply) and moves the game on. */
   private apply(input: Input, source: InputSource): Reply {
-    if (!this.game) return refuse("not-started", "The game has not started yet.");
-    const result = applyInput(this.game, input);
-    if (!result.ok) return refuse(result.code, result.message);
-    this.game = result.state;
-    this.ctx.records.appendInput(this.matchId, this.steps, input, source);
-    this.steps += 1;
-    this.projector.sync(this.game, this.steps);
-    this.projector.addEvents(result.events, this.steps);
-    this.afterStep();
-    return ACCEPTED;
-  }
-
-  private afterStep(): void {
-    const game = this.game!;
-    if (game.phase === "ended") {
-      this.clearTimer();
-      this.ctx.records.endMatch(this.matchId, game.winners, game.endReason);
-      this.refreshLobby();
-      return;
-    }
-    const key = `${game.round}|${game.phase}`;
-    if (key !== this.phaseKey) {
-      this.phaseKey = key;
-      this.startTimer();
-    }
-    this.bots.wake();
-  }
-
-  private startTimer(): void {
-    this.clearTimer();
-    const seconds = this.setup.timerSeconds;
-    if (seconds <= 0) return;
-    const key = this.phaseKey;
-    this.state.timerEndsAt = Date.now() + seconds * 1000;
-    const handle = this.clock.setTimeout(() => {
-      if (this.phaseKey !== key) return;
-      this.expiredPhase = key;
-      this.state.timerEndsAt = 0;
-      this.bots.wake();
-    }, seconds * 1000);
-    this.timer = handle;
-  }
-
-  private clearTimer(): void {
-    this.timer?.clear();
-    this.timer = null;
-    this.state.timerEndsAt = 0;
-  }
-
-  /** Who answers for this seat now: its bot, the bot standing in for players who are away, or any seat's bot once the phase's timer ran out. */
-  private playedBy(seat: Seat): InputSource {
-    const control = this.controls.get(seat)!;
-    if (control.controller === "bot") return "bot";
-    if (control.away) return "away";
-    return this.expiredPhase === this.phaseKey ? "timer" : "human";
+    if (!this.host) return refuse("not-started", "The game has not started yet.");
+    const reply = this.host.apply(input, source);
+    return reply.ok ? ACCEPTED : refuse(reply.code, reply.message);
   }
 
   // ---------- projection of room-level facts ----------
@@ -432,6 +521,7 @@ export class MatchRoom extends Room<{ state: MatchState; metadata: LobbyMetadata
       for (const n of names) entry.players.push(n);
     }
     entry.connected = control.controller === "bot" || holders.some((p) => p.connected);
+    this.persist();
   }
 
   private refreshPerson(person: Person): void {
@@ -453,6 +543,7 @@ export class MatchRoom extends Room<{ state: MatchState; metadata: LobbyMetadata
   }
 
   private refreshLobby(): void {
+    this.persist();
     if (this.setup.public) void this.setMetadata(this.lobbyMetadata());
   }
 

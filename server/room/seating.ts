@@ -13,6 +13,8 @@ export interface SeatControl {
   holders: Set<string>;
   /** Human seat whose players are all gone past the grace period: a bot plays it until one returns. */
   away: boolean;
+  /** An away seat kept for the players who left it: only its ticket takes it back (one the host opened is kept for nobody). */
+  kept: boolean;
   /** Handed to the seat's players; lets them take the seat back after a long absence. */
   ticket: string;
   ready: boolean;
@@ -34,7 +36,7 @@ export function initialControls(setup: CreateMatchOptions): Map<Seat, SeatContro
   const out = new Map<Seat, SeatControl>();
   for (const seat of seats) {
     const bot = botOnly.has(seat) || setup.bots.includes(seat);
-    out.set(seat, { seat, controller: bot ? "bot" : "human", holders: new Set(), away: false, ticket: newTicket(), ready: false });
+    out.set(seat, { seat, controller: bot ? "bot" : "human", holders: new Set(), away: false, kept: false, ticket: newTicket(), ready: false });
   }
   return out;
 }

@@ -93,6 +93,8 @@ export const MatchState = schema({
   /** Classroom: a class session run by a teacher; `locked` refuses new students. */
   classroom: t.boolean().default(false),
   locked: t.boolean().default(false),
+  /** Seconds a dropped player keeps the session (its reconnection token); a page coming back later goes straight to its ticket. */
+  graceSeconds: t.uint16().default(0),
 
   /** "lobby" before the game starts, then the engine's phase. */
   phase: t.string().default("lobby"),

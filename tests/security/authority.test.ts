@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MAX_MESSAGE_BYTES } from "../../shared/protocol/messages.ts";
-import { bootServer, createRemoteMatch, joinRemoteMatch, memoryStore, until, type TestServer } from "./helpers.ts";
+import { bootServer, createRemoteMatch, joinRemoteMatch, memoryStore, until, type TestServer } from "../server/helpers.ts";
 
 let server: TestServer;
 beforeAll(async () => { server = await bootServer({ messageRate: { perSecond: 5, burst: 15 } }); });

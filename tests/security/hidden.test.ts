@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resumeRemoteMatch, type RemoteConnection } from "../../client/net/remoteConnection.ts";
 import { decide } from "../../shared/bots/decide.ts";
-import { autoplay, bootServer, bytesContain, createRemoteMatch, framesOf, joinRemoteMatch, memoryStore, tapFrames, until, type TestServer } from "./helpers.ts";
+import { autoplay, bootServer, bytesContain, createRemoteMatch, framesOf, joinRemoteMatch, memoryStore, tapFrames, until, type TestServer } from "../server/helpers.ts";
 
 let server: TestServer;
 beforeAll(async () => {

@@ -3,7 +3,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createRemoteMatch, joinRemoteMatch, type RemoteConnection, type SessionStore, type StoredSession } from "../../client/net/remoteConnection.ts";
+import { expect } from "vitest";
 import { decide } from "../../shared/bots/decide.ts";
+import type { GameEvent, GameView } from "../../shared/engine/index.ts";
+import { RULES } from "../../shared/engine/rules.ts";
 import type { Reply } from "../../shared/protocol/messages.ts";
 import { startServer, type RunningServer, type ServerOptions } from "../../server/main.ts";
 import { testSeeds } from "./seeds.ts";
@@ -14,17 +17,26 @@ export interface TestServer {
   url: string;
   http: string;
   dbPath: string;
+  /** Every line the server logged (refusals, errors), instead of the test's output. */
+  logs: string[];
   close(): Promise<void>;
+}
+
+/** A clock that moves only when told: for rate limits and log windows without waiting. */
+export function manualClock(start = 1_000_000): { now: () => number; advance(ms: number): void } {
+  let t = start;
+  return { now: () => t, advance: (ms) => { t += ms; } };
 }
 
 /** A server on a free port with a temporary database. */
 export async function bootServer(options: Partial<ServerOptions> = {}): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), "ngg-server-"));
   const dbPath = join(dir, "games.sqlite");
-  const running = await startServer({ port: 0, dbPath, clientDir: join(dir, "no-client"), nextSeed: testSeeds(), ...options });
+  const logs: string[] = [];
+  const running = await startServer({ port: 0, dbPath, clientDir: join(dir, "no-client"), nextSeed: testSeeds(), log: (line) => logs.push(line), ...options });
   const testing = new ColyseusTestServer(running.colyseus);
   return {
-    running, testing, dbPath,
+    running, testing, dbPath, logs,
     url: `ws://127.0.0.1:${running.port}`,
     http: `http://127.0.0.1:${running.port}`,
     async close() {
@@ -44,11 +56,27 @@ export function memoryStore(): SessionStore & { value: StoredSession | null } {
   return store;
 }
 
-/** Polls until the condition holds (patches arrive on the server's clock, so there is nothing to await directly). */
-export async function until(what: string, condition: () => boolean, timeoutMs = 30_000): Promise<void> {
+/**
+ * Polls until the condition holds (patches arrive on the server's clock, so there is nothing to await directly).
+ * Past the deadline it fails saying what it waited for, how long, and (with `observe`) what it saw last.
+ */
+export async function until(what: string, condition: () => boolean, timeoutMs = 30_000, observe?: () => unknown): Promise<void> {
+  await eventually(what, async () => condition(), (ok) => ok, timeoutMs, observe);
+}
+
+/**
+ * Asks `get` again and again until `ok` accepts its answer, and returns that answer; for conditions that must be
+ * fetched (an HTTP route). Past the deadline it fails with what it waited for and the last answer it got.
+ */
+export async function eventually<T>(what: string, get: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 30_000, observe?: () => unknown): Promise<T> {
   const start = Date.now();
-  while (!condition()) {
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for: ${what}`);
+  for (;;) {
+    const value = await get();
+    if (ok(value)) return value;
+    if (Date.now() - start > timeoutMs) {
+      const seen = observe ? observe() : value;
+      throw new Error(`timed out after ${timeoutMs} ms waiting for: ${what} (last seen: ${JSON.stringify(seen)?.slice(0, 300)})`);
+    }
     await new Promise((r) => setTimeout(r, 10));
   }
 }
@@ -108,4 +136,27 @@ export function framesOf(conn: RemoteConnection): Uint8Array[] {
 export function bytesContain(chunks: Uint8Array[], text: string): boolean {
   const needle = Buffer.from(text, "utf8");
   return chunks.some((c) => Buffer.from(c.buffer, c.byteOffset, c.byteLength).indexOf(needle) >= 0);
+}
+
+/**
+ * What a finished game must show whichever way its seed took it (TEST_SEED deals other games): exactly one end, for
+ * the reason the view gives; after the last round, or at a rupture in the round it happened, with tension at the
+ * rupture mark and no further round played.
+ */
+export function expectCoherentEnd(view: GameView, events: GameEvent[]): void {
+  expect(view.phase).toBe("ended");
+  const ends = events.filter((e) => e.kind === "gameEnded");
+  expect(ends).toHaveLength(1);
+  expect(ends[0]!.params.reason).toBe(view.endReason);
+  const ruptures = events.filter((e) => e.kind === "rupture");
+  if (view.endReason === "rupture") {
+    expect(ruptures).toHaveLength(1);
+    expect(ruptures[0]!.round).toBe(view.round);
+    expect(view.global.tension).toBeGreaterThanOrEqual(RULES.ruptureAt);
+  } else {
+    expect(view.endReason).toBe("rounds");
+    expect(ruptures).toHaveLength(0);
+    expect(view.round).toBe(view.maxRounds);
+  }
+  expect(Math.max(...events.map((e) => e.round))).toBe(view.round);
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { joinCodeFrom, joinLink } from "../../client/net/remoteConnection.ts";
 import { CODE_ALPHABET } from "../../server/codes.ts";
-import { bootServer, createRemoteMatch, joinRemoteMatch, memoryStore, until, type TestServer } from "./helpers.ts";
+import { bootServer, createRemoteMatch, eventually, joinRemoteMatch, memoryStore, until, type TestServer } from "./helpers.ts";
 
 let server: TestServer;
 beforeAll(async () => { server = await bootServer(); });
@@ -60,24 +60,14 @@ describe("matches: lobby, codes, health", () => {
     const host = await createRemoteMatch(server.url, { name: "Open table", seat: "china", public: true, mode: "powers" }, memoryStore());
     expect(host.match().code).toBeNull();
     const listed = async () => ((await getJson("/api/matches")).body as any[]).find((m) => m.roomId === host.roomId);
-    let entry: any;
-    for (let i = 0; i < 100 && !entry; i++) {
-      entry = await listed();
-      if (!entry) await new Promise((r) => setTimeout(r, 20));
-    }
+    // The lobby's listing is updated as the room changes: poll the route until it shows what the room now is.
+    let entry = await eventually("the match listed", listed, (e) => !!e, 5_000);
     expect(entry).toMatchObject({ name: "Open table", mode: "powers", seatsFree: 1 });
     const guest = await joinRemoteMatch(server.url, host.roomId, { name: "Bo", seat: "russia" }, memoryStore());
-    for (let i = 0; i < 100; i++) {
-      entry = await listed();
-      if (entry?.seatsFree === 0) break;
-      await new Promise((r) => setTimeout(r, 20));
-    }
+    entry = await eventually("the listing shows no free seat", listed, (e) => e?.seatsFree === 0, 5_000);
     expect(entry.seatsFree).toBe(0);
     expect(await host.send("start", {})).toEqual({ ok: true });
-    for (let i = 0; i < 100 && entry; i++) {
-      entry = await listed();
-      if (entry) await new Promise((r) => setTimeout(r, 20));
-    }
+    entry = await eventually("the started match gone from the lobby", listed, (e) => e === undefined, 5_000);
     expect(entry).toBeUndefined();
     await guest.leave();
     await host.leave();
