@@ -11,7 +11,8 @@ export async function playStep(page: Page, stop: () => Promise<boolean> = async 
     await answer.click();
     return "acted";
   }
-  const add = page.locator("#action-list button[data-action]").first();
+  // Add is disabled for an order the plan cannot afford, so the first one it can.
+  const add = page.locator("#action-list button[data-action]:not([disabled])").first();
   if ((await page.locator("#pass-orders:not([disabled])").count()) && (await add.count())) {
     // The game waits for these orders, so checking the goal here cannot race with the bots.
     if (await stop()) return "waiting";
