@@ -19,6 +19,11 @@ export class JoinCodes {
     }
   }
 
+  /** A code a match held before a restart, pointing at the same room again. */
+  restore(code: string, roomId: string): void {
+    this.byCode.set(normaliseCode(code), roomId);
+  }
+
   /** Accepts lower case and stray spaces or dashes, as people type codes. */
   lookup(code: string): string | null {
     return this.byCode.get(normaliseCode(code)) ?? null;

@@ -14,6 +14,19 @@ export interface MatchSetup {
   seed: number;
   /** The room's own settings (timer, bot level, public/private): enough to rebuild the room around the game. */
   room: Record<string, unknown>;
+  /** The rules version the game is played under (RULES_VERSION when it started). */
+  rulesVersion?: string;
+}
+
+/** What the server keeps of an online match room, beside its game record, to bring it back after a restart. */
+export interface SavedRoom {
+  roomId: string;
+  kind: "match";
+  /** Open: a live room, or one a restart should be able to bring back. Closed: over, or a lobby everyone left. */
+  open: boolean;
+  /** The private match's join code, if any. */
+  code: string | null;
+  data: Record<string, unknown>;
 }
 
 export type InputSource = "human" | "bot" | "timer" | "away";
@@ -21,9 +34,9 @@ export type InputSource = "human" | "bot" | "timer" | "away";
 export class Records {
   private db: Database.Database;
   private insertInput: Database.Statement;
-  private pending: [number, number, string, InputSource, number][] = [];
+  private pending: [number, number, string, InputSource, number, string | null][] = [];
   private flushScheduled = false;
-  private writeBatch: (rows: [number, number, string, InputSource, number][]) => void;
+  private writeBatch: (rows: [number, number, string, InputSource, number, string | null][]) => void;
 
   constructor(path: string) {
     this.db = openDatabase(path);
@@ -48,16 +61,28 @@ export class Records {
         at INTEGER NOT NULL,
         PRIMARY KEY (match_id, idx)
       );
+      CREATE TABLE IF NOT EXISTS rooms (
+        room_id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        open INTEGER NOT NULL,
+        code TEXT,
+        data TEXT NOT NULL,
+        updated_at INTEGER NOT NULL
+      );
     `);
-    this.insertInput = this.db.prepare("INSERT INTO inputs (match_id, idx, input, source, at) VALUES (?, ?, ?, ?, ?)");
+    // Records from before versions: the columns are added where missing (old rows keep null: no version, no digest).
+    const has = (table: string, column: string) => (this.db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).some((c) => c.name === column);
+    if (!has("matches", "rules_version")) this.db.exec("ALTER TABLE matches ADD COLUMN rules_version TEXT");
+    if (!has("inputs", "digest")) this.db.exec("ALTER TABLE inputs ADD COLUMN digest TEXT");
+    this.insertInput = this.db.prepare("INSERT INTO inputs (match_id, idx, input, source, at, digest) VALUES (?, ?, ?, ?, ?, ?)");
     this.writeBatch = this.db.transaction((rows) => {
       for (const row of rows) this.insertInput.run(...row);
     });
   }
 
   startMatch(setup: MatchSetup): number {
-    const info = this.db.prepare("INSERT INTO matches (room_id, name, options, seed, room, started_at) VALUES (?, ?, ?, ?, ?, ?)")
-      .run(setup.roomId, setup.name, JSON.stringify(setup.options), setup.seed, JSON.stringify(setup.room), Date.now());
+    const info = this.db.prepare("INSERT INTO matches (room_id, name, options, seed, room, started_at, rules_version) VALUES (?, ?, ?, ?, ?, ?, ?)")
+      .run(setup.roomId, setup.name, JSON.stringify(setup.options), setup.seed, JSON.stringify(setup.room), Date.now(), setup.rulesVersion ?? null);
     return Number(info.lastInsertRowid);
   }
 
@@ -65,8 +90,8 @@ export class Records {
    * Appends an accepted input. Inputs accepted in the same turn of the event loop are written together in one
    * transaction right after it (one commit instead of one per input, which matters with hundreds of matches).
    */
-  appendInput(matchId: number, index: number, input: Input, source: InputSource): void {
-    this.pending.push([matchId, index, JSON.stringify(input), source, Date.now()]);
+  appendInput(matchId: number, index: number, input: Input, source: InputSource, digest?: string): void {
+    this.pending.push([matchId, index, JSON.stringify(input), source, Date.now(), digest ?? null]);
     if (!this.flushScheduled) {
       this.flushScheduled = true;
       setImmediate(() => this.flush());
@@ -87,14 +112,36 @@ export class Records {
     this.db.prepare("UPDATE matches SET ended_at = ?, winners = ?, end_reason = ? WHERE id = ?").run(Date.now(), winners.join(","), reason, matchId);
   }
 
-  /** The engine's record of one match: its options, seed and every accepted input in order. */
+  /**
+   * The engine's record of one match: its options, seed, every accepted input in order, and (when recorded) the
+   * rules version it was played under and the digest of the state after each input.
+   */
   gameRecord(matchId: number): GameRecord | null {
     this.flush();
-    const row = this.db.prepare("SELECT options, seed FROM matches WHERE id = ?").get(matchId) as { options: string; seed: number } | undefined;
+    const row = this.db.prepare("SELECT options, seed, rules_version AS rulesVersion FROM matches WHERE id = ?").get(matchId) as { options: string; seed: number; rulesVersion: string | null } | undefined;
     if (!row) return null;
-    const inputs = (this.db.prepare("SELECT input FROM inputs WHERE match_id = ? ORDER BY idx").all(matchId) as { input: string }[])
-      .map((r) => JSON.parse(r.input) as Input);
-    return { options: JSON.parse(row.options), seed: row.seed, inputs };
+    const rows = this.db.prepare("SELECT input, digest FROM inputs WHERE match_id = ? ORDER BY idx").all(matchId) as { input: string; digest: string | null }[];
+    const record: GameRecord = { options: JSON.parse(row.options), seed: row.seed, inputs: rows.map((r) => JSON.parse(r.input) as Input) };
+    if (row.rulesVersion) record.rulesVersion = row.rulesVersion;
+    if (rows.length > 0 && rows.every((r) => r.digest)) record.digests = rows.map((r) => r.digest!);
+    else if (rows.length === 0 && row.rulesVersion) record.digests = [];
+    return record;
+  }
+
+  /** Keeps a room's state for a restart; written at once (a change the room acknowledged is on disk before its reply). */
+  saveRoom(room: SavedRoom): void {
+    this.db.prepare("INSERT INTO rooms (room_id, kind, open, code, data, updated_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(room_id) DO UPDATE SET open = excluded.open, code = excluded.code, data = excluded.data, updated_at = excluded.updated_at")
+      .run(room.roomId, room.kind, room.open ? 1 : 0, room.code, JSON.stringify(room.data), Date.now());
+  }
+
+  loadRoom(roomId: string): SavedRoom | null {
+    const row = this.db.prepare("SELECT room_id AS roomId, kind, open, code, data FROM rooms WHERE room_id = ?").get(roomId) as { roomId: string; kind: "match"; open: number; code: string | null; data: string } | undefined;
+    return row ? { roomId: row.roomId, kind: row.kind, open: row.open === 1, code: row.code, data: JSON.parse(row.data) } : null;
+  }
+
+  /** Open rooms with a join code: their codes are issued again when the server starts. */
+  openRoomCodes(): { roomId: string; code: string }[] {
+    return this.db.prepare("SELECT room_id AS roomId, code FROM rooms WHERE open = 1 AND code IS NOT NULL").all() as { roomId: string; code: string }[];
   }
 
   matchesOfRoom(roomId: string): { id: number; endedAt: number | null; winners: string | null }[] {

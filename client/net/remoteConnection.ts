@@ -212,6 +212,20 @@ function emptyMatch(roomId: string, sessionId: string): MatchInfo {
   };
 }
 
+/**
+ * Joins a room by id; when it is not live (the server restarted since), asks the server to bring the saved match
+ * back under the same id, and joins it then.
+ */
+async function joinById(client: Client, url: string, roomId: string, options: z.input<typeof JoinOptions>): Promise<Room<unknown, MatchState>> {
+  try {
+    return await client.joinById<MatchState>(roomId, options);
+  } catch (error) {
+    const reopened = await fetch(`${httpBase(url)}/api/match/${encodeURIComponent(roomId)}/open`, { method: "POST" }).then((r) => r.ok, () => false);
+    if (!reopened) throw error;
+    return client.joinById<MatchState>(roomId, options);
+  }
+}
+
 function httpBase(url: string): string {
   return url.replace(/^ws/, "http").replace(/\/$/, "");
 }
@@ -256,7 +270,7 @@ export async function resolveRoomId(url: string, roomIdOrCode: string): Promise<
 
 export async function joinRemoteMatch(url: string, roomIdOrCode: string, joinOptions: z.input<typeof JoinOptions>, store?: SessionStore): Promise<RemoteConnection> {
   const roomId = await resolveRoomId(url, roomIdOrCode);
-  const room = await new Client(url).joinById<MatchState>(roomId, joinOptions);
+  const room = await joinById(new Client(url), url, roomId, joinOptions);
   return connected(room, url, joinOptions.name, store);
 }
 
@@ -273,7 +287,7 @@ export async function resumeRemoteMatch(url: string = defaultServerUrl(), store:
   }
   if (saved.seat && saved.ticket) {
     try {
-      const room = await client.joinById<MatchState>(saved.roomId, { name: saved.name, seat: saved.seat as never, ticket: saved.ticket });
+      const room = await joinById(client, url, saved.roomId, { name: saved.name, seat: saved.seat as never, ticket: saved.ticket });
       return await connected(room, url, saved.name, store);
     } catch {
       // The match is gone or the seat was given away.

@@ -175,5 +175,6 @@ export function matchInfoOf(state: MatchState, roomId: string, sessionId: string
     timerSeconds: state.timerSeconds,
     paused: state.paused,
     broadcast: state.broadcast || null,
+    rulesChanged: state.rulesChanged > 0 ? { round: state.rulesChanged } : null,
   };
 }

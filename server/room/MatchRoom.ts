@@ -68,6 +68,8 @@ export class MatchRoom extends Room<{ state: MatchState; metadata: LobbyMetadata
   /** Brought back from its save after a restart (no creator joins it). */
   private restored: MatchSave | null = null;
   private closing = false;
+  /** After a restart, seats whose players held them wait the grace period for them before a bot stands in. */
+  private returning = new Set<Seat>();
   private lastSave = "";
   private get game(): GameState | null {
     return this.host?.state ?? null;
@@ -176,6 +178,13 @@ export class MatchRoom extends Room<{ state: MatchState; metadata: LobbyMetadata
     this.matchId = save.matchId;
     this.autoDispose = false;
     this.state.started = true;
+    for (const seat of save.seats) if (seat.held && seat.controller === "human") this.returning.add(seat.seat);
+    if (this.returning.size > 0) {
+      this.clock.setTimeout(() => {
+        this.returning.clear();
+        this.bots.wake();
+      }, this.ctx.graceSeconds * 1000);
+    }
     this.host = GameHost.restore(record, save.clock, this.hostDeps());
     this.state.rulesChanged = this.host.rulesChanged ? Math.max(1, this.host.rulesChanged.round) : 0;
     this.state.timerEndsAt = this.host.deadline;
@@ -190,7 +199,8 @@ export class MatchRoom extends Room<{ state: MatchState; metadata: LobbyMetadata
       botLevel: () => this.setup.botLevel,
       seatedBy: (seat: Seat) => {
         const control = this.controls.get(seat);
-        return !control || control.controller === "bot" ? "bot" : control.away ? "away" : "human";
+        if (!control || control.controller === "bot") return "bot";
+        return control.away && !this.returning.has(seat) ? "away" : "human";
       },
       graceMs: this.ctx.graceSeconds * 1000,
       store: {
@@ -347,6 +357,7 @@ export class MatchRoom extends Room<{ state: MatchState; metadata: LobbyMetadata
   private seatPerson(client: Client, person: Person, seat: Seat): void {
     const control = this.controls.get(seat)!;
     control.holders.add(person.sessionId);
+    this.returning.delete(seat);
     control.away = false;
     control.kept = false;
     person.seat = seat;

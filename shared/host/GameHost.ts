@@ -83,6 +83,8 @@ export interface HostDeps {
   deadlineRunsWhileAway?: boolean;
   /** After every accepted input (and once at start with the created game's events): the adapter projects it. */
   onStep?(state: GameState, events: GameEvent[], steps: number): void;
+  /** A restored game, once re-run: its state and its events step by step (eventsByStep[0] came with the created game). */
+  onRestore?(state: GameState, eventsByStep: GameEvent[][]): void;
   /** The deadline changed (absolute time, or 0 when none runs). */
   onClock?(deadline: number): void;
 }
@@ -158,7 +160,8 @@ export class GameHost {
     const changed: RulesChanged | null = checked.ok ? null : { matching: kept, round: checked.round, recordedVersion: record.rulesVersion ?? null };
     const host = new GameHost(full, checked.state, checked.steps.map((s) => s.events), saved ?? { clock: null, paused: false, timerMs: 0 }, deps, changed);
     host.absent = true;
-    host.deps.onStep?.(checked.state, checked.steps.flatMap((s) => s.events), kept);
+    if (deps.onRestore) deps.onRestore(checked.state, checked.steps.map((s) => s.events));
+    else deps.onStep?.(checked.state, checked.steps.flatMap((s) => s.events), kept);
     if (!changed) host.resumeClock();
     return host;
   }

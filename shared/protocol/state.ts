@@ -90,6 +90,8 @@ export const MatchState = schema({
   timerEndsAt: t.number().default(0),
   paused: t.boolean().default(false),
   broadcast: t.string().default(""),
+  /** Set (to the round after which it changed course) when the game's record no longer replays under the current rules: read-only. */
+  rulesChanged: t.uint8().default(0),
   /** Classroom: a class session run by a teacher; `locked` refuses new students. */
   classroom: t.boolean().default(false),
   locked: t.boolean().default(false),
