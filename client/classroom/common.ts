@@ -10,6 +10,18 @@ export interface SavedStudent { code: string; name: string }
 
 const TEACHER_KEY = "ngg.class.teacher";
 const STUDENT_KEY = "ngg.class.student";
+const DEVICE_KEY = "ngg.class.device";
+
+/** This browser's rejoin secret for class seats, made once and kept: without it a nickname is not given back. */
+function deviceSecret(): string {
+  let secret = "";
+  try { secret = localStorage.getItem(DEVICE_KEY) ?? ""; } catch { /* storage blocked: a secret for this page only */ }
+  if (/^[A-Za-z0-9_-]{16,64}$/.test(secret)) return secret;
+  const bytes = crypto.getRandomValues(new Uint8Array(24));
+  secret = btoa(String.fromCharCode(...bytes)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  try { localStorage.setItem(DEVICE_KEY, secret); } catch { /* see above */ }
+  return secret;
+}
 
 function load<T>(key: string): T | null {
   try {
@@ -25,7 +37,14 @@ export const saved = {
   setTeacher: (v: SavedTeacher) => localStorage.setItem(TEACHER_KEY, JSON.stringify(v)),
   student: () => load<SavedStudent>(STUDENT_KEY),
   setStudent: (v: SavedStudent) => localStorage.setItem(STUDENT_KEY, JSON.stringify(v)),
+  device: deviceSecret,
 };
+
+/** A refused join in the student's words: the server sends an id (see JOIN_REFUSALS). */
+export function joinError(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return t(`classroom.refusal.${message}`, { defaultValue: message });
+}
 
 export function joinLinkFor(code: string): string {
   return `${location.origin}${location.pathname}?class=${encodeURIComponent(code)}`;

@@ -9,7 +9,7 @@ export const classroomEn = {
   },
   status: {
     connecting: "Connecting…", open: "Connected", reconnecting: "Connection lost: reconnecting…",
-    removed: "The teacher removed you from the class.", closed: "Disconnected.", waitingTeacher: "Waiting for the teacher to open the class…",
+    removed: "The teacher removed you from the class.", replaced: "Your teacher let your nickname join from another device: this screen has left the class.", closed: "Disconnected.", waitingTeacher: "Waiting for the teacher to open the class…",
   },
   dash: {
     heading: "Teacher: {{name}}", code: "Code", link: "Join link", projector: "Open projector view", debrief: "Debrief",
@@ -23,6 +23,16 @@ export const classroomEn = {
     offline: "offline", teams: "Seats and teams", bot: "Bot", human: "Team", toBot: "Replace by a bot", toHuman: "Back to the team",
     agenda: "Secret agenda", orders: "Orders", draft: "Draft by {{name}}", submitted: "submitted", notSubmitted: "not yet",
     round: "Round {{round}} of {{max}}", lobby: "Not started",
+    device: {
+      allow: "Let {{name}} join from a new device", done: "{{name}} may now join once from another device with the same nickname.",
+      allowed: "may join from a new device", joined: "joined from a new device",
+    },
+  },
+  refusal: {
+    "name-taken": "That nickname belongs to someone in this class on another device. Choose another, or ask your teacher to let you join from this device.",
+    "name-in-use": "That nickname is already open in another tab of this browser.",
+    locked: "The teacher has locked joining.",
+    "class-full": "The class is full.",
   },
   projector: { join: "Join at", withCode: "with the code", scan: "Scan to join", waiting: "Waiting for the teacher to start…", teams: "Teams" },
   student: {

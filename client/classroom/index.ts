@@ -29,10 +29,12 @@ export function classroomPage(root: HTMLElement): boolean {
   else if (route.page === "debrief") show(() => debriefScreen(root, route.code));
   else if (route.page === "student") {
     const last = saved.student();
-    show(() => studentJoin(root, route.code, (link) => show(() => studentScreen(root, link))));
-    // A refresh brings the student straight back to the team with the stored nickname.
-    if (last && last.code === route.code && last.name) {
-      const link = new ClassLink({ url: serverUrl(), code: route.code, role: "student", name: last.name }, { onCredentials: (c) => saved.setStudent({ code: c.code, name: c.name ?? "" }) });
+    // Joined from the menu (`?class=` without a code) or by the class's link: either way the browser holds code and nickname.
+    const code = route.code || last?.code || "";
+    show(() => studentJoin(root, code, (link) => show(() => studentScreen(root, link))));
+    // A refresh brings the student straight back to the team with the stored nickname and this browser's secret.
+    if (last && code && last.code === code && last.name) {
+      const link = new ClassLink({ url: serverUrl(), code, role: "student", name: last.name, device: saved.device() }, { onCredentials: (c) => saved.setStudent({ code: c.code, name: c.name ?? "" }) });
       void link.start().then(() => show(() => studentScreen(root, link)), () => undefined);
     }
   } else {

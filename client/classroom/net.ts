@@ -1,6 +1,6 @@
 import { Client, type Room } from "@colyseus/sdk";
 import type { z } from "zod";
-import type { ClassJoinOptions, CreateClassOptions, CreatedClass, StudentMessages, TeacherMessages } from "../../shared/protocol/classroom.ts";
+import { REPLACED_CLOSE_CODE, type ClassJoinOptions, type CreateClassOptions, type CreatedClass, type StudentMessages, type TeacherMessages } from "../../shared/protocol/classroom.ts";
 import type { GameEvent, GameView } from "../../shared/engine/index.ts";
 import type { Connection, ConnectionStatus, MatchInfo, MessagePayload } from "../../shared/protocol/connection.ts";
 import type { Messages, Reply } from "../../shared/protocol/messages.ts";
@@ -23,6 +23,8 @@ export interface ClassCredentials {
   key?: string;
   /** Student only: the nickname. */
   name?: string;
+  /** Student only: this browser's rejoin secret, without which the nickname is not given back. */
+  device?: string;
 }
 
 export class ClassError extends Error {
@@ -89,7 +91,7 @@ export interface ClassConnection {
 export async function joinClassRoom(creds: ClassCredentials): Promise<ClassConnection> {
   const roomId = creds.role === "teacher" ? await openClassRoom(creds.url, creds.code, creds.key ?? "") : await findClassRoom(creds.url, creds.code);
   const options: ClassJoinOptions = creds.role === "teacher" ? { role: "teacher", key: creds.key ?? "" }
-    : creds.role === "student" ? { role: "student", name: creds.name ?? "" } : { role: "projector" };
+    : creds.role === "student" ? { role: "student", name: creds.name ?? "", device: creds.device ?? "" } : { role: "projector" };
   const room = await new Client(creds.url).joinById<MatchState>(roomId, options);
   // The classroom keeps its own credentials: the solo/online resume store is left alone.
   const game = new RemoteConnection(room, creds.url, creds.name ?? creds.role, memory());
@@ -97,7 +99,8 @@ export async function joinClassRoom(creds: ClassCredentials): Promise<ClassConne
   return { room, game };
 }
 
-export type LinkStatus = "connecting" | "open" | "reconnecting" | "removed" | "closed";
+/** "removed": the teacher took the student out; "replaced": the teacher let another browser take the nickname. Neither rejoins. */
+export type LinkStatus = "connecting" | "open" | "reconnecting" | "removed" | "replaced" | "closed";
 
 /** Stays joined to a class: on losing the room it retries until the room is back (the teacher may need to reopen it). */
 export class ClassLink {
@@ -140,8 +143,8 @@ export class ClassLink {
     conn.room.onReconnect(() => { this.status = "open"; this.notify(); });
     conn.room.onLeave((code) => {
       if (this.stopped || this.current !== conn) return;
-      if (code === 4000) {
-        this.status = "removed";
+      if (code === 4000 || code === REPLACED_CLOSE_CODE) {
+        this.status = code === 4000 ? "removed" : "replaced";
         this.notify();
         return;
       }
@@ -190,9 +193,11 @@ export class ClassLink {
   }
 
   async stop(): Promise<void> {
+    const was = this.status;
     this.stopped = true;
     this.status = "closed";
-    await this.current?.room.leave(true).catch(() => {});
+    // A room the server already closed on this screen (removed, replaced, lost) has nothing to leave: leaving it would wait forever.
+    if (was === "open" || was === "connecting") await this.current?.room.leave(true).catch(() => {});
   }
 }
 
@@ -229,7 +234,7 @@ export class ClassGameConnection implements Connection {
 
   status(): ConnectionStatus {
     const s = this.link.status;
-    return s === "removed" ? "closed" : s;
+    return s === "removed" || s === "replaced" ? "closed" : s;
   }
 
   subscribe(listener: () => void): () => void {

@@ -7,7 +7,7 @@ import { SEAT_COLOURS } from "../ui/palette.ts";
 import { t } from "../i18n/strings.ts";
 import { roundLine } from "./boardTable.ts";
 import { mountClassGame } from "./board.ts";
-import { ClassBanner, everySecond, page, saved, serverUrl, timeLeft } from "./common.ts";
+import { ClassBanner, everySecond, joinError, page, saved, serverUrl, timeLeft } from "./common.ts";
 import { ClassLink } from "./net.ts";
 
 /** Code and nickname, nothing else: no account, no e-mail. */
@@ -18,10 +18,16 @@ export function studentJoin(root: HTMLElement, code: string, onLink: (link: Clas
   const error = h("p", { class: "error", role: "alert", id: "student-error" });
   const join = h("button", { class: "primary", type: "button", id: "student-join" }, t("classroom.student.join"));
   join.addEventListener("click", () => void busy(join, error, async () => {
-    const creds = { url: serverUrl(), code: codeField.input.value.trim().toUpperCase(), role: "student" as const, name: nick.input.value.trim().replace(/[<>]/g, "") };
+    const creds = { url: serverUrl(), code: codeField.input.value.trim().toUpperCase(), role: "student" as const, name: nick.input.value.trim().replace(/[<>]/g, ""), device: saved.device() };
     const link = new ClassLink(creds, { onCredentials: (c) => saved.setStudent({ code: c.code, name: c.name ?? "" }) });
-    await link.start();
+    try {
+      await link.start();
+    } catch (e) {
+      throw new Error(joinError(e));
+    }
     saved.setStudent({ code: creds.code, name: creds.name });
+    // The address now names the class, so a reload or a bookmark finds it whichever way the student came in.
+    history.replaceState(null, "", `?class=${encodeURIComponent(creds.code)}`);
     onLink(link);
   }));
   nick.input.addEventListener("keydown", (e) => { if (e.key === "Enter") join.click(); });
@@ -65,7 +71,7 @@ export function studentScreen(root: HTMLElement, link: ClassLink): () => void {
   function wanted(): "wait" | "game" {
     const conn = link.current;
     const state = link.state();
-    return link.status !== "removed" && conn && state?.started && conn.game.view() && conn.game.match().you.seat ? "game" : "wait";
+    return link.status !== "removed" && link.status !== "replaced" && conn && state?.started && conn.game.view() && conn.game.match().you.seat ? "game" : "wait";
   }
 
   function route(): void {
@@ -114,8 +120,8 @@ function waitingPage(root: HTMLElement, link: ClassLink): () => void {
     banner.render(link);
     const state = link.state();
     const conn = link.current;
-    if (link.status === "removed") {
-      heading.textContent = t("classroom.status.removed");
+    if (link.status === "removed" || link.status === "replaced") {
+      heading.textContent = t(`classroom.status.${link.status}`);
       status.textContent = "";
       return;
     }

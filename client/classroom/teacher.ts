@@ -145,9 +145,10 @@ export function teacherDashboard(root: HTMLElement, link: ClassLink): () => void
 
   function renderRoster(state: MatchState): void {
     const focused = document.activeElement?.id;
-    const students: { name: string; seat: string; connected: boolean }[] = [];
-    state.members.forEach((m) => students.push({ name: m.name, seat: m.seat, connected: m.connected }));
-    students.sort((a, b) => Number(!!a.seat) - Number(!!b.seat) || a.name.localeCompare(b.name));
+    const students: { name: string; seat: string; connected: boolean; newDevice: string }[] = [];
+    state.members.forEach((m) => students.push({ name: m.name, seat: m.seat, connected: m.connected, newDevice: m.newDevice }));
+    // By name alone: assigning a team must not move the row under the teacher's cursor.
+    students.sort((a, b) => a.name.localeCompare(b.name, undefined, { sensitivity: "base" }));
     if (editing && !students.some((s) => s.name === editing!.name)) editing = null;
     const key = JSON.stringify([students, state.mode, editing]);
     if (roster.dataset.key === key) return;
@@ -162,14 +163,15 @@ export function teacherDashboard(root: HTMLElement, link: ClassLink): () => void
             ...seatChoices(state).map((seat) => h("option", { value: seat, selected: s.seat === seat }, t(`seat.${seat}`))));
           select.addEventListener("change", () => void send("assign", { name: s.name, seat: select.value || null }));
           return h("tr", { "data-student": s.name },
-            h("th", { scope: "row" }, s.name, s.connected ? "" : h("span", { class: "pill offline" }, t("classroom.dash.offline"))),
+            h("th", { scope: "row" }, s.name, s.connected ? "" : h("span", { class: "pill offline" }, t("classroom.dash.offline")),
+              s.newDevice ? h("span", { class: `pill device-${s.newDevice}`, "data-device": s.newDevice }, t(`classroom.dash.device.${s.newDevice}`)) : ""),
             h("td", {}, select),
-            h("td", {}, editing?.name === s.name ? editor(editing, i) : rowActions(s.name, i)));
+            h("td", {}, editing?.name === s.name ? editor(editing, i) : rowActions(s.name, i, s.newDevice)));
         }))));
     if (focused) (document.getElementById(focused) as HTMLElement | null)?.focus();
   }
 
-  function rowActions(name: string, i: number): HTMLElement {
+  function rowActions(name: string, i: number, newDevice: string): HTMLElement {
     const open = (kind: "rename" | "remove") => {
       editing = { name, kind, value: name };
       const state = link.state();
@@ -178,7 +180,11 @@ export function teacherDashboard(root: HTMLElement, link: ClassLink): () => void
     };
     return h("span", { class: "row-actions" },
       h("button", { type: "button", class: "small", id: `rename-${i}`, "data-rename": name, "aria-label": `${t("classroom.dash.rename")}: ${name}`, onclick: () => open("rename") }, t("classroom.dash.rename")), " ",
-      h("button", { type: "button", class: "small", id: `remove-${i}`, "data-remove": name, "aria-label": `${t("classroom.dash.remove")}: ${name}`, onclick: () => open("remove") }, t("classroom.dash.remove")));
+      h("button", { type: "button", class: "small", id: `remove-${i}`, "data-remove": name, "aria-label": `${t("classroom.dash.remove")}: ${name}`, onclick: () => open("remove") }, t("classroom.dash.remove")), " ",
+      // A student on a new device (a flat battery, another computer): their nickname is given to it only with the teacher's leave.
+      newDevice === "allowed" ? null : h("button", { type: "button", class: "small", id: `device-${i}`, "data-device-for": name,
+        onclick: () => void send("allowNewDevice", { name }).then((r) => { if (r.ok) done.textContent = t("classroom.dash.device.done", { name }); }) },
+      t("classroom.dash.device.allow", { name })));
   }
 
   /** Rename or remove in place: Enter confirms, Escape goes back to the row's buttons. */

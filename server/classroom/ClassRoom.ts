@@ -3,7 +3,7 @@ import { StateView } from "@colyseus/schema";
 import { randomInt } from "node:crypto";
 import type { z } from "zod";
 import { applyInput, createGame, pendingSeats, type GameEvent, type GameState, type Input, type Seat } from "../../shared/engine/index.ts";
-import { ClassJoinOptions, StudentMessages, TeacherMessages, type TeacherMessageName, type TeamDraft } from "../../shared/protocol/classroom.ts";
+import { ClassJoinOptions, REPLACED_CLOSE_CODE, StudentMessages, TeacherMessages, type JoinRefusal, type TeacherMessageName, type TeamDraft } from "../../shared/protocol/classroom.ts";
 import { Messages, type Reply } from "../../shared/protocol/messages.ts";
 import { MatchState, Member, Secret, SeatEntry } from "../../shared/protocol/state.ts";
 import { context, type ServerContext } from "../context.ts";
@@ -15,7 +15,7 @@ import { deadlineInput } from "./deadline.ts";
 import { answerUnknownRequests } from "../room/intents.ts";
 import { ACCEPTED, classEnvelope, refuse } from "./intents.ts";
 import { classStore, redeemPass, roomClosed, roomOpened } from "./live.ts";
-import { keyMatches, type ClassClock, type ClassSession, type ClassStore } from "./store.ts";
+import { hashKey, keyMatches, type ClassClock, type ClassSession, type ClassStore, type RosterEntry } from "./store.ts";
 import { classSeats, randomTeams, sameName } from "./teams.ts";
 import { checkTeacherKey } from "./teacherKey.ts";
 
@@ -108,6 +108,7 @@ export class ClassRoom extends Room<{ state: MatchState }> {
       setSeatController: (m) => this.setSeatController(m.seat, m.controller),
       rename: (m) => this.rename(m.name, m.to),
       remove: (m) => this.remove(m.name),
+      allowNewDevice: (m) => this.allowNewDevice(m.name),
       lock: (m) => this.change(() => { this.session.locked = m.locked; }),
       broadcast: (m) => this.change(() => { this.session.broadcast = m.text; }),
     };
@@ -208,17 +209,7 @@ export class ClassRoom extends Room<{ state: MatchState }> {
 
   onJoin(client: Client, raw: unknown): void {
     const options = ClassJoinOptions.parse(raw ?? {});
-    let name = "";
-    if (options.role === "student") {
-      const entry = this.session.roster.find((r) => sameName(r.name, options.name));
-      if (entry && [...this.people.values()].some((p) => p.role === "student" && p.connected && sameName(p.name, entry.name))) {
-        throw new Error("A student with that nickname is already here: choose another.");
-      }
-      if (!entry && this.session.locked) throw new Error("The teacher has locked joining.");
-      if (!entry && this.session.roster.length >= 120) throw new Error("The class is full.");
-      name = entry?.name ?? options.name;
-      if (!entry) this.session.roster.push({ name, seat: null });
-    }
+    const name = options.role === "student" ? this.admitStudent(options.name, hashKey(options.device)) : "";
     const person: Person = {
       sessionId: client.sessionId, role: options.role, name, connected: true,
       bucket: new TokenBucket(this.ctx.messageRate.perSecond, this.ctx.messageRate.burst),
@@ -278,6 +269,49 @@ export class ClassRoom extends Room<{ state: MatchState }> {
 
   // ---------- roster and teams ----------
 
+  /**
+   * Who may take a nickname: a new one if joining is open; a known one only from the browser that holds it
+   * (its rejoin secret), or once from another browser when the teacher allowed it (the old screen is then
+   * closed). Refusals are ids the student's screen words. Returns the nickname as the roster spells it.
+   */
+  private admitStudent(asked: string, device: string): string {
+    const refuse = (id: JoinRefusal): never => { throw new ServerError(4403, id); };
+    const entry = this.session.roster.find((r) => sameName(r.name, asked));
+    if (!entry) {
+      if (this.session.locked) refuse("locked");
+      if (this.session.roster.length >= 120) refuse("class-full");
+      this.session.roster.push({ name: asked, seat: null, device });
+      return asked;
+    }
+    const others = [...this.people.values()].filter((p) => p.role === "student" && sameName(p.name, entry.name));
+    if (entry.device && entry.device !== device) {
+      if (!entry.allowNewDevice) refuse("name-taken");
+      entry.device = device;
+      entry.allowNewDevice = false;
+      entry.newDeviceAt = Date.now();
+      // The old browser gives the seat up: its screen is closed and told why; it cannot come back with its old secret.
+      for (const p of others) this.dismiss(p, REPLACED_CLOSE_CODE, "replaced");
+      return entry.name;
+    }
+    // The same browser (a refresh, a second tab): one screen per student, so a live one keeps the seat.
+    if (others.some((p) => p.connected)) refuse("name-in-use");
+    for (const p of others) this.people.delete(p.sessionId);
+    entry.device ??= device;
+    return entry.name;
+  }
+
+  /** Closes a student's screen and forgets it (removed by the teacher, or replaced by another browser). */
+  private dismiss(person: Person, code: number, reason: string): void {
+    this.people.delete(person.sessionId);
+    this.clients.getById(person.sessionId)?.leave(code, reason);
+  }
+
+  private allowNewDevice(name: string): Reply {
+    const entry = this.session.roster.find((r) => sameName(r.name, name));
+    if (!entry) return refuse("unknown-student", `No student is called ${name}.`);
+    return this.change(() => { entry.allowNewDevice = true; });
+  }
+
   private seatOf(person: Person): Seat | null {
     return this.session.roster.find((r) => sameName(r.name, person.name))?.seat ?? null;
   }
@@ -331,10 +365,7 @@ export class ClassRoom extends Room<{ state: MatchState }> {
     if (!entry) return refuse("unknown-student", `No student is called ${name}.`);
     this.session.roster = this.session.roster.filter((r) => r !== entry);
     const live = this.studentClient(entry.name);
-    if (live) {
-      this.people.delete(live.person.sessionId);
-      live.client?.leave(CloseCode.CONSENTED, "The teacher removed you from the class.");
-    }
+    if (live) this.dismiss(live.person, CloseCode.CONSENTED, "removed");
     return this.change(() => {});
   }
 
@@ -627,6 +658,8 @@ export class ClassRoom extends Room<{ state: MatchState }> {
       if (member.seat !== (entry.seat ?? "")) member.seat = entry.seat ?? "";
       const connected = !!person?.connected;
       if (member.connected !== connected) member.connected = connected;
+      const newDevice = newDeviceOf(entry);
+      if (member.newDevice !== newDevice) member.newDevice = newDevice;
     }
     for (const key of [...s.members.keys()]) if (!keep.has(key)) s.members.delete(key);
     for (const seat of this.seats) {
@@ -652,4 +685,9 @@ export class ClassRoom extends Room<{ state: MatchState }> {
   get recordId(): number | null {
     return this.session.matchId;
   }
+}
+
+/** What the teacher's roster shows of a nickname's browser: a new one allowed, or one that has taken it over. */
+function newDeviceOf(entry: RosterEntry): string {
+  return entry.allowNewDevice ? "allowed" : entry.newDeviceAt ? "joined" : "";
 }

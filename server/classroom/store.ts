@@ -12,7 +12,16 @@ import { openDatabase } from "../sqlite.ts";
  * drafts, and the id of its match record (whose inputs the room replays). The teacher's key is kept only as a hash.
  */
 
-export interface RosterEntry { name: string; seat: Seat | null }
+export interface RosterEntry {
+  name: string;
+  seat: Seat | null;
+  /** Hash of the rejoin secret of the browser that holds this nickname (sessions from before secrets have none: the next joiner's is kept). */
+  device?: string;
+  /** The teacher let this nickname be taken once from another browser. */
+  allowNewDevice?: boolean;
+  /** When the nickname last moved to another browser with the teacher's leave (epoch ms). */
+  newDeviceAt?: number;
+}
 
 /** Where the current phase's countdown stood when the session was last saved. */
 export interface ClassClock {

@@ -11,6 +11,16 @@ import { RULES } from "../engine/rules.ts";
 
 export const Nickname = z.string().trim().min(1).max(20).regex(/^[^<>]*$/, "no angle brackets");
 
+/** A student's browser's rejoin secret: random, made and kept by the browser, sent only when joining. */
+export const DeviceSecret = z.string().min(16).max(64).regex(/^[A-Za-z0-9_-]+$/, "letters, digits, - and _ only");
+
+/** Why a student's join is refused: ids the client words in its own language. */
+export const JOIN_REFUSALS = ["name-taken", "name-in-use", "locked", "class-full"] as const;
+export type JoinRefusal = (typeof JOIN_REFUSALS)[number];
+
+/** Close code of a student screen whose nickname the teacher let another device take. */
+export const REPLACED_CLOSE_CODE = 4003;
+
 /** What the teacher chooses when creating a session (POST /api/class). */
 export const CreateClassOptions = z.object({
   name: z.string().trim().min(1).max(40).regex(/^[^<>]*$/).default("Class game"),
@@ -27,7 +37,8 @@ export type CreateClassOptions = z.infer<typeof CreateClassOptions>;
 export const ClassJoinOptions = z.discriminatedUnion("role", [
   z.object({ role: z.literal("teacher"), key: z.string().min(8).max(128) }).strict(),
   z.object({ role: z.literal("projector") }).strict(),
-  z.object({ role: z.literal("student"), name: Nickname }).strict(),
+  // `device` is the browser's own rejoin secret (kept in its storage): a nickname alone never gives a seat back.
+  z.object({ role: z.literal("student"), name: Nickname, device: DeviceSecret }).strict(),
 ]);
 export type ClassJoinOptions = z.infer<typeof ClassJoinOptions>;
 
@@ -47,6 +58,8 @@ export const TeacherMessages = {
   setSeatController: z.object({ seat: SeatId, controller: z.enum(["human", "bot"]) }).strict(),
   rename: z.object({ name: Nickname, to: Nickname }).strict(),
   remove: z.object({ name: Nickname }).strict(),
+  /** Lets the student of that nickname join once from a browser other than the one that holds the seat. */
+  allowNewDevice: z.object({ name: Nickname }).strict(),
   lock: z.object({ locked: z.boolean() }).strict(),
   broadcast: z.object({ text: z.string().trim().max(200).regex(/^[^<>]*$/, "no angle brackets") }).strict(),
 } as const;

@@ -52,6 +52,8 @@ export const Member = schema({
   seat: t.string().default(""),
   spectator: t.boolean().default(false),
   connected: t.boolean().default(true),
+  /** Classroom: "allowed" while the teacher lets this nickname join from another browser, "joined" once it did. */
+  newDevice: t.string().default(""),
 }, "Member");
 export type Member = InstanceType<typeof Member>;
 

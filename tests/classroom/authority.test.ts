@@ -12,7 +12,7 @@ afterAll(async () => { await server.close(); });
 const PAYLOADS: Record<keyof typeof TeacherMessages, unknown> = {
   assign: { name: "Ana", seat: "china" }, randomTeams: {}, startClass: {}, pause: {}, resume: {}, setTimer: { seconds: 60 },
   extendTimer: { seconds: 30 }, skipTimer: {}, advance: {}, setSeatController: { seat: "russia", controller: "bot" },
-  rename: { name: "Ana", to: "Anna" }, remove: { name: "Ana" }, lock: { locked: true }, broadcast: { text: "hello" },
+  rename: { name: "Ana", to: "Anna" }, remove: { name: "Ana" }, lock: { locked: true }, broadcast: { text: "hello" }, allowNewDevice: { name: "Ana" },
 };
 
 describe("teacher authority", () => {

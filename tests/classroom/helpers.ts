@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { ClassLink, createClass, type ClassCredentials } from "../../client/classroom/net.ts";
 import type { MatchState } from "../../shared/protocol/state.ts";
 
@@ -16,8 +17,14 @@ export async function newClass(url: string, options: Parameters<typeof createCla
   return { code, key, teacher };
 }
 
-export function student(url: string, code: string, name: string): Promise<ClassLink> {
-  return link({ url, code, role: "student", name });
+/** A student's screen in a browser of its own: each call is a new browser (its own rejoin secret) unless `device` is given. */
+export function student(url: string, code: string, name: string, device = newDevice()): Promise<ClassLink> {
+  return link({ url, code, role: "student", name, device });
+}
+
+/** A fresh browser's rejoin secret. */
+export function newDevice(): string {
+  return randomBytes(18).toString("base64url");
 }
 
 export function seatOf(state: MatchState | null, name: string): string | undefined {
