@@ -21,6 +21,9 @@ export interface StoredSession {
   seat: string | null;
   /** The seat's ticket: takes the seat back after the grace period, when the token no longer works. */
   ticket: string | null;
+  /** When this page last knew itself connected (epoch ms), and how long the server keeps a dropped session (s). */
+  seenAt?: number;
+  graceSeconds?: number;
 }
 
 export interface SessionStore {
@@ -89,8 +92,12 @@ export class RemoteConnection implements Connection {
     });
     room.onDrop(() => {
       this.currentStatus = "reconnecting";
+      this.remember();
       this.notify();
     });
+    // A page closed or refreshed writes down when it left, so that coming back it knows whether its session still holds.
+    const page = globalThis as { addEventListener?: (type: string, listener: () => void) => void };
+    page.addEventListener?.("pagehide", () => { if (this.currentStatus === "open") this.remember(); });
     room.onReconnect(() => {
       this.currentStatus = "open";
       this.remember();
@@ -135,7 +142,10 @@ export class RemoteConnection implements Connection {
   private remember(): void {
     const seat = this.cachedMatch.you.seat;
     const ticket = seat ? this.room.state?.secrets?.get(seat)?.ticket || null : null;
-    this.store.save({ url: this.url, roomId: this.room.roomId, token: this.room.reconnectionToken, name: this.name, seat, ticket });
+    this.store.save({
+      url: this.url, roomId: this.room.roomId, token: this.room.reconnectionToken, name: this.name, seat, ticket,
+      seenAt: Date.now(), graceSeconds: this.room.state?.graceSeconds ?? 0,
+    });
   }
 
   private notify(): void {
@@ -274,16 +284,23 @@ export async function joinRemoteMatch(url: string, roomIdOrCode: string, joinOpt
   return connected(room, url, joinOptions.name, store);
 }
 
-/** Rejoins the match this page was in: the same session within the grace period, else the same seat by its ticket. */
+/**
+ * Rejoins the match this page was in: the same session within the grace period, else the same seat by its ticket.
+ * A page back after the grace period goes straight to its ticket: its session is gone, and asking for it would only
+ * have the server refuse (and log) an expired token.
+ */
 export async function resumeRemoteMatch(url: string = defaultServerUrl(), store: SessionStore = defaultStore()): Promise<RemoteConnection | null> {
   const saved = store.load();
   if (!saved || saved.url !== url) return null;
   const client = new Client(url);
-  try {
-    const room = await client.reconnect<MatchState>(saved.token);
-    return await connected(room, url, saved.name, store);
-  } catch {
-    // The grace period is over: come back to the seat with its ticket, if there was one.
+  const graceOver = typeof saved.seenAt === "number" && typeof saved.graceSeconds === "number" && Date.now() - saved.seenAt > saved.graceSeconds * 1000;
+  if (!graceOver) {
+    try {
+      const room = await client.reconnect<MatchState>(saved.token);
+      return await connected(room, url, saved.name, store);
+    } catch {
+      // The session is gone after all: come back to the seat with its ticket, if there was one.
+    }
   }
   if (saved.seat && saved.ticket) {
     try {

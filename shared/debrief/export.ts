@@ -3,10 +3,16 @@ import type { Debrief } from "./build.ts";
 
 /** Exports of a debrief for spreadsheets (CSV, RFC 4180) and for archives (JSON). */
 
-const cell = (value: string | number | boolean): string => {
-  const text = String(value);
+/**
+ * A spreadsheet runs a cell that begins with = + - @ (or a tab or carriage return before one) as a formula. Every text
+ * cell that begins so is written with a leading apostrophe, which spreadsheets show as text; numbers stay numbers
+ * (−3 against par is the number -3), since they are written from numbers, never from text.
+ */
+export function csvCell(value: string | number | boolean): string {
+  const text = typeof value === "string" && /^[=+\-@\t\r]/.test(value) ? `'${value}` : String(value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-};
+}
+const cell = csvCell;
 const csv = (rows: (string | number | boolean)[][]): string => rows.map((r) => r.map(cell).join(",")).join("\r\n") + "\r\n";
 
 /** One row per round: the global tracks, each state's stability, debt and influence, each seat's score. */

@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { BOTS, playGame } from "../../shared/bots/play.ts";
+import { buildDebrief } from "../../shared/debrief/build.ts";
+import { csvCell, roundsCsv, timelineCsv } from "../../shared/debrief/export.ts";
+
+/* CSV exports open in spreadsheets: a text cell must never run there as a formula, while numbers stay numbers. */
+
+describe("CSV exports", () => {
+  it("prefix every text cell that a spreadsheet would run as a formula", () => {
+    expect(csvCell("=HYPERLINK(\"http://x\")")).toBe("\"'=HYPERLINK(\"\"http://x\"\")\"");
+    expect(csvCell("+1")).toBe("'+1");
+    expect(csvCell("-2 points")).toBe("'-2 points");
+    expect(csvCell("@SUM(A1)")).toBe("'@SUM(A1)");
+    expect(csvCell("\t=1")).toBe("'\t=1");
+    expect(csvCell("\r=1")).toBe("\"'\r=1\"");
+    // Ordinary text, and numbers (negative ones too), are written as they are.
+    expect(csvCell("Russia lends")).toBe("Russia lends");
+    expect(csvCell("a=b")).toBe("a=b");
+    expect(csvCell(-3)).toBe("-3");
+    expect(csvCell(0)).toBe("0");
+    expect(csvCell(true)).toBe("true");
+  });
+
+  it("in a whole debrief: hostile timeline text is defused, scores below zero stay numbers", () => {
+    const { state, inputs } = playGame({ length: "short" }, 7, BOTS.baseline);
+    const d = buildDebrief({ options: { length: "short" }, seed: 7, inputs });
+    expect(d.rounds).toBe(state.round);
+    const seat = d.scores[0]!.seat;
+    const hostile = {
+      ...d,
+      timeline: [{ round: 1, year: 2017, kind: "=cmd", text: "=1+1", private: false }, { round: 2, year: 2018, kind: "news", text: "-3 against par", private: false }],
+      series: { ...d.series, scores: { ...d.series.scores, [seat]: d.series.scores[seat]!.map(() => -3) } },
+    };
+    expect(timelineCsv(hostile).split("\r\n").slice(1, 3)).toEqual(["1,2017,'=cmd,'=1+1", "2,2018,news,'-3 against par"]);
+    const rows = roundsCsv(hostile).trimEnd().split("\r\n");
+    const column = rows[0]!.split(",").indexOf(`${seat} score`);
+    for (const row of rows.slice(1)) expect(row.split(",")[column]).toBe("-3");
+  });
+});
