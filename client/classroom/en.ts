@@ -34,6 +34,7 @@ export const classroomEn = {
     locked: "The teacher has locked joining.",
     "class-full": "The class is full.",
   },
+  end: { debrief: "Open the class debrief: timeline, charts and the articles' arguments" },
   projector: { join: "Join at", withCode: "with the code", scan: "Scan to join", waiting: "Waiting for the teacher to start…", teams: "Teams" },
   student: {
     heading: "Join your class", nickname: "Nickname", join: "Join", code: "Class code",

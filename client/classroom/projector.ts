@@ -2,7 +2,7 @@ import QRCode from "qrcode";
 import { h, replace } from "../ui/dom.ts";
 import { t } from "../i18n/strings.ts";
 import { roundLine, seatsTable } from "./boardTable.ts";
-import { mountClassGame } from "./board.ts";
+import { mountClassEnd, mountClassGame } from "./board.ts";
 import { ClassBanner, everySecond, joinLinkFor, page, timeLeft } from "./common.ts";
 import type { ClassLink } from "./net.ts";
 
@@ -13,14 +13,15 @@ import type { ClassLink } from "./net.ts";
  * the map. It joins as the projector, so it holds public information only.
  */
 export function projectorScreen(root: HTMLElement, link: ClassLink): () => void {
-  let mode: "lobby" | "game" | null = null;
+  let mode: "lobby" | "game" | "end" | null = null;
   let unmount: () => void = () => {};
   function route(): void {
-    const next = link.state()?.started && link.current?.game.view() ? "game" : "lobby";
+    const state = link.state();
+    const next = state?.started && link.current?.game.view() ? (state.phase === "ended" ? "end" : "game") : "lobby";
     if (next === mode) return;
     unmount();
     mode = next;
-    unmount = next === "game" ? projectorGame(root, link) : projectorLobby(root, link);
+    unmount = next === "game" ? projectorGame(root, link) : next === "end" ? mountClassEnd(root, link) : projectorLobby(root, link);
   }
   const unsubscribe = link.subscribe(route);
   route();

@@ -6,7 +6,7 @@ import { busy, textField } from "../ui/forms.ts";
 import { SEAT_COLOURS } from "../ui/palette.ts";
 import { t } from "../i18n/strings.ts";
 import { roundLine } from "./boardTable.ts";
-import { mountClassGame } from "./board.ts";
+import { mountClassEnd, mountClassGame } from "./board.ts";
 import { ClassBanner, everySecond, joinError, page, saved, serverUrl, timeLeft } from "./common.ts";
 import { ClassLink } from "./net.ts";
 
@@ -48,7 +48,7 @@ export function studentJoin(root: HTMLElement, code: string, onLink: (link: Clas
  * message over the map. Before that, or without a team, a waiting page.
  */
 export function studentScreen(root: HTMLElement, link: ClassLink): () => void {
-  let mode: "wait" | "game" | null = null;
+  let mode: "wait" | "game" | "end" | null = null;
   let unmount: () => void = () => {};
 
   const draftOf = (): TeamDraft | null => {
@@ -68,10 +68,13 @@ export function studentScreen(root: HTMLElement, link: ClassLink): () => void {
     set: (orders, view) => link.request("draft", { orders, round: view.round }),
   };
 
-  function wanted(): "wait" | "game" {
+  function wanted(): "wait" | "game" | "end" {
     const conn = link.current;
     const state = link.state();
-    return link.status !== "removed" && link.status !== "replaced" && conn && state?.started && conn.game.view() && conn.game.match().you.seat ? "game" : "wait";
+    if (link.status === "removed" || link.status === "replaced" || !conn || !state?.started || !conn.game.view()) return "wait";
+    // Everyone sees how the game ended, a team or not.
+    if (state.phase === "ended") return "end";
+    return conn.game.match().you.seat ? "game" : "wait";
   }
 
   function route(): void {
@@ -79,7 +82,7 @@ export function studentScreen(root: HTMLElement, link: ClassLink): () => void {
     if (next === mode) return;
     unmount();
     mode = next;
-    unmount = next === "game" ? teamGame(root, link, sharedPlan) : waitingPage(root, link);
+    unmount = next === "game" ? teamGame(root, link, sharedPlan) : next === "end" ? mountClassEnd(root, link) : waitingPage(root, link);
   }
   const unsubscribe = link.subscribe(route);
   route();

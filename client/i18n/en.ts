@@ -109,7 +109,7 @@ export const en = {
   end: {
     heading: "Game over", winner: "Winner: {{seats}}", winners: "Winners: {{seats}}", rupture: "The Sino-Russian partnership ruptured: Russia and China each lost {{points}} points.", rounds: "All rounds played.",
     duelAhead: "Between the great powers, {{ahead}} finished ahead of {{behind}}: {{aheadStanding}} against par to {{behindStanding}}.", duelLevel: "Between the great powers, Russia and China finished level against par ({{standing}}).",
-    scores: "Scores", agenda: "Secret agenda", points: "Points", par: "Par", standing: "Against par",
+    scores: "Scores", agenda: "Secret agenda", points: "Points", par: "Par", standing: "Against par", agendaMet: "met", agendaMissed: "not met",
     parExplained: "Seats start from different strengths, so each has a par: the score expected of it. The winner finishes furthest above par.", charts: "The game in charts",
     influenceChart: "Total influence by power", stabilityChart: "Stability by state", debtChart: "Debt to China by state", tensionChart: "Sino-Russian tension",
     roundAxis: "Round", stats: "What happened", newGame: "Back to the menu", timeline: "Timeline",

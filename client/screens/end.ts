@@ -8,8 +8,18 @@ import { eventText, t } from "../i18n/strings.ts";
 import { duelText, parIn, signed } from "./duel.ts";
 import type { App } from "./types.ts";
 
-/** End of game: winner, scores with the revealed agendas, what happened, and charts by round. */
-export function endScreen(root: HTMLElement, app: App, connection: Connection): () => void {
+/** What a screen built on the end screen (a class's teams and projector) adds: who played each seat, and its own links. */
+export interface EndExtras {
+  /** The names of the people who played each seat (a class's teams), shown beside the seat. */
+  teams?: Partial<Record<Seat, string[]>>;
+  /** Shown under the winner (a class's link to its debrief). */
+  links?: HTMLElement;
+  /** The button back to the menu is left out (a class screen stays in its class). */
+  noMenu?: boolean;
+}
+
+/** End of game: winner, scores with the revealed agendas (met or not), what happened, and charts by round. */
+export function endScreen(root: HTMLElement, app: App, connection: Connection, extras: EndExtras = {}): () => void {
   const view = connection.view()!;
   const winners = view.winners.map((s) => t(`seat.${s}`)).join(", ");
   const par = (seat: Seat) => parIn(view, seat);
@@ -19,6 +29,9 @@ export function endScreen(root: HTMLElement, app: App, connection: Connection): 
   const chartStatus = h("p", { class: "status-line", id: "charts-status" }, t("end.loadingCharts"));
   const statKeys = ["cstoInterventions", "chineseSecurityAnswers", "debtDistress", "leverage", "encroachments", "bargains"] as const;
   const events = connection.events();
+  // The engine's end-of-game events say which agendas were met; they are public once the game is over.
+  const agendaMet = new Set(events.filter((e) => e.kind === "agendaMet").map((e) => String(e.params.seat)));
+  const team = (seat: Seat) => extras.teams?.[seat]?.join(", ") ?? "";
   const back = h("button", { type: "button", class: "primary", id: "back-to-menu" }, t("end.newGame"));
   back.addEventListener("click", () => void connection.leave().finally(() => app.toMenu()));
 
@@ -27,6 +40,7 @@ export function endScreen(root: HTMLElement, app: App, connection: Connection): 
       h("h1", {}, t("end.heading")),
       h("p", { class: "winner", id: "winner" }, view.winners.length > 1 ? t("end.winners", { seats: winners }) : t("end.winner", { seats: winners })),
       duel ? h("p", { class: "duel", id: "duel" }, duel) : null,
+      extras.links ?? null,
       h("p", {}, view.endReason === "rupture" ? t("end.rupture", { points: String(rupturePenalty(view.options.length)) }) : t("end.rounds")),
       h("div", { class: "end-grid" },
         h("section", { class: "card" },
@@ -35,15 +49,17 @@ export function endScreen(root: HTMLElement, app: App, connection: Connection): 
           h("table", { id: "scores" },
             h("thead", {}, h("tr", {}, h("th", {}, t("lobby.seats")), h("th", {}, t("end.points")), h("th", {}, t("end.par")), h("th", {}, t("end.standing")), h("th", {}, t("end.agenda")))),
             h("tbody", {}, ...scores.map((s) => h("tr", {},
-              h("td", {}, h("span", { class: "swatch", style: `background:${SEAT_COLOURS[s.seat]}` }), t(`seat.${s.seat}`), view.winners.includes(s.seat) ? " ★" : "", s.seat === view.viewer ? ` ${t("lobby.you")}` : ""),
+              h("td", { "data-seat": s.seat }, h("span", { class: "swatch", style: `background:${SEAT_COLOURS[s.seat]}` }), t(`seat.${s.seat}`), view.winners.includes(s.seat) ? " ★" : "", s.seat === view.viewer ? ` ${t("lobby.you")}` : "",
+                team(s.seat) ? h("div", { class: "status-line team-names" }, team(s.seat)) : null),
               h("td", {}, String(s.score)),
               h("td", {}, String(par(s.seat))),
               h("td", {}, h("strong", {}, signed(s.score - par(s.seat)))),
-              h("td", {}, s.agenda ? AGENDA_BY_ID.get(s.agenda)?.title ?? s.agenda : "—")))))),
+              h("td", { class: "agenda-cell" }, s.agenda ? AGENDA_BY_ID.get(s.agenda)?.title ?? s.agenda : "—",
+                s.agenda ? h("div", { class: "status-line" }, agendaMet.has(s.seat) ? `✔ ${t("end.agendaMet")}` : `✘ ${t("end.agendaMissed")}`) : null)))))),
         h("section", { class: "card" },
           h("h2", {}, t("end.stats")),
           h("div", { class: "stats" }, ...statKeys.flatMap((k) => [h("span", {}, t(`end.stat.${k}`)), h("strong", {}, String(view.stats[k]))])),
-          h("div", { class: "actions" }, back))),
+          extras.noMenu ? null : h("div", { class: "actions" }, back))),
       h("h2", { style: "margin-top:16px" }, t("end.charts")),
       chartStatus,
       h("div", { class: "charts", id: "charts" }, ...Object.values(canvases).map((c) => h("div", { class: "chart-box" }, c))),
@@ -53,7 +69,7 @@ export function endScreen(root: HTMLElement, app: App, connection: Connection): 
     ),
   );
   root.appendChild(el);
-  back.focus();
+  if (!extras.noMenu) back.focus();
   let charts: { destroy(): void }[] = [];
   let gone = false;
   void import("../charts/endCharts.ts").then(({ drawEndCharts }) => {
