@@ -11,7 +11,18 @@ import type { Job } from "./worker.ts";
  * that never answers cannot hold a room's game up.
  */
 
-type Pending = { job: Job; resolve: (d: BotDecision | null) => void; reject: (e: Error) => void; timer?: ReturnType<typeof setTimeout> };
+type Pending = { job: Job; resolve: (d: BotDecision | null) => void; reject: (e: Error) => void; timer?: unknown };
+
+/** How the pool waits for the job limit: real timers by default, a hand-moved one in tests. */
+export interface LimitTimer {
+  set(fire: () => void, ms: number): unknown;
+  clear(handle: unknown): void;
+}
+
+const realTimer: LimitTimer = {
+  set: (fire, ms) => setTimeout(fire, ms).unref(),
+  clear: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
 
 /** Far above the hard bot's 450 ms clock: only a thread that is stuck reaches it. */
 const JOB_LIMIT_MS = 10_000;
@@ -21,6 +32,8 @@ export interface BotThreadOptions {
   limitMs?: number;
   /** The thread's script (tests pass one that never answers). */
   script?: URL;
+  /** The timer of the job limit (tests pass one they fire by hand). */
+  timer?: LimitTimer;
 }
 
 export class BotThreads {
@@ -32,9 +45,11 @@ export class BotThreads {
 
   private limitMs: number;
   private script: URL;
+  private timer: LimitTimer;
 
   constructor(options: BotThreadOptions = {}) {
     this.limitMs = options.limitMs ?? JOB_LIMIT_MS;
+    this.timer = options.timer ?? realTimer;
     this.script = options.script ?? new URL("./worker.ts", import.meta.url);
     const size = options.size ?? Math.max(1, Math.min(2, availableParallelism() - 1));
     for (let i = 0; i < size; i++) this.spawn();
@@ -48,7 +63,7 @@ export class BotThreads {
       this.busy.delete(worker);
       this.idle.push(worker);
       if (p) {
-        clearTimeout(p.timer);
+        this.timer.clear(p.timer);
         if (msg.error) p.reject(new Error(msg.error));
         else p.resolve(msg.decision ?? null);
       }
@@ -58,7 +73,7 @@ export class BotThreads {
       this.broken = true;
       const p = this.busy.get(worker);
       this.busy.delete(worker);
-      clearTimeout(p?.timer);
+      if (p) this.timer.clear(p.timer);
       p?.reject(error);
       for (const q of this.queue.splice(0)) q.reject(error);
     };
@@ -72,8 +87,7 @@ export class BotThreads {
       const worker = this.idle.pop()!;
       const p = this.queue.shift()!;
       this.busy.set(worker, p);
-      p.timer = setTimeout(() => this.abandon(worker), this.limitMs);
-      p.timer.unref();
+      p.timer = this.timer.set(() => this.abandon(worker), this.limitMs);
       worker.postMessage(p.job);
     }
   }
@@ -99,7 +113,7 @@ export class BotThreads {
   }
 
   async close(): Promise<void> {
-    for (const p of this.busy.values()) clearTimeout(p.timer);
+    for (const p of this.busy.values()) this.timer.clear(p.timer);
     const all = [...this.idle, ...this.busy.keys()];
     this.idle = [];
     await Promise.all(all.map((w) => w.terminate()));

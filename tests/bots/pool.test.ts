@@ -1,27 +1,39 @@
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { closeBotThreads, decideAsync } from "../../server/bots/pool.ts";
 import { applyInput, createGame, viewFor } from "../../shared/engine/index.ts";
+
+/** Which levels were decided on this (the room's) thread: the bot threads load their own copy of the bots. */
+const here = vi.hoisted(() => ({ levels: [] as string[] }));
+vi.mock("../../shared/bots/decide.ts", async (importOriginal) => {
+  const real = await importOriginal<typeof import("../../shared/bots/decide.ts")>();
+  return { ...real, decide: (...args: Parameters<typeof real.decide>) => { here.levels.push(args[0]); return real.decide(...args); } };
+});
 
 afterAll(() => closeBotThreads());
 
 describe("bot decisions for the room", () => {
-  it("the hard bot thinks off the event loop: timers keep firing while it decides", async () => {
+  it("the hard bot thinks on a bot thread: the room's thread never runs its search, and its event loop turns meanwhile", async () => {
     const s = createGame({ mode: "powers", length: "short" }, 8);
-    let ticks = 0;
-    const timer = setInterval(() => ticks++, 1);
-    const d = await decideAsync("hard", viewFor(s, "china"), 3);
-    clearInterval(timer);
-    expect(ticks).toBeGreaterThan(0);
+    here.levels.length = 0;
+    let turned = false;
+    const pending = decideAsync("hard", viewFor(s, "china"), 3);
+    setImmediate(() => { turned = true; });
+    const d = await pending;
+    expect(here.levels).toEqual([]);
+    // Decided in place, the answer would have come before the event loop's next turn.
+    expect(turned).toBe(true);
     expect(d).not.toBeNull();
     expect(applyInput(s, d!.input).ok).toBe(true);
     expect(d!.reason).toMatch(/^China /);
   });
 
-  it("the lighter levels answer through the same promise", async () => {
+  it("the lighter levels answer in place through the same promise", async () => {
     const s = createGame({ mode: "full", length: "short" }, 8);
+    here.levels.length = 0;
     for (const level of ["easy", "normal", "baseline"] as const) {
       const d = await decideAsync(level, viewFor(s, "kazakhstan"), 1);
       expect(applyInput(s, d!.input).ok).toBe(true);
     }
+    expect(here.levels).toEqual(["easy", "normal", "baseline"]);
   });
 });

@@ -20,8 +20,11 @@ describe("what a bot maximises", () => {
   it("in Great Powers mode the rival counts once, at its own weight, not again as the table's leader", () => {
     const game = createGame({ mode: "powers", length: "short" }, 4);
     const drop = utility(game, "russia") - utility(chinaAhead(game, 30), "russia");
-    // Counted again as the leader it would weigh 0.8 more; the rival's own weight is well under that.
-    expect(POWERS_RIVAL_WEIGHT).toBeLessThan(0.5);
     expect(drop).toBeCloseTo(30 * POWERS_RIVAL_WEIGHT, 6);
+    // Counted again as the leader, the same lead would cost Russia at least what it costs a Full-mode power (0.8 of it).
+    const full = createGame({ mode: "full", length: "short" }, 4);
+    const asLeader = utility(full, "russia") - utility(chinaAhead(full, 30), "russia");
+    expect(drop).toBeLessThan(asLeader);
+    expect(drop).toBeGreaterThan(0);
   });
 });
