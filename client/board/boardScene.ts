@@ -202,7 +202,44 @@ export class BoardScene extends P.Scene {
       const cy = Math.max(top + 4, Math.min(height - hgt - 4, y - hgt / 2));
       card.container.setPosition(cx, cy);
     }
+    if (!this.stacked) this.separateCards(compact, top);
     this.drawLeaders();
+  }
+
+  /** Pushes overlapping cards apart along the axis where they overlap least, inside the board, a few passes at most. */
+  private separateCards(compact: boolean, top: number): void {
+    const { width, height } = this.scale;
+    const cards = [...this.cards.values()];
+    for (let pass = 0; pass < 12; pass++) {
+      let moved = false;
+      for (let i = 0; i < cards.length; i++) {
+        for (let j = i + 1; j < cards.length; j++) {
+          const a = cards[i]!.container;
+          const b = cards[j]!.container;
+          const ba = cards[i]!.box(compact);
+          const bb = cards[j]!.box(compact);
+          const ox = Math.min(a.x + ba.w, b.x + bb.w) - Math.max(a.x, b.x) + 4;
+          const oy = Math.min(a.y + ba.h, b.y + bb.h) - Math.max(a.y, b.y) + 4;
+          if (ox <= 0 || oy <= 0) continue;
+          moved = true;
+          if (oy <= ox) {
+            const [upper, lower] = a.y <= b.y ? [a, b] : [b, a];
+            upper.y -= oy / 2;
+            lower.y += oy / 2;
+          } else {
+            const [left, right] = a.x <= b.x ? [a, b] : [b, a];
+            left.x -= ox / 2;
+            right.x += ox / 2;
+          }
+        }
+      }
+      for (const card of cards) {
+        const { w, h: hgt } = card.box(compact);
+        card.container.x = Math.max(4, Math.min(width - w - 4, card.container.x));
+        card.container.y = Math.max(top + 4, Math.min(height - hgt - 4, card.container.y));
+      }
+      if (!moved) break;
+    }
   }
 
   private drawLeaders(): void {

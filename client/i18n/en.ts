@@ -105,7 +105,11 @@ export const en = {
   },
   log: { heading: "What happened", empty: "Nothing has happened yet.", roundHeading: "Round {{round}}", news: "News this year" },
   news: { heading: "News of {{year}}", source: "Source" },
-  source: { heading: "Source", file: "Article {{file}}", quote: "Quote from the article" },
+  source: {
+    heading: "Source", quote: "Quote from the article", unknown: "An article outside the game's library",
+    // A citation: authors, title, publisher, year (client/ui/citation.ts puts the parts together).
+    authorsJoin: " & ", partsJoin: ", ", title: "“{{title}}”",
+  },
   end: {
     heading: "Game over", winner: "Winner: {{seats}}", winners: "Winners: {{seats}}", rupture: "The Sino-Russian partnership ruptured: Russia and China each lost {{points}} points.", rounds: "All rounds played.",
     duelAhead: "Between the great powers, {{ahead}} finished ahead of {{behind}}: {{aheadStanding}} against par to {{behindStanding}}.", duelLevel: "Between the great powers, Russia and China finished level against par ({{standing}}).",
@@ -118,6 +122,10 @@ export const en = {
       encroachments: "Encroachments", bargains: "Great Bargains",
     },
     loadingCharts: "Drawing charts…",
+  },
+  rulesChanged: {
+    heading: "This game has stopped",
+    message: "The rules changed after round {{round}} of this game; it can no longer be continued; its debrief is still available.",
   },
   connection: {
     connecting: "Connecting…", reconnecting: "Connection lost. Trying to reconnect…", closed: "Disconnected from the match.", back: "Connection restored.",
@@ -159,6 +167,30 @@ export const en = {
       "wrong-phase": "Not in this phase", other: "Not possible now",
     },
     offerText: "{{from}} proposes: {{action}}",
+  },
+  goals: {
+    heading: "Your goals", now_one: "· {{count}} point this year as things stand", now_other: "· {{count}} points this year as things stand",
+    objectives: {
+      russia: "Each year: 1 point for each CSTO member where you lead security, 1 for each base outside the CSTO, 1 for leading politics in three or more states; 1 at once for each CSTO intervention.",
+      china: "Each year: 1 point for each completed Belt and Road corridor, 1 for leading the economy in three or more states, 1 for a stable Xinjiang border (Kazakhstan, Kyrgyzstan and Tajikistan at stability 4+); 1 at once for leverage by assets or alignment.",
+      west: "Each year: 1 point for each state where your influence is 4+, 1 for projects in two or more states, 1 for a Western presence of 5+.",
+      state: "Each year: 1 point each for no power holding more than half of the foreign influence in you, prosperity 5+, stability 5+ and sovereignty 6+.",
+    },
+    agendaMet: "met now (+{{points}} at the end)", agendaNotYet: "not met yet (+{{points}} at the end if met)",
+  },
+  guide: {
+    label: "Guided first game", offerHeading: "New here?", offerText: "Take a one-minute tour of round one, on this very game: what the board shows, what orders cost, what an offer is, where the sources are.",
+    start: "Show me", skip: "Skip the tour", next: "Next", back: "Back", done: "Done", count: "Tour {{step}} of {{total}}",
+    steps: {
+      board: { heading: "The board", text: "The five Central Asian states on a real map. Each card shows the influence of Russia (R), China (C) and the West (W), the state's stability, and its debt to China against what it can carry. Click a state, or press 1–5, for everything about it." },
+      tracks: { heading: "The global tracks", text: "Watch Sino-Russian tension: it rises each time one power acts in the other's home domain (an encroachment). At 10 the partnership ruptures, the game ends and both powers lose heavily." },
+      goals: { heading: "What you score for", text: "Your objectives score each round; your secret agenda scores at the end if it is met. Both show how far they are met right now." },
+      orders: { heading: "Your orders", text: "Each action costs action points (AP) and funds; the line at the top says what your plan leaves. When your plan cannot afford an action, its Add button is greyed out and says why." },
+      preview: { heading: "What an order will do", text: "Under every action: what it will change, worked out by the game's own rules, and what may follow. A yellow ⚠ line is an encroachment: Sino-Russian tension rises." },
+      offers: { heading: "Offers", text: "Some actions are offers: the other side accepts or declines. Offers made to you arrive in the Inbox, each answer with what it would do; if you do not answer, the stated default applies." },
+      sources: { heading: "Sources", text: "Every news card, action and agenda comes from one of five policy articles. Source shows the quote it is built on." },
+      submit: { heading: "Send your orders", text: "When your plan is ready, submit it (or pass). Until every seat has sent theirs you can still change or withdraw it. Then the round resolves, and a summary tells you what changed for you." },
+    },
   },
   board: { more_one: "+{{count}} more change", more_other: "+{{count}} more changes" },
   keys: { help: "Keys: 1–5 select a state, O orders, I inbox, L log, Esc closes details" },

@@ -1,12 +1,10 @@
-import { AGENDA_BY_ID } from "../../shared/content/index.ts";
 import type { GameView } from "../../shared/engine/index.ts";
 import type { MatchInfo } from "../../shared/protocol/connection.ts";
 import { h, replace } from "../ui/dom.ts";
 import { SEAT_COLOURS } from "../ui/palette.ts";
-import { sourceButton } from "../ui/sourceDialog.ts";
 import { t } from "../i18n/strings.ts";
 
-/** Every seat: who plays it, its score, whether it has moved this phase; and the player's secret agenda. */
+/** Every seat: who plays it, its score, whether it has moved this phase. */
 export class SeatsPanel {
   readonly el = h("div", { class: "panel", id: "panel-seats", role: "tabpanel", "aria-labelledby": "tab-seats" });
   private key = "";
@@ -15,11 +13,8 @@ export class SeatsPanel {
     const key = JSON.stringify([view.seats, match.seats, [...pending]]);
     if (key === this.key) return;
     this.key = key;
-    const me = view.seats.find((s) => s.seat === view.viewer);
-    const agenda = me?.agenda ? AGENDA_BY_ID.get(me.agenda) : null;
+    // The player's own agenda and objectives are on the game screen itself (GoalsPanel), not only here.
     replace(this.el,
-      agenda ? h("div", { class: "agenda", id: "agenda" },
-        h("strong", {}, t("game.agenda", { title: agenda.title })), h("p", { style: "margin:4px 0" }, agenda.description), sourceButton(agenda.title, agenda.source)) : null,
       h("h2", {}, t("lobby.seats")),
       h("ul", { class: "seat-list" }, ...view.seats.map((s) => {
         const info = match.seats.find((m) => m.seat === s.seat);

@@ -3,6 +3,8 @@ import type { Connection } from "../../shared/protocol/connection.ts";
 import { board } from "../board/board.ts";
 import { DetailsPanel } from "../panels/details.ts";
 import { Feed } from "../panels/feed.ts";
+import { Guide, guideWanted } from "../panels/guide.ts";
+import { GoalsPanel } from "../panels/goals.ts";
 import { InboxPanel } from "../panels/inbox.ts";
 import { LogPanel } from "../panels/log.ts";
 import { NewsStrip } from "../panels/news.ts";
@@ -44,6 +46,8 @@ export function gameScreen(root: HTMLElement, app: App, connection: Connection, 
   const inbox = new InboxPanel(connection);
   const log = new LogPanel();
   const seats = new SeatsPanel();
+  // Open on a wide screen; on a phone it starts folded to its one-line summary.
+  const goals = new GoalsPanel(!window.matchMedia("(max-width: 700px)").matches);
   const news = new NewsStrip();
   const feed = new Feed(app.options.feedDelayMs);
   const details = new DetailsPanel(() => select(null));
@@ -76,6 +80,7 @@ export function gameScreen(root: HTMLElement, app: App, connection: Connection, 
       feed.el));
   const side = h("aside", { class: "side" },
     options.aside ?? null,
+    goals.el,
     h("div", { class: "tabs", role: "tablist" }, mapTab, ...tabButtons),
     waiting,
     ...tabIds.map((id) => panels[id]));
@@ -126,6 +131,7 @@ export function gameScreen(root: HTMLElement, app: App, connection: Connection, 
     board.setView(view);
     topbar.render(view, match);
     news.render(view);
+    goals.render(view);
     orders.render(view);
     inbox.render(view);
     log.render(connection.events());
@@ -166,9 +172,17 @@ export function gameScreen(root: HTMLElement, app: App, connection: Connection, 
   setTab(tab);
   const unsubscribe = connection.subscribe(render);
   render();
+  // A new player's first game offers a walkthrough of round one on this very screen (not to a class team, whose screen is shared).
+  const first = connection.view();
+  const guide = first && first.round === 1 && first.phase === "orders" && !options.sharedPlan && first.seats.some((s) => s.seat === first.viewer)
+    && guideWanted(globalThis.localStorage ?? null)
+    ? new Guide(globalThis.localStorage ?? null, (to) => (to === "map" ? phone.matches && setMap(true) : setTab(to)))
+    : null;
+  if (guide) mapArea.appendChild(guide.el);
 
   return () => {
     unsubscribe();
+    guide?.destroy();
     observer.disconnect();
     newsObserver.disconnect();
     phone.removeEventListener("change", onPhoneChange);
