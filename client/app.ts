@@ -39,7 +39,8 @@ export async function boot(): Promise<void> {
     const c = connection;
     const view = c.view();
     if (!c.match().started || !view) show("lobby", () => lobbyScreen(root, app, c));
-    else if (view.phase === "ended") show("end", () => endScreen(root, app, c));
+    // A game that no longer replays under the current rules is over for its players: its debrief, read-only.
+    else if (view.phase === "ended" || c.match().rulesChanged) show("end", () => endScreen(root, app, c));
     else show("game", () => gameScreen(root, app, c));
   };
 

@@ -6,6 +6,7 @@ import type { ChartSeries } from "../charts/series.ts";
 import { h, replace } from "../ui/dom.ts";
 import { SEAT_COLOURS } from "../ui/palette.ts";
 import { t } from "../i18n/strings.ts";
+import { formatCitation } from "../ui/citation.ts";
 import { page, saved, serverUrl } from "./common.ts";
 import { fetchDebrief } from "./net.ts";
 
@@ -67,7 +68,7 @@ export function debriefScreen(root: HTMLElement, code: string): () => void {
           h("h3", {}, m.happened ? "✔ " : "○ ", m.title),
           h("p", { class: "muted" }, m.happened ? t("classroom.debrief.happened", { rounds: m.rounds.join(", "), count: m.rounds.length }) : t("classroom.debrief.notHappened")),
           h("p", {}, m.argument),
-          ...m.sources.map((s) => h("blockquote", {}, `“${s.quote}”`, h("br"), h("small", {}, s.file)))))),
+          ...m.sources.map((s) => h("blockquote", {}, `“${s.quote}”`, h("br"), h("small", { class: "citation" }, formatCitation(s.citation))))))),
       h("section", { class: "card", id: "debrief-timeline" }, h("h2", {}, t("classroom.debrief.timeline")),
         ...[...byRound].map(([round, entries]) => h("div", {},
           h("h3", {}, t("classroom.debrief.round", { round, year: entries[0]?.year ?? "" })),

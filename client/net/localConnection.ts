@@ -180,7 +180,8 @@ export class LocalConnection implements Connection {
 
   /** Writes the record and clock to the browser's storage; a finished (or left) game is forgotten. */
   private persist(): void {
-    if (!this.storage || this.closed || !this.host) return;
+    // A game stopped because the rules changed keeps its save as it was: the record stays whole.
+    if (!this.storage || this.closed || !this.host || this.host.rulesChanged) return;
     if (this.host.state.phase === "ended") {
       this.storage.removeItem(SOLO_STORAGE_KEY);
       return;

@@ -1,6 +1,7 @@
 import { CARD_BY_ID } from "../../shared/content/index.ts";
 import type { GameView } from "../../shared/engine/index.ts";
 import { h, replace } from "../ui/dom.ts";
+import { citationText, shortCitationText } from "../ui/citation.ts";
 import { sourceButton } from "../ui/sourceDialog.ts";
 import { t } from "../i18n/strings.ts";
 
@@ -20,7 +21,7 @@ export class NewsStrip {
         h("div", { class: "kicker" }, t("news.heading", { year: view.global.year })),
         h("h3", {}, card.title),
         h("p", { title: card.text }, card.text),
-        sourceButton(card.title, card.source));
+        h("div", { class: "news-source" }, sourceButton(card.title, card.source), " ", h("small", { class: "news-cite", title: citationText(card.source.file) }, shortCitationText(card.source.file))));
     }));
   }
 }

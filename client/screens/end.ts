@@ -21,6 +21,8 @@ export interface EndExtras {
 /** End of game: winner, scores with the revealed agendas (met or not), what happened, and charts by round. */
 export function endScreen(root: HTMLElement, app: App, connection: Connection, extras: EndExtras = {}): () => void {
   const view = connection.view()!;
+  // Stopped because the rules changed: the debrief of the game as far as it replays, with why it cannot go on.
+  const stopped = connection.match().rulesChanged ?? null;
   const winners = view.winners.map((s) => t(`seat.${s}`)).join(", ");
   const par = (seat: Seat) => parIn(view, seat);
   const scores = [...view.seats].sort((a, b) => b.score - par(b.seat) - (a.score - par(a.seat)));
@@ -37,11 +39,12 @@ export function endScreen(root: HTMLElement, app: App, connection: Connection, e
 
   const el = h("div", { class: "end", id: "end-screen" },
     h("div", { class: "end-inner" },
-      h("h1", {}, t("end.heading")),
-      h("p", { class: "winner", id: "winner" }, view.winners.length > 1 ? t("end.winners", { seats: winners }) : t("end.winner", { seats: winners })),
-      duel ? h("p", { class: "duel", id: "duel" }, duel) : null,
+      h("h1", {}, stopped ? t("rulesChanged.heading") : t("end.heading")),
+      stopped ? h("p", { class: "winner", id: "rules-changed", role: "alert" }, t("rulesChanged.message", { round: stopped.round }))
+        : h("p", { class: "winner", id: "winner" }, view.winners.length > 1 ? t("end.winners", { seats: winners }) : t("end.winner", { seats: winners })),
+      duel && !stopped ? h("p", { class: "duel", id: "duel" }, duel) : null,
       extras.links ?? null,
-      h("p", {}, view.endReason === "rupture" ? t("end.rupture", { points: String(rupturePenalty(view.options.length)) }) : t("end.rounds")),
+      stopped ? null : h("p", {}, view.endReason === "rupture" ? t("end.rupture", { points: String(rupturePenalty(view.options.length)) }) : t("end.rounds")),
       h("div", { class: "end-grid" },
         h("section", { class: "card" },
           h("h2", {}, t("end.scores")),

@@ -1,14 +1,15 @@
 import { h } from "./dom.ts";
 import { t } from "../i18n/strings.ts";
+import { citationText } from "./citation.ts";
 
 export interface SourceRef { file: string; quote: string }
 
-/** Shows where a card or action comes from: the article's file and the quote, in a modal dialog. */
+/** Shows where a card or action comes from: the article as people cite it, and the quote, in a modal dialog. */
 export function showSource(name: string, source: SourceRef): void {
   const close = h("button", { class: "primary", type: "button" }, t("common.close"));
   const dialog = h("dialog", { "aria-labelledby": "source-title", class: "source-dialog" },
     h("h2", { id: "source-title" }, t("common.sourceOf", { name })),
-    h("p", {}, t("source.file", { file: source.file })),
+    h("p", { class: "citation", id: "source-citation" }, citationText(source.file)),
     h("blockquote", {}, `“${source.quote}”`),
     h("div", { class: "actions" }, close),
   );

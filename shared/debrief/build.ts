@@ -1,4 +1,5 @@
 import { AGENDA_BY_ID, ARGUMENTS, type ArgumentDef } from "../content/index.ts";
+import { citationOf, type Citation } from "../content/sources.ts";
 import { describeEvent, replaySteps, parFor, standing, type GameEvent, type GameRecord, type GameState, type Power, type Seat, type StateId } from "../engine/index.ts";
 import { POWERS, SEAT_NAMES, STATES } from "../engine/ids.ts";
 import { RULES } from "../engine/rules.ts";
@@ -16,7 +17,10 @@ export interface ScoreLine {
   agenda: { id: string; title: string }; agendaMet: boolean; winner: boolean;
 }
 
-export interface MechanicLine extends ArgumentDef { happened: boolean; count: number; rounds: number[] }
+/** A quote with its citation data (authors, title, publisher, year): exports cite the article as people do, not by its file. */
+export interface CitedSource { quote: string; citation: Citation | null }
+
+export interface MechanicLine extends Omit<ArgumentDef, "sources"> { sources: CitedSource[]; happened: boolean; count: number; rounds: number[] }
 
 export interface Series {
   round: number[];
@@ -125,7 +129,7 @@ export function buildDebrief(record: GameRecord): Debrief {
     series: seriesOf(state),
     mechanics: ARGUMENTS.map((a) => {
       const r = rounds.get(a.id)!;
-      return { ...a, happened: r.length > 0, count: r.length, rounds: [...new Set(r)] };
+      return { ...a, sources: a.sources.map((s) => ({ quote: s.quote, citation: citationOf(s.file) })), happened: r.length > 0, count: r.length, rounds: [...new Set(r)] };
     }),
   };
 }

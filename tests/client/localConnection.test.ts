@@ -101,3 +101,58 @@ describe("LocalConnection (solo game in the browser)", () => {
     expect(storage.data.has(SOLO_STORAGE_KEY)).toBe(false);
   });
 });
+
+describe("a saved solo game under other rules", () => {
+  async function savedGame(storage: ReturnType<typeof memoryStorage>) {
+    const c = LocalConnection.start(setup, { botDelayMs: 0, storage }, 77);
+    for (let i = 0; i < 40 && c.view().round < 2; i++) {
+      await settle(c);
+      const v = c.view();
+      const open = v.decisions.find((d) => d.seat === "kazakhstan" && d.answer === null);
+      if (open) await c.send("answer", { decision: open.id, answer: open.defaultAnswer });
+      else if (v.phase === "orders" && v.owes) await c.send("submitOrders", { orders: [] });
+    }
+    await settle(c);
+    return c;
+  }
+
+  it("resumes as it was when every step's digest matches", async () => {
+    const storage = memoryStorage();
+    const c = await savedGame(storage);
+    const save = JSON.parse(storage.data.get(SOLO_STORAGE_KEY)!);
+    expect(save.record.digests.length).toBe(save.record.inputs.length);
+    expect(save.record.rulesVersion).toMatch(/^[0-9a-f]{16}$/);
+    const resumed = LocalConnection.resume({ botDelayMs: 0, storage })!;
+    expect(resumed.match().rulesChanged).toBeNull();
+    expect(JSON.stringify(resumed.view())).toBe(JSON.stringify(c.view()));
+    void resumed.leave();
+    void c.leave();
+  });
+
+  it("stops read-only at the last matching step when a digest does not match, and refuses to go on", async () => {
+    const storage = memoryStorage();
+    const c = await savedGame(storage);
+    const save = JSON.parse(storage.data.get(SOLO_STORAGE_KEY)!);
+    const at = save.record.inputs.length - 3;
+    save.record.digests[at] = "0123456789abcdef";
+    save.record.rulesVersion = "an-older-version";
+    void c.leave();
+    // The same save opened in another page (the first game is left, so nothing else writes to it).
+    const page = memoryStorage();
+    page.setItem(SOLO_STORAGE_KEY, JSON.stringify(save));
+    const resumed = LocalConnection.resume({ botDelayMs: 0, storage: page })!;
+    const stopped = resumed.match().rulesChanged!;
+    expect(stopped).not.toBeNull();
+    expect(stopped.round).toBe(resumed.view().round);
+    expect(resumed.gameRecord().inputs).toEqual(save.record.inputs.slice(0, at));
+    // Its debrief (events and history) is there up to that step; nothing more is played.
+    expect(resumed.events().length).toBeGreaterThan(0);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(resumed.gameRecord().inputs.length).toBe(at);
+    const reply = await resumed.send("submitOrders", { orders: [] });
+    expect(reply).toMatchObject({ ok: false, code: "rules-changed" });
+    // The save keeps the whole record: a refresh shows the same stopped game again.
+    expect(JSON.parse(page.data.get(SOLO_STORAGE_KEY)!).record.inputs).toEqual(save.record.inputs);
+    void resumed.leave();
+  });
+});

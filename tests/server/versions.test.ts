@@ -1,0 +1,83 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import { afterAll, describe, expect, it } from "vitest";
+import { resumeRemoteMatch } from "../../client/net/remoteConnection.ts";
+import { RULES_VERSION } from "../../shared/engine/index.ts";
+import { startServer, type RunningServer } from "../../server/main.ts";
+import { createRemoteMatch, joinRemoteMatch, memoryStore, until } from "./helpers.ts";
+import { testSeeds } from "./seeds.ts";
+
+const dir = mkdtempSync(join(tmpdir(), "ngg-versions-"));
+const dbPath = join(dir, "games.sqlite");
+let running: RunningServer | null = null;
+afterAll(async () => {
+  await running?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function start(port: number): Promise<RunningServer> {
+  running = await startServer({ port, dbPath, clientDir: join(dir, "no-client"), nextSeed: testSeeds() });
+  return running;
+}
+
+/** Plays until both players have answered a few phases, then returns the acknowledged step. */
+async function playSome(a: Awaited<ReturnType<typeof createRemoteMatch>>, b: typeof a): Promise<void> {
+  for (let i = 0; i < 60 && a.view()!.round < 2; i++) {
+    for (const c of [a, b]) {
+      const v = c.view()!;
+      if (!v.owes) continue;
+      const open = v.decisions.find((d) => d.seat === v.viewer && d.answer === null);
+      if (open) await c.send("answer", { decision: open.id, answer: open.defaultAnswer, round: v.round });
+      else if (v.phase === "orders") await c.send("submitOrders", { orders: [], round: v.round });
+    }
+    await new Promise((r) => setTimeout(r, 30));
+  }
+}
+
+describe("versioned records", () => {
+  it("a match is recorded with its rules version and a digest per step; a record that no longer replays comes back read-only", async () => {
+    const first = await start(0);
+    const port = first.port;
+    const url = `ws://127.0.0.1:${port}`;
+    const storeA = memoryStore();
+    const storeB = memoryStore();
+    const ana = await createRemoteMatch(url, { name: "Ana", seat: "russia", botLevel: "easy" }, storeA);
+    const bo = await joinRemoteMatch(url, ana.roomId, { name: "Bo", seat: "china" }, storeB);
+    expect(await ana.send("start", {})).toEqual({ ok: true });
+    await until("orders", () => ana.view()?.phase === "orders");
+    await playSome(ana, bo);
+    await until("round 2", () => ana.view()!.round >= 2);
+    const matchId = first.records.matchesOfRoom(ana.roomId)[0]!.id;
+    const record = first.records.gameRecord(matchId)!;
+    expect(record.rulesVersion).toBe(RULES_VERSION);
+    expect(record.digests!.length).toBe(record.inputs.length);
+    const savedA = { ...storeA.value! };
+    await first.close();
+
+    // The rules "change": one step's digest no longer matches what the current engine computes, in round 1.
+    const db = new Database(dbPath);
+    const steps = record.inputs.length;
+    const at = 3;
+    db.prepare("UPDATE inputs SET digest = ? WHERE match_id = ? AND idx = ?").run("0000000000000000", matchId, at);
+    db.prepare("UPDATE matches SET rules_version = ? WHERE id = ?").run("older-rules", matchId);
+    db.close();
+
+    await start(port);
+    const back = (await resumeRemoteMatch(url, { ...memoryStore(), value: savedA, load: () => savedA }))!;
+    expect(back).not.toBeNull();
+    await until("the game shows", () => !!back.view());
+    expect(back.match().rulesChanged).toEqual({ round: 1 });
+    // Shown as it stood after the last matching step, and refused from there on.
+    expect(back.rawState.step).toBe(at);
+    const v = back.view()!;
+    expect(await back.send("submitOrders", { orders: [], round: v.round })).toMatchObject({ ok: false, code: "rules-changed" });
+    // Its debrief material (events, chart history) is all there up to that step; nothing was cut from the record.
+    expect(back.events().length).toBeGreaterThan(0);
+    expect(running!.records.gameRecord(matchId)!.inputs.length).toBe(steps);
+    await back.leave();
+    await ana.leave().catch(() => {});
+    await bo.leave().catch(() => {});
+  });
+});
