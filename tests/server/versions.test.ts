@@ -65,7 +65,9 @@ describe("versioned records", () => {
     db.close();
 
     await start(port);
-    const back = (await resumeRemoteMatch(url, { ...memoryStore(), value: savedA, load: () => savedA }))!;
+    const page = memoryStore();
+    page.value = savedA;
+    const back = (await resumeRemoteMatch(url, page))!;
     expect(back).not.toBeNull();
     await until("the game shows", () => !!back.view());
     expect(back.match().rulesChanged).toEqual({ round: 1 });
