@@ -4,7 +4,7 @@ import { emit } from "./events.ts";
 import { DOMAINS, POWERS, STATES, isState, type Domain, type Power, type Seat, type StateId } from "./ids.ts";
 import type { Rng } from "./rng.ts";
 import { BOUNDS, ORG_LEADER, RULES, SCORING } from "./rules.ts";
-import { agendaMet, roundPoints, rupturePenalty, standing, totalInfluence } from "./scoring.ts";
+import { agendaMet, objectives, rupturePenalty, standing, totalInfluence } from "./scoring.ts";
 import type { CrisisKind, Decision, GameState, Order, RoundSnapshot } from "./types.ts";
 
 /*
@@ -336,6 +336,7 @@ export function resolveCrisisResponse(state: GameState, d: Decision, answer: str
   if (power === "russia") {
     state.stats.cstoInterventions += 1;
     seat.score += SCORING.russia.interventionBonus;
+    emit(state, "scoreBonus", { seat: "russia", category: "interventionBonus", points: SCORING.russia.interventionBonus, total: seat.score, state: id });
   }
   if (power === "china") {
     state.stats.chineseSecurityAnswers += 1;
@@ -414,11 +415,13 @@ export function resolveLeverage(state: GameState, d: Decision, option: string): 
   if (china.funds < lever.cost) return;
   china.funds -= lever.cost;
   applyEffects(state, lever.effects, { actor: "china", target: id });
-  if (option === "assets" || option === "alignment") {
+  const bonus = option === "assets" || option === "alignment";
+  if (bonus) {
     state.stats.leverage += 1;
     china.score += SCORING.china.leverageBonus;
   }
   if (option !== "none") emit(state, "leverage", { state: id, option });
+  if (bonus) emit(state, "scoreBonus", { seat: "china", category: "leverageBonus", points: SCORING.china.leverageBonus, total: china.score, state: id });
   const c = state.countries[id];
   if (c.distress && c.debt <= c.capacity) {
     c.distress = false;
@@ -446,9 +449,16 @@ function snapshot(state: GameState): RoundSnapshot {
 export function endRound(state: GameState, rng: Rng): void {
   for (const seat of state.seatOrder) {
     const s = state.seats[seat]!;
-    const points = roundPoints(state, seat);
+    // The year's points with their parts by category (only those that score), so every score line adds up.
+    const parts: Record<string, number> = {};
+    let points = 0;
+    for (const o of objectives(state, seat)) {
+      if (o.points === 0) continue;
+      parts[o.category] = o.points;
+      points += o.points;
+    }
     s.score += points;
-    emit(state, "scored", { seat, points, total: s.score });
+    emit(state, "scored", { seat, points, total: s.score, ...parts });
   }
   state.stats.roundsScored += 1;
   const g = state.global;

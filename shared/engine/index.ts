@@ -7,7 +7,11 @@ export { viewFor, type GameView, type PublicSeat, type Viewer } from "./view.ts"
 export { pendingSeats } from "./pending.ts";
 export { legalActions, checkPlan, type LegalAction, type PlanCheck, type RejectCode, type Rejection } from "./legal.ts";
 export { describeEvent, canSee, EVENT_KINDS } from "./events.ts";
-export { roundPoints, agendaMet, totalInfluence, dominantShare, leads, parFor, rupturePenalty, standing } from "./scoring.ts";
+export {
+  roundPoints, agendaMet, totalInfluence, dominantShare, leads, parFor, rupturePenalty, standing,
+  objectives, agendaProgress, scoreParts, scoreBreakdown, SCORE_CATEGORIES,
+  type ScoreCategory, type ObjectiveProgress, type AgendaProgress, type AgendaCondition, type ScorePart, type ScoreBreakdown, type ScoringInput,
+} from "./scoring.ts";
 export * from "./ids.ts";
 export * from "./types.ts";
 export {

@@ -1,5 +1,5 @@
 import { expect } from "vitest";
-import { applyInput, closePhase, createGame, pendingSeats, submitOrders, viewFor, type GameOptions, type GameState, type Input, type Seat } from "../../shared/engine/index.ts";
+import { applyInput, closePhase, createGame, pendingSeats, submitOrders, viewFor, type GameEvent, type GameOptions, type GameState, type Input, type Seat } from "../../shared/engine/index.ts";
 import { BOTS, botSeed } from "../../shared/bots/play.ts";
 import { Rng, seedRng } from "../../shared/engine/rng.ts";
 import { BOUNDS } from "../../shared/engine/rules.ts";
@@ -100,12 +100,14 @@ function malformed(rng: Rng, s: GameState): Input {
 
 export interface FuzzSummary { games: number; steps: number; refusals: number; ended: number; maxRound: number }
 
-export function fuzz(firstSeed: number, games: number): FuzzSummary {
+/** `onGame` sees each finished game and every event it emitted, oldest first (the log a client keeps). */
+export function fuzz(firstSeed: number, games: number, onGame?: (state: GameState, events: GameEvent[]) => void): FuzzSummary {
   const summary: FuzzSummary = { games: 0, steps: 0, refusals: 0, ended: 0, maxRound: 0 };
   for (let g = 0; g < games; g++) {
     const seed = firstSeed + g;
     const rng = new Rng(seedRng(seed ^ 0x5eed));
     let state = createGame(randomOptions(rng), seed);
+    const events: GameEvent[] = [...state.log];
     const limit = state.maxRounds * 40;
     let steps = 0;
     try {
@@ -130,9 +132,11 @@ export function fuzz(firstSeed: number, games: number): FuzzSummary {
         }
         if (!result.ok) throw new Error(`legal input refused: ${result.code} ${result.message}`);
         state = result.state;
+        events.push(...result.events);
         checkInvariants(state);
         if (state.phase !== "ended") checkView(state, steps % 9 === 8 ? "spectator" : state.seatOrder[steps % state.seatOrder.length]!);
       }
+      onGame?.(state, events);
     } catch (error) {
       throw new Error(`fuzz game seed ${seed}, round ${state.round}, phase ${state.phase}: ${(error as Error).message}`);
     }
