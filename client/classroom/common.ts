@@ -1,3 +1,4 @@
+import type { ClassNetwork } from "../../shared/protocol/classroom.ts";
 import type { MatchState } from "../../shared/protocol/state.ts";
 import { h, replace } from "../ui/dom.ts";
 import { t } from "../i18n/strings.ts";
@@ -46,8 +47,28 @@ export function joinError(error: unknown): string {
   return t(`classroom.refusal.${message}`, { defaultValue: message });
 }
 
-export function joinLinkFor(code: string): string {
-  return `${location.origin}${location.pathname}?class=${encodeURIComponent(code)}`;
+/** The join link on this page's own address (what the page can show before it knows better). */
+export function joinLinkFor(code: string, base = location.origin): string {
+  return `${base}${location.pathname}?class=${encodeURIComponent(code)}`;
+}
+
+/** Whether this page was opened on this machine's own name, an address no student's device can use. */
+export function onLoopback(hostname = location.hostname): boolean {
+  return /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i.test(hostname);
+}
+
+let network: Promise<ClassNetwork | null> | null = null;
+
+/**
+ * The join links students can open, best first: PUBLIC_URL when the server has one; else, when this page is
+ * on localhost, the server machine's local-network addresses; else this page's own address.
+ */
+export async function joinLinks(code: string): Promise<string[]> {
+  network ??= fetch(`${serverUrl()}/api/class-network`).then((r) => (r.ok ? (r.json() as Promise<ClassNetwork>) : null)).catch(() => null);
+  const known = await network;
+  if (known?.publicUrl) return [joinLinkFor(code, known.publicUrl)];
+  if (onLoopback() && known && known.lan.length > 0) return known.lan.map((base) => joinLinkFor(code, base));
+  return [joinLinkFor(code)];
 }
 
 export function serverUrl(): string {

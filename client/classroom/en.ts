@@ -18,6 +18,7 @@ export const classroomEn = {
     lock: "Lock joining", unlock: "Unlock joining", locked: "Joining locked",
     broadcast: "Message to every screen", send: "Send", clear: "Clear",
     random: "Random teams", roster: "Students ({{count}})", unassigned: "Not in a team", noStudents: "No student has joined yet.",
+    localOnly: "Students cannot open “localhost”: set PUBLIC_URL, or open this page by the computer's network address (see the README).", alsoAt: "also",
     seatOf: "Seat of {{name}}", none: "— no team —", rename: "Rename", remove: "Remove", renameLabel: "New nickname for {{name}}", removeConfirm: "Remove {{name}} from the class?",
     save: "Save", cancel: "Cancel", keep: "Keep", renamed: "{{name}} is now called {{to}}.", removed: "{{name}} was removed from the class.",
     offline: "offline", teams: "Seats and teams", bot: "Bot", human: "Team", toBot: "Replace by a bot", toHuman: "Back to the team",
@@ -35,6 +36,14 @@ export const classroomEn = {
     "class-full": "The class is full.",
   },
   end: { debrief: "Open the class debrief: timeline, charts and the articles' arguments" },
+  key: {
+    show: "Show", hide: "Hide", copy: "Copy", copied: "Teacher key copied.", copyByHand: "Copy the key shown (it is selected).",
+    print: "Print how to reopen this class",
+    why: "Keep this key: with the class code, it reopens this class next lesson, from any computer. Students never need it.",
+    noteHeading: "How to reopen the class “{{name}}”", noteIntro: "The class, its teams and its game are kept on the server. To run it again:",
+    noteStep1: "Open {{address}} in a browser.", noteStep2: "Choose “Teach a class”, then “Reopen a class”.", noteStep3: "Type the class code and the teacher key below, and press “Reopen”.",
+    noteKeep: "Keep this note private: the key lets anyone run the class and see every team's secret agenda.",
+  },
   projector: { join: "Join at", withCode: "with the code", scan: "Scan to join", waiting: "Waiting for the teacher to start…", teams: "Teams" },
   student: {
     heading: "Join your class", nickname: "Nickname", join: "Join", code: "Class code",

@@ -3,7 +3,7 @@ import { h, replace } from "../ui/dom.ts";
 import { t } from "../i18n/strings.ts";
 import { roundLine, seatsTable } from "./boardTable.ts";
 import { mountClassEnd, mountClassGame } from "./board.ts";
-import { ClassBanner, everySecond, joinLinkFor, page, timeLeft } from "./common.ts";
+import { ClassBanner, everySecond, joinLinkFor, joinLinks, page, timeLeft } from "./common.ts";
 import type { ClassLink } from "./net.ts";
 
 /**
@@ -29,9 +29,24 @@ export function projectorScreen(root: HTMLElement, link: ClassLink): () => void 
 }
 
 function qrCanvas(url: string, size: number): HTMLCanvasElement {
-  const qr = h("canvas", { class: "qr", id: "join-qr", role: "img", "aria-label": `${t("classroom.projector.scan")}: ${url}` });
-  void QRCode.toCanvas(qr, url, { width: size, margin: 1 }).catch(() => undefined);
+  const qr = h("canvas", { class: "qr", id: "join-qr", role: "img" });
+  drawQr(qr, url, size);
   return qr;
+}
+
+function drawQr(qr: HTMLCanvasElement, url: string, size: number): void {
+  qr.setAttribute("aria-label", `${t("classroom.projector.scan")}: ${url}`);
+  qr.dataset.url = url;
+  void QRCode.toCanvas(qr, url, { width: size, margin: 1 }).catch(() => undefined);
+}
+
+/** Once the server says where students can reach it, the link and QR code show that address instead of this page's. */
+function showReachable(code: string, qr: HTMLCanvasElement, size: number, text: HTMLElement, short: boolean): void {
+  void joinLinks(code).then(([url]) => {
+    if (!url || url === qr.dataset.url) return;
+    drawQr(qr, url, size);
+    text.textContent = short ? url.replace(/^https?:\/\//, "") : url;
+  });
 }
 
 function projectorLobby(root: HTMLElement, link: ClassLink): () => void {
@@ -40,11 +55,14 @@ function projectorLobby(root: HTMLElement, link: ClassLink): () => void {
   const banner = new ClassBanner();
   const statusLine = h("p", { class: "status-big", id: "projector-status", "aria-live": "polite" });
   const seats = h("section", { class: "card", id: "projector-seats" });
+  const qr = qrCanvas(url, 220);
+  const linkText = h("strong", { id: "projector-link" }, url);
+  showReachable(code, qr, 220, linkText, false);
   const el = page("projector", banner.el,
     h("div", { class: "join-box" },
-      qrCanvas(url, 220),
+      qr,
       h("div", {},
-        h("p", { class: "big-link" }, t("classroom.projector.join"), " ", h("strong", { id: "projector-link" }, url)),
+        h("p", { class: "big-link" }, t("classroom.projector.join"), " ", linkText),
         h("p", { class: "big-link" }, t("classroom.projector.withCode")),
         h("p", { class: "big-code", id: "projector-code" }, code))),
     statusLine,
@@ -67,11 +85,14 @@ function projectorGame(root: HTMLElement, link: ClassLink): () => void {
   const url = joinLinkFor(code);
   const banner = new ClassBanner();
   const clock = h("p", { class: "projector-clock", id: "projector-status", role: "timer", "aria-live": "off" });
+  const qr = qrCanvas(url, 132);
+  const linkText = h("strong", {}, url.replace(/^https?:\/\//, ""));
+  showReachable(code, qr, 132, linkText, true);
   const join = h("div", { class: "projector-join", id: "projector-join" },
-    qrCanvas(url, 132),
+    qr,
     h("div", {},
       h("p", { class: "muted" }, t("classroom.projector.join")),
-      h("p", { id: "projector-link" }, h("strong", {}, url.replace(/^https?:\/\//, ""))),
+      h("p", { id: "projector-link" }, linkText),
       h("p", { class: "muted" }, t("classroom.projector.withCode")),
       h("p", { class: "mid-code", id: "projector-code" }, code)));
   const aside = h("section", { class: "projector-aside" }, clock, join);

@@ -9,7 +9,8 @@ import { SEAT_COLOURS } from "../ui/palette.ts";
 import { t } from "../i18n/strings.ts";
 import { optionLabel } from "../panels/labels.ts";
 import { boardTable, roundLine } from "./boardTable.ts";
-import { ClassBanner, everySecond, joinLinkFor, page, saved, serverUrl, timeLeft } from "./common.ts";
+import { ClassBanner, everySecond, joinLinkFor, joinLinks, onLoopback, page, saved, serverUrl, timeLeft } from "./common.ts";
+import { teacherKeyBox } from "./teacherKey.ts";
 import { ClassLink, createClass } from "./net.ts";
 
 function orderText(o: Order): string {
@@ -97,13 +98,24 @@ export function teacherDashboard(root: HTMLElement, link: ClassLink): () => void
   const roster = h("section", { class: "card", id: "roster", "aria-labelledby": "roster-h" });
   const teams = h("section", { class: "card", id: "teams", "aria-labelledby": "teams-h" });
   const board = h("section", { class: "card", id: "teacher-board" });
+  // The join link students can reach (PUBLIC_URL, or this machine's network address when the page is on localhost).
+  const links = h("span", { id: "dash-links" }, h("a", { href: joinLinkFor(code), id: "dash-link" }, joinLinkFor(code)));
+  const localOnly = h("p", { class: "error", id: "dash-local-only", hidden: true }, t("classroom.dash.localOnly"));
+  let reachable = location.origin + location.pathname;
+  void joinLinks(code).then((all) => {
+    reachable = new URL(all[0]!).origin + location.pathname;
+    replace(links, ...all.map((url, i) => [i === 1 ? ` (${t("classroom.dash.alsoAt")} ` : i > 1 ? ", " : "", h("a", { href: url, id: i === 0 ? "dash-link" : `dash-link-${i}` }, url)]), all.length > 1 ? ")" : "");
+    localOnly.hidden = !all.every((url) => onLoopback(new URL(url).hostname));
+  });
+  const keyBox = teacherKeyBox({ code, key: link.creds.key ?? "", name: () => link.state()?.name ?? code, address: () => reachable },
+    (text) => { done.textContent = text; });
   const header = h("header", {},
     h("h1", { id: "dash-title" }),
     h("p", {}, `${t("classroom.dash.code")}: `, h("strong", { id: "dash-code", style: "font-size:22px;letter-spacing:.1em" }, code), " · ",
-      `${t("classroom.dash.link")}: `, h("a", { href: joinLinkFor(code), id: "dash-link" }, joinLinkFor(code)), " · ",
+      `${t("classroom.dash.link")}: `, links, " · ",
       h("a", { href: `?projector=${encodeURIComponent(code)}`, target: "_blank", id: "open-projector" }, t("classroom.dash.projector")), " · ",
       h("a", { href: `?debrief=${encodeURIComponent(code)}`, target: "_blank", id: "open-debrief" }, t("classroom.dash.debrief"))),
-    status);
+    localOnly, keyBox, status);
   const el = page("teacher", banner.el, header, h("section", { class: "card" }, h("h2", {}, t("classroom.dash.controls")), controls, error, done),
     h("div", { class: "grid" }, roster, teams), board);
   root.appendChild(el);

@@ -12,6 +12,7 @@ import type { Records } from "../records.ts";
 import { classStore, issuePass, liveRoom, openOnce } from "./live.ts";
 import type { ClassSession } from "./store.ts";
 import { checkTeacherKey } from "./teacherKey.ts";
+import { networkRoute } from "./network.ts";
 
 /*
  * HTTP for class sessions: create one (the key is returned once), open its room (teacher, with the key),
@@ -72,6 +73,8 @@ export function classroomRoutes(app: express.Application, deps: { records: Recor
       res.status(500).json({ code: "open-failed", message: "The class room could not be opened." });
     }
   });
+
+  networkRoute(app);
 
   app.get("/api/class/:code", (req, res) => {
     const session = sessionFor(req, res);

@@ -76,3 +76,11 @@ export interface TeamDraft { orders: { action: string; target?: string; option?:
 
 /** What POST /api/class returns once: the key is never shown again, only its hash is kept. */
 export interface CreatedClass { code: string; key: string }
+
+/** GET /api/class-network: where students can reach the server (for the join link and QR code). */
+export interface ClassNetwork {
+  /** PUBLIC_URL, without a trailing slash; null when unset. */
+  publicUrl: string | null;
+  /** http://ADDRESS:PORT for each of the server machine's IPv4 addresses on a local network. */
+  lan: string[];
+}
