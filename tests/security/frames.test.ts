@@ -52,7 +52,9 @@ describe("requests and frames the room does not expect", () => {
     const host = await createRemoteMatch(server.url, { name: "Ana", seat: "russia" }, memoryStore());
     const guest = await joinRemoteMatch(server.url, host.roomId, { name: "Bo", seat: "china" }, memoryStore());
     expect(await host.send("start", {})).toEqual({ ok: true });
-    await until("orders", () => host.view()?.phase === "orders" && guest.view()?.phase === "orders");
+    // Once the bots have ordered, only the two players' orders can move the game.
+    await until("orders, the bots' given", () => host.view()?.phase === "orders" && guest.view()?.phase === "orders"
+      && host.view()!.seats.every((s) => s.submitted === (s.seat !== "russia" && s.seat !== "china")));
     const before = { step: host.rawState.step, round: host.view()!.round, submitted: host.view()!.seats.map((s) => s.submitted) };
     server.logs.length = 0;
 
