@@ -121,7 +121,8 @@ export class StateCard {
     if (shown.length < changes.length) lines.push({ text: t("board.more", { count: changes.length - shown.length }), colour: "#333333" });
     this.flash = lines.map((line, i) => {
       const label = this.scene.add.text(CARD_W / 2, 4 + i * 16, line.text, {
-        fontFamily: FONT, fontSize: "12px", fontStyle: "bold", color: line.colour, backgroundColor: "#fffffff2", padding: { x: 4, y: 1 },
+        fontFamily: FONT, fontSize: "12px", fontStyle: "bold", color: line.colour, backgroundColor: "#ffffff", padding: { x: 4, y: 1 },
+        fixedWidth: CARD_W - 8, align: "center",
       }).setOrigin(0.5, 0);
       this.container.add(label);
       this.scene.tweens.add({ targets: label, alpha: 0, delay: 1800 + i * 120, duration: 900, onComplete: () => label.destroy() });

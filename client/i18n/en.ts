@@ -113,7 +113,7 @@ export const en = {
   end: {
     heading: "Game over", winner: "Winner: {{seats}}", winners: "Winners: {{seats}}", rupture: "The Sino-Russian partnership ruptured: Russia and China each lost {{points}} points.", rounds: "All rounds played.",
     duelAhead: "Between the great powers, {{ahead}} finished ahead of {{behind}}: {{aheadStanding}} against par to {{behindStanding}}.", duelLevel: "Between the great powers, Russia and China finished level against par ({{standing}}).",
-    scores: "Scores", agenda: "Secret agenda", points: "Points", par: "Par", standing: "Against par", agendaMet: "met", agendaMissed: "not met",
+    scores: "Scores", agenda: "Secret agenda", points: "Points", breakdown: "How it was scored", par: "Par", standing: "Against par", agendaMet: "met", agendaMissed: "not met",
     parExplained: "Seats start from different strengths, so each has a par: the score expected of it. The winner finishes furthest above par.", charts: "The game in charts",
     influenceChart: "Total influence by power", stabilityChart: "Stability by state", debtChart: "Debt to China by state", tensionChart: "Sino-Russian tension",
     roundAxis: "Round", stats: "What happened", newGame: "Back to the menu", timeline: "Timeline",
@@ -134,7 +134,7 @@ export const en = {
   errors: { generic: "Something went wrong: {{message}}", refused: "{{message}}" },
   classroom: classroomEn,
   /** Log sentences by event kind, where the interface words them itself (the engine's own come from describeEvent). */
-  event: classroomEventsEn,
+  event: { ...classroomEventsEn, scoreBonus: "{{seat}} scores {{category}} +{{points}} in {{state}} (total {{total}})." },
   preview: {
     heading: "What it will do", planHeading: "Your plan as a whole", you: "You", funds: "funds", income: "income",
     score_one: "{{signed}} point at once", score_other: "{{signed}} points at once", roundPoints: "points this year {{change}}",
@@ -168,14 +168,40 @@ export const en = {
     },
     offerText: "{{from}} proposes: {{action}}",
   },
+  score: {
+    scored_one: "{{seat}} scores {{count}} point this year (total {{total}}).", scored_other: "{{seat}} scores {{count}} points this year (total {{total}}).",
+    scoredWith_one: "{{seat}} scores {{count}} point this year: {{parts}} (total {{total}}).", scoredWith_other: "{{seat}} scores {{count}} points this year: {{parts}} (total {{total}}).",
+    category: {
+      cstoLead: "CSTO security leads", baseAbroad: "bases abroad", politicalLead: "political lead", interventionBonus: "CSTO intervention",
+      corridor: "corridors", economyLead: "economic lead", stableBorder: "stable Xinjiang border", leverageBonus: "debt leverage",
+      foothold: "footholds", project: "projects", presence: "Western presence",
+      balanced: "balance of powers", prosperity: "prosperity", stability: "stability", sovereignty: "sovereignty",
+      rupture: "rupture", agenda: "secret agenda",
+    },
+    objectiveName: {
+      cstoLead: "CSTO members where you lead security", baseAbroad: "States outside the CSTO with your base", politicalLead: "States where you lead politics",
+      corridor: "Completed Belt and Road corridors", economyLead: "States where you lead the economy", stableBorder: "Xinjiang border states at stability 4+",
+      foothold: "States where your influence is 4+", project: "States with Western projects", presence: "Western presence",
+      balanced: "Strongest power's share of the foreign influence in you", prosperity: "Your prosperity", stability: "Your stability", sovereignty: "Your sovereignty",
+    },
+    objective_one: "{{name}}: {{progress}} → {{count}} point", objective_other: "{{name}}: {{progress}} → {{count}} points",
+    ofStates: "{{value}} of {{of}}", atLeast: "{{value}}, needs {{target}}+", atMost: "{{value}}, needs at most {{target}}", or: "or",
+    condition: {
+      kazakhstanCsto: "Kazakhstan in the CSTO", kazakhstanEaeu: "Kazakhstan in the EAEU", russiaInfluenceLead: "Russia's lead in total influence in Kazakhstan",
+      cstoInterventions: "CSTO interventions", westPresence: "Western presence", chinaLeadsCstoSecurity: "CSTO members where China leads security",
+      afghanThreat: "Afghan threat", xinjiangBorderStable: "Xinjiang border states at stability 5+", pipelines: "Pipelines in the region",
+      digitalStates: "States with Chinese digital networks", dominantShare: "Strongest power's share of your foreign influence", strongPowers: "Powers with influence 4+ in you",
+      prosperity: "Prosperity", csto: "Out of the CSTO", eaeu: "Out of the EAEU", russianBases: "Russian bases on your soil", chineseOutposts: "Chinese outposts on your soil",
+      allInclusiveDivision: "The division of labour is all-inclusive", bargains: "Great Bargains struck", tension: "Sino-Russian tension", projectStates: "States with Western projects",
+    },
+  },
+  summary: {
+    heading: "Round {{round}} ({{year}}): what changed for you",
+    score_zero: "Score {{from}} → {{to}}: no points this round.", score_one: "Score {{from}} → {{to}} ({{signed}} point):", score_other: "Score {{from}} → {{to}} ({{signed}} points):",
+    funds: "Funds", influence: "Your influence: {{list}}", noTracks: "No track moved.", close: "Got it",
+  },
   goals: {
     heading: "Your goals", now_one: "· {{count}} point this year as things stand", now_other: "· {{count}} points this year as things stand",
-    objectives: {
-      russia: "Each year: 1 point for each CSTO member where you lead security, 1 for each base outside the CSTO, 1 for leading politics in three or more states; 1 at once for each CSTO intervention.",
-      china: "Each year: 1 point for each completed Belt and Road corridor, 1 for leading the economy in three or more states, 1 for a stable Xinjiang border (Kazakhstan, Kyrgyzstan and Tajikistan at stability 4+); 1 at once for leverage by assets or alignment.",
-      west: "Each year: 1 point for each state where your influence is 4+, 1 for projects in two or more states, 1 for a Western presence of 5+.",
-      state: "Each year: 1 point each for no power holding more than half of the foreign influence in you, prosperity 5+, stability 5+ and sovereignty 6+.",
-    },
     agendaMet: "met now (+{{points}} at the end)", agendaNotYet: "not met yet (+{{points}} at the end if met)",
   },
   guide: {

@@ -1,13 +1,14 @@
 import { AGENDA_BY_ID } from "../../shared/content/index.ts";
-import { agendaMet, roundPoints, stateFromView, type GameView, type Seat } from "../../shared/engine/index.ts";
+import { agendaProgress, objectives, type GameView } from "../../shared/engine/index.ts";
 import { h, replace } from "../ui/dom.ts";
 import { sourceButton } from "../ui/sourceDialog.ts";
 import { t } from "../i18n/strings.ts";
+import { agendaLines, objectiveText } from "./scoreText.ts";
 
 /**
- * What the player scores for, on the game screen: the seat's public objectives with the points they would give
- * if the year were scored now, and its secret agenda with whether it is met now. The engine says both, from the
- * player's own view (stateFromView holds nothing of other seats' secrets).
+ * What the player scores for, on the game screen: each public objective, how far it is met and the points it would
+ * give if the year were scored now, and the secret agenda's conditions and whether it is met now. The engine
+ * measures both (objectives, agendaProgress) on the player's own view.
  */
 export class GoalsPanel {
   readonly el = h("details", { class: "goals", id: "goals" });
@@ -27,19 +28,19 @@ export class GoalsPanel {
     if (key === this.key) return;
     this.key = key;
     this.el.hidden = false;
-    const seat: Seat = me.seat;
-    const state = stateFromView(view);
-    const now = roundPoints(state, seat);
+    const list = objectives(view, me.seat);
+    const now = list.reduce((n, o) => n + o.points, 0);
     const agenda = me.agenda ? AGENDA_BY_ID.get(me.agenda) : undefined;
-    const met = agenda ? agendaMet(state, seat, agenda.id) : false;
-    const role = seat === "russia" || seat === "china" || seat === "west" ? seat : "state";
+    const progress = agenda ? agendaProgress(view, me.seat, agenda.id) : null;
+    const met = progress?.met ?? false;
     replace(this.el,
       h("summary", {}, h("strong", {}, t("goals.heading")), " ", h("span", { class: "goals-now", id: "goals-now" }, t("goals.now", { count: now }))),
-      h("p", { class: "goals-objectives" }, t(`goals.objectives.${role}`)),
+      h("ul", { class: "goals-list", id: "objectives" }, ...list.map((o) => h("li", { class: o.met ? "met" : "" }, `${o.met ? "✓" : "○"} ${objectiveText(o)}`))),
       agenda ? h("div", { class: `goals-agenda${met ? " met" : ""}`, id: "agenda" },
         h("strong", {}, t("game.agenda", { title: agenda.title })), " ",
         h("span", { class: "goals-state", id: "agenda-state" }, met ? t("goals.agendaMet", { points: agenda.points }) : t("goals.agendaNotYet", { points: agenda.points })),
-        h("p", {}, agenda.description, " ", sourceButton(agenda.title, agenda.source))) : null,
+        h("p", {}, agenda.description, " ", sourceButton(agenda.title, agenda.source)),
+        progress ? h("ul", { class: "goals-list" }, ...agendaLines(progress).map((line) => h("li", {}, line))) : null) : null,
     );
   }
 }

@@ -1,11 +1,12 @@
 import { AGENDA_BY_ID } from "../../shared/content/index.ts";
-import { rupturePenalty, type Seat } from "../../shared/engine/index.ts";
+import { rupturePenalty, scoreBreakdown, type ScoreCategory, type Seat } from "../../shared/engine/index.ts";
 import type { Connection } from "../../shared/protocol/connection.ts";
 import { seriesFrom } from "../charts/series.ts";
 import { h } from "../ui/dom.ts";
 import { SEAT_COLOURS } from "../ui/palette.ts";
 import { eventText, t } from "../i18n/strings.ts";
 import { duelText, parIn, signed } from "./duel.ts";
+import { categoryName, signedPoints } from "../panels/scoreText.ts";
 import type { App } from "./types.ts";
 
 /** What a screen built on the end screen (a class's teams and projector) adds: who played each seat, and its own links. */
@@ -34,6 +35,11 @@ export function endScreen(root: HTMLElement, app: App, connection: Connection, e
   // The engine's end-of-game events say which agendas were met; they are public once the game is over.
   const agendaMet = new Set(events.filter((e) => e.kind === "agendaMet").map((e) => String(e.params.seat)));
   const team = (seat: Seat) => extras.teams?.[seat]?.join(", ") ?? "";
+  // Each seat's score by category and agenda, from the log's score lines (the engine's scoreBreakdown).
+  const breakdown = (seat: Seat) => Object.entries(scoreBreakdown(events, seat).byCategory)
+    .filter(([, points]) => points !== 0)
+    .map(([category, points]) => `${categoryName(category as ScoreCategory)} ${category === "rupture" ? signedPoints(points!) : points}`)
+    .join(" · ");
   const back = h("button", { type: "button", class: "primary", id: "back-to-menu" }, t("end.newGame"));
   back.addEventListener("click", () => void connection.leave().finally(() => app.toMenu()));
 
@@ -50,11 +56,12 @@ export function endScreen(root: HTMLElement, app: App, connection: Connection, e
           h("h2", {}, t("end.scores")),
           h("p", { class: "status-line" }, t("end.parExplained")),
           h("table", { id: "scores" },
-            h("thead", {}, h("tr", {}, h("th", {}, t("lobby.seats")), h("th", {}, t("end.points")), h("th", {}, t("end.par")), h("th", {}, t("end.standing")), h("th", {}, t("end.agenda")))),
+            h("thead", {}, h("tr", {}, h("th", {}, t("lobby.seats")), h("th", {}, t("end.points")), h("th", {}, t("end.breakdown")), h("th", {}, t("end.par")), h("th", {}, t("end.standing")), h("th", {}, t("end.agenda")))),
             h("tbody", {}, ...scores.map((s) => h("tr", {},
               h("td", { "data-seat": s.seat }, h("span", { class: "swatch", style: `background:${SEAT_COLOURS[s.seat]}` }), t(`seat.${s.seat}`), view.winners.includes(s.seat) ? " ★" : "", s.seat === view.viewer ? ` ${t("lobby.you")}` : "",
                 team(s.seat) ? h("div", { class: "status-line team-names" }, team(s.seat)) : null),
               h("td", {}, String(s.score)),
+              h("td", { class: "breakdown", "data-breakdown": s.seat }, breakdown(s.seat) || "—"),
               h("td", {}, String(par(s.seat))),
               h("td", {}, h("strong", {}, signed(s.score - par(s.seat)))),
               h("td", { class: "agenda-cell" }, s.agenda ? AGENDA_BY_ID.get(s.agenda)?.title ?? s.agenda : "—",

@@ -5,6 +5,7 @@ import { DetailsPanel } from "../panels/details.ts";
 import { Feed } from "../panels/feed.ts";
 import { Guide, guideWanted } from "../panels/guide.ts";
 import { GoalsPanel } from "../panels/goals.ts";
+import { RoundSummary } from "../panels/roundSummary.ts";
 import { InboxPanel } from "../panels/inbox.ts";
 import { LogPanel } from "../panels/log.ts";
 import { NewsStrip } from "../panels/news.ts";
@@ -48,6 +49,7 @@ export function gameScreen(root: HTMLElement, app: App, connection: Connection, 
   const seats = new SeatsPanel();
   // Open on a wide screen; on a phone it starts folded to its one-line summary.
   const goals = new GoalsPanel(!window.matchMedia("(max-width: 700px)").matches);
+  const summary = new RoundSummary();
   const news = new NewsStrip();
   const feed = new Feed(app.options.feedDelayMs);
   const details = new DetailsPanel(() => select(null));
@@ -83,6 +85,7 @@ export function gameScreen(root: HTMLElement, app: App, connection: Connection, 
     goals.el,
     h("div", { class: "tabs", role: "tablist" }, mapTab, ...tabButtons),
     waiting,
+    summary.el,
     ...tabIds.map((id) => panels[id]));
   const el = h("div", { class: `game${options.className ? ` ${options.className}` : ""}`, id: "game" }, topbar.el, boardArea, side);
   root.appendChild(el);
@@ -132,6 +135,7 @@ export function gameScreen(root: HTMLElement, app: App, connection: Connection, 
     topbar.render(view, match);
     news.render(view);
     goals.render(view);
+    summary.render(view, connection.events());
     orders.render(view);
     inbox.render(view);
     log.render(connection.events());
