@@ -1,6 +1,6 @@
 import { AGENDAS, ACTION_BY_ID, CARD_BY_ID } from "../content/index.ts";
-import { cloneCountries } from "../engine/clone.ts";
-import { isState, type Decision, type GameState, type GameView, type Order, type Seat, type SeatState } from "../engine/index.ts";
+import { crisisRequestDecision, crisisResponseDecision, leverageDecision } from "../engine/flow.ts";
+import { isState, stateFromView, type Decision, type GameState, type GameView, type Order, type Seat } from "../engine/index.ts";
 import { legalActions } from "../engine/legal.ts";
 import { Rng, seedRng } from "../engine/rng.ts";
 import { chooseOrders } from "./baseline.ts";
@@ -40,40 +40,14 @@ function guessOrders(state: GameState, seat: Seat, rng: Rng): Order[] {
 export function determinise(view: GameView, seed: number): GameState {
   const me = seatOf(view);
   const rng = new Rng(seedRng(seed));
-  const seats: GameState["seats"] = {};
-  for (const p of view.seats) {
-    const own = p.seat === me;
-    const s: SeatState = {
-      seat: p.seat, controller: p.controller, funds: p.funds, income: p.income, ap: p.ap, score: p.score,
-      agenda: p.agenda ?? rng.pick(agendaChoices(p.seat)),
-      submitted: p.submitted,
-      orders: own && p.orders ? p.orders.map((o) => ({ ...o })) : [],
-    };
-    seats[p.seat] = s;
-  }
-  const decisions: Decision[] = view.decisions.map((d) => ({ ...d, order: d.order ? { ...d.order } : null, options: [...d.options] }));
-  const state: GameState = {
-    version: 1,
-    seed,
-    options: view.options,
-    round: view.round,
-    maxRounds: view.maxRounds,
-    phase: view.phase,
-    rng: rng.state(),
-    global: { ...view.global },
-    countries: cloneCountries(view.countries),
-    seats,
-    seatOrder: view.seats.map((s) => s.seat),
-    // Which non-repeatable cards came up in past years is not in the view; this year's are.
-    deck: { drawn: view.news.filter((id) => !CARD_BY_ID.get(id)?.repeatable), news: [...view.news] },
-    decisions,
-    nextDecisionId: decisions.reduce((m, d) => Math.max(m, d.id + 1), 1),
-    stats: { ...view.stats },
-    history: view.history,
-    log: [],
-    winners: [...view.winners],
-    endReason: view.endReason,
-  };
+  // The engine's own state from the view (the viewer's secrets, nobody else's), then the hidden parts sampled.
+  const state = stateFromView(view);
+  state.seed = seed;
+  for (const p of view.seats) if (p.agenda === null) state.seats[p.seat]!.agenda = rng.pick(agendaChoices(p.seat));
+  const decisions = state.decisions;
+  // Which non-repeatable cards came up in past years is not in the view; this year's are.
+  state.deck.drawn = view.news.filter((id) => !CARD_BY_ID.get(id)?.repeatable);
+  state.rng = rng.state();
   if (state.phase === "ended") return state;
   // Orders already submitted by others are unknown: guess them. Offers made to this seat reveal some of them;
   // once the orders phase is over, offers between other seats cannot be guessed to any use and are left out.
@@ -104,14 +78,13 @@ function hiddenDecisions(state: GameState, me: Seat): void {
   for (const id of state.seatOrder.filter(isState)) {
     const c = state.countries[id];
     if (state.decisions.some((d) => d.state === id && d.kind !== "offer")) continue;
+    // The decisions the engine itself would have opened (flow.ts), guessed where the view hides them.
     if (state.phase === "crisisRequest" && c.crisis && id !== me) {
-      const options = [...(c.members.csto ? ["csto"] : ["china"]), ...(state.seats.west ? ["west"] : []), "none"];
-      add({ kind: "crisisRequest", seat: id, from: null, state: id, order: null, options, defaultAnswer: c.members.csto ? "csto" : "none" });
+      add(crisisRequestDecision(state, id));
     } else if (state.phase === "crisisResponse" && c.crisis && c.members.csto && me !== "russia" && id !== me && state.seats.russia) {
-      const canPay = state.seats.russia.funds >= 2;
-      add({ kind: "crisisResponse", seat: "russia", from: id, state: id, order: null, options: canPay ? ["intervene", "decline"] : ["decline"], defaultAnswer: canPay ? "intervene" : "decline" });
+      add(crisisResponseDecision(state, id, "csto")!);
     } else if (state.phase === "leverage" && c.debt > c.capacity && me !== "china" && state.seats.china) {
-      add({ kind: "leverage", seat: "china", from: null, state: id, order: null, options: ["assets", "alignment", ...(state.seats.china.funds >= 1 ? ["restructure"] : []), "none"], defaultAnswer: "none" });
+      add(leverageDecision(state, id));
     }
   }
 }
