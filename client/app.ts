@@ -1,3 +1,4 @@
+import { h } from "./ui/dom.ts";
 import type { Connection } from "../shared/protocol/connection.ts";
 import { board, startBoard } from "./board/board.ts";
 import { pageOptions } from "./config.ts";
@@ -10,13 +11,21 @@ import { loading } from "./screens/loading.ts";
 import { lobbyScreen } from "./screens/lobby.ts";
 import { menuScreen } from "./screens/menu.ts";
 import type { App } from "./screens/types.ts";
-import { t } from "./i18n/strings.ts";
+import { setupLanguage, t } from "./i18n/strings.ts";
+import { languagePicker } from "./ui/languagePicker.ts";
 import { classroomPage } from "./classroom/index.ts";
 
 type Where = "menu" | "lobby" | "game" | "end";
 
 /** Boots the page (loading, board), then routes between menu, lobby, game and end by the connection's state. */
 export async function boot(): Promise<void> {
+  // The language first (?lang=, else this browser's choice, else English): every text below is in it.
+  await setupLanguage();
+  document.title = t("app.title");
+  const bootTitle = document.querySelector("#boot-loading h1");
+  if (bootTitle) bootTitle.textContent = t("app.title");
+  // A picker on every screen (the game screen has its own in the top bar).
+  document.body.appendChild(h("div", { class: "lang-fixed" }, languagePicker()));
   const root = document.getElementById("app")!;
   const options = pageOptions();
   let cleanup: (() => void) | null = null;

@@ -5,6 +5,7 @@ import { h, replace } from "../ui/dom.ts";
 import { SEAT_COLOURS } from "../ui/palette.ts";
 import { t } from "../i18n/strings.ts";
 import { formatTime } from "./labels.ts";
+import { languagePicker } from "../ui/languagePicker.ts";
 
 function meter(value: number, max: number, danger = false): HTMLElement {
   return h("span", { class: `meter${danger ? " danger" : ""}`, "aria-hidden": "true" },
@@ -24,6 +25,8 @@ export class TopBar {
   private timerEl = h("span", { class: "timer", role: "timer", "aria-live": "off", id: "timer" });
   private tick: ReturnType<typeof setInterval>;
   private match: MatchInfo | null = null;
+  /** Made once, so a re-render does not close it while open. */
+  private picker = languagePicker("lang-picker-game");
 
   private onLeave: () => void;
 
@@ -57,7 +60,7 @@ export class TopBar {
         h("span", {}, `${t("game.funds", { funds: me.funds, income: me.income })} · ${t("game.ap", { ap: me.ap })}`),
         h("span", {}, t("game.score", { score: me.score })))
         : h("div", { class: "me" }, h("strong", {}, t("game.spectating"))),
-      h("button", { type: "button", class: "small", onclick: this.onLeave }, t("game.leave")),
+      h("div", { class: "top-actions" }, this.picker, h("button", { type: "button", class: "small", onclick: this.onLeave }, t("game.leave"))),
     );
     this.renderTimer();
   }
