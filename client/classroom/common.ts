@@ -1,7 +1,7 @@
 import type { ClassNetwork } from "../../shared/protocol/classroom.ts";
 import type { MatchState } from "../../shared/protocol/state.ts";
 import { h, replace } from "../ui/dom.ts";
-import { t } from "../i18n/strings.ts";
+import { language, t } from "../i18n/strings.ts";
 import type { ClassLink } from "./net.ts";
 import "./classroom.css";
 
@@ -49,7 +49,8 @@ export function joinError(error: unknown): string {
 
 /** The join link on this page's own address (what the page can show before it knows better). */
 export function joinLinkFor(code: string, base = location.origin): string {
-  return `${base}${location.pathname}?class=${encodeURIComponent(code)}`;
+  // It carries the teacher's language: a student's page opens in it, and the student may choose another.
+  return `${base}${location.pathname}?class=${encodeURIComponent(code)}&lang=${language()}`;
 }
 
 /** Whether this page was opened on this machine's own name, an address no student's device can use. */

@@ -6,7 +6,7 @@ import type { MatchState } from "../../shared/protocol/state.ts";
 import { h, replace } from "../ui/dom.ts";
 import { busy, selectField, textField } from "../ui/forms.ts";
 import { SEAT_COLOURS } from "../ui/palette.ts";
-import { t } from "../i18n/strings.ts";
+import { language, t } from "../i18n/strings.ts";
 import { optionLabel } from "../panels/labels.ts";
 import { boardTable, roundLine } from "./boardTable.ts";
 import { ClassBanner, everySecond, joinLinkFor, joinLinks, onLoopback, page, saved, serverUrl, timeLeft } from "./common.ts";
@@ -113,8 +113,8 @@ export function teacherDashboard(root: HTMLElement, link: ClassLink): () => void
     h("h1", { id: "dash-title" }),
     h("p", {}, `${t("classroom.dash.code")}: `, h("strong", { id: "dash-code", style: "font-size:22px;letter-spacing:.1em" }, code), " · ",
       `${t("classroom.dash.link")}: `, links, " · ",
-      h("a", { href: `?projector=${encodeURIComponent(code)}`, target: "_blank", id: "open-projector" }, t("classroom.dash.projector")), " · ",
-      h("a", { href: `?debrief=${encodeURIComponent(code)}`, target: "_blank", id: "open-debrief" }, t("classroom.dash.debrief"))),
+      h("a", { href: `?projector=${encodeURIComponent(code)}&lang=${language()}`, target: "_blank", id: "open-projector" }, t("classroom.dash.projector")), " · ",
+      h("a", { href: `?debrief=${encodeURIComponent(code)}&lang=${language()}`, target: "_blank", id: "open-debrief" }, t("classroom.dash.debrief"))),
     localOnly, keyBox, status);
   const el = page("teacher", banner.el, header, h("section", { class: "card" }, h("h2", {}, t("classroom.dash.controls")), controls, error, done),
     h("div", { class: "grid" }, roster, teams), board);

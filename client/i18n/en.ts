@@ -31,7 +31,7 @@ export const en = {
   crisis: { unrest: "Unrest", terrorism: "Terrorism", borderClash: "Border clash", spillover: "Afghan spillover" },
   common: {
     close: "Close", cancel: "Cancel", back: "Back", source: "Source", sourceOf: "Source of “{{name}}”", copy: "Copy", copied: "Copied",
-    yourName: "Your name", defaultName: "Player", loadingDots: "Working…", or: "or",
+    yourName: "Your name", defaultName: "Player", loadingDots: "Working…", or: "or", language: "Language",
   },
   menu: {
     heading: "Choose how to play",
