@@ -216,7 +216,8 @@ async function main(): Promise<void> {
   // BENCH_DB=:memory: keeps the records off the disk to tell database time from the rest.
   const flags = (process.env.BENCH_NODE_FLAGS ?? "").split(" ").filter(Boolean);
   const server = spawn(process.execPath, [...flags, "--import", "tsx", "server/main.ts"], {
-    env: { ...process.env, PORT: String(port), DB_PATH: process.env.BENCH_DB ?? join(dir, "bench.sqlite") },
+    // Every match comes from this one address: room creation gets a budget for hundreds (see docs/SERVER.md, LIMITS).
+    env: { ...process.env, PORT: String(port), DB_PATH: process.env.BENCH_DB ?? join(dir, "bench.sqlite"), LIMITS: "roomCreations=100000/10000 roomCreationsPerConnection=100000/10000" },
     // BENCH_SERVER_OUTPUT=1 shows the server's standard output (e.g. --trace-gc) on this one's standard error.
     stdio: ["ignore", process.env.BENCH_SERVER_OUTPUT ? 2 : "ignore", "inherit"],
   });

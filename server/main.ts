@@ -10,7 +10,7 @@ import { JoinCodes } from "./codes.ts";
 import { setContext } from "./context.ts";
 import { errorRoutes, httpRoutes, parseOrigins, pinClientAddress, restrictCors } from "./http.ts";
 import { colyseusLogger, oneLine, RefusalLog, type LogSink } from "./log.ts";
-import { AddressLimits, type LimitSettings, type RateLimit } from "./rateLimit.ts";
+import { AddressLimits, parseLimits, type LimitSettings, type RateLimit } from "./rateLimit.ts";
 import { Records } from "./records.ts";
 import { MatchRoom } from "./room/MatchRoom.ts";
 import { ClassRoom } from "./classroom/ClassRoom.ts";
@@ -135,7 +135,13 @@ async function main(): Promise<void> {
   const dbEnv = process.env.DB_PATH ?? "./data/games.sqlite";
   // ":memory:" is SQLite's in-memory database, not a file name.
   const dbPath = dbEnv === ":memory:" ? dbEnv : resolve(dbEnv);
-  const running = await startServer({ port, dbPath, clientDir: resolve("dist/client"), allowedOrigins: parseOrigins(process.env.ALLOWED_ORIGINS) });
+  let limits: LimitSettings;
+  try {
+    limits = parseLimits(process.env.LIMITS);
+  } catch (error) {
+    throw new StartupError((error as Error).message);
+  }
+  const running = await startServer({ port, dbPath, clientDir: resolve("dist/client"), allowedOrigins: parseOrigins(process.env.ALLOWED_ORIGINS), limits });
   console.log(`New Great Game: http://localhost:${running.port} (records in ${dbPath})`);
   const stop = () => void running.close().then(() => process.exit(0));
   process.once("SIGINT", stop);

@@ -88,6 +88,23 @@ export const ADDRESS_LIMITS = {
 export type LimitName = keyof typeof ADDRESS_LIMITS;
 export type LimitSettings = Partial<Record<LimitName, RateLimit>>;
 
+/**
+ * `LIMITS` in the environment: budgets to change, as `name=burst/perSecond` separated by commas or spaces
+ * (`LIMITS="roomCreations=1000/100 roomCreationsPerConnection=1000/100"`, which the server benchmark uses to open
+ * hundreds of matches from one address). Unknown names and malformed values are refused with a sentence.
+ */
+export function parseLimits(value: string | undefined): LimitSettings {
+  const out: LimitSettings = {};
+  for (const part of (value ?? "").split(/[\s,]+/).filter(Boolean)) {
+    const match = /^(\w+)=(\d+(?:\.\d+)?)\/(\d+(?:\.\d+)?)$/.exec(part);
+    if (!match || !(match[1]! in ADDRESS_LIMITS) || Number(match[2]) < 1 || Number(match[3]) <= 0) {
+      throw new Error(`LIMITS: "${part}" is not name=burst/perSecond with a name among ${Object.keys(ADDRESS_LIMITS).join(", ")}.`);
+    }
+    out[match[1] as LimitName] = { burst: Number(match[2]), perSecond: Number(match[3]) };
+  }
+  return out;
+}
+
 export class AddressLimits {
   private buckets: Record<LimitName, KeyedBuckets>;
   private log: RefusalLog;

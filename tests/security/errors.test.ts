@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseOrigins } from "../../server/http.ts";
+import { parseLimits } from "../../server/rateLimit.ts";
 import { oneLine, RefusalLog } from "../../server/log.ts";
 import { bootServer, manualClock, type TestServer } from "../server/helpers.ts";
 
@@ -85,6 +86,13 @@ describe("cross-origin requests", () => {
   it("ALLOWED_ORIGINS is read as a list of origins", () => {
     expect(parseOrigins(" https://a.example/, https://b.example  http://c.example:8080")).toEqual(["https://a.example", "https://b.example", "http://c.example:8080"]);
     expect(parseOrigins(undefined)).toEqual([]);
+  });
+
+  it("LIMITS changes named budgets and refuses what it cannot read", () => {
+    expect(parseLimits("roomCreations=500/50, keyChecks=3/0.5")).toEqual({ roomCreations: { burst: 500, perSecond: 50 }, keyChecks: { burst: 3, perSecond: 0.5 } });
+    expect(parseLimits(undefined)).toEqual({});
+    expect(() => parseLimits("rooms=5/1")).toThrow(/LIMITS: "rooms=5\/1"/);
+    expect(() => parseLimits("keyChecks=0/1")).toThrow(/LIMITS/);
   });
 });
 
