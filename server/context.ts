@@ -17,6 +17,8 @@ export interface ServerContext {
   limits: AddressLimits;
   /** Refused attempts, one line each, repeats counted. */
   refusals: RefusalLog;
+  /** The clock of the rate limits (tests pass one they move by hand). */
+  now: () => number;
   /** The seed of each new game: random in play; a test deals fixed ones so a failure replays exactly. */
   nextSeed(): number;
 }

@@ -83,7 +83,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const limits = new AddressLimits(refusals, options.limits, options.now);
   setClassStore(classes);
   setContext({ records, codes, graceSeconds: options.graceSeconds ?? 60, messageRate: options.messageRate ?? { perSecond: 20, burst: 40 },
-    limits, refusals, nextSeed: options.nextSeed ?? (() => randomInt(2 ** 31)) });
+    limits, refusals, now: options.now ?? Date.now, nextSeed: options.nextSeed ?? (() => randomInt(2 ** 31)) });
   restrictCors(options.allowedOrigins ?? []);
   const httpServer = createServer();
   const server = defineServer({

@@ -262,7 +262,7 @@ export class MatchRoom extends Room<{ state: MatchState; metadata: LobbyMetadata
     const spectator = !creator && (options as JoinOptions).spectator;
     const person: Person = {
       sessionId: client.sessionId, name: options.name, seat: null, spectator, connected: true,
-      bucket: new TokenBucket(this.ctx.messageRate.perSecond, this.ctx.messageRate.burst),
+      bucket: new TokenBucket(this.ctx.messageRate.perSecond, this.ctx.messageRate.burst, this.ctx.now),
     };
     client.view = new StateView();
     const wanted = options.seat;
