@@ -391,9 +391,22 @@ export function previewInput(view: GameView, input: PreviewInput): EffectPreview
   return { seat, refused: null, spend: { ap: 0, funds: 0 }, outcomes: answerOutcomes(base, seat, d, input.answer) };
 }
 
-/** The previews of every answer to one of the viewer's open decisions, in the decision's option order (empty if none). */
+/**
+ * The previews of every answer to an open decision in the view, in the decision's option order (empty if none):
+ * the viewer's own decision, or one another seat must answer about the viewer's offer or request (then each
+ * outcome's `decidedBy` is that seat, and `seat` is the seat that answers).
+ */
 export function previewDecision(view: GameView, decisionId: number): EffectPreview[] {
   const d = view.decisions.find((x) => x.id === decisionId);
   if (!d || view.viewer === "spectator") return [];
-  return d.options.map((answer) => previewInput(view, { type: "answer", seat: d.seat, decision: d.id, answer }));
+  if (view.viewer === d.seat || view.viewer === "teacher") {
+    return d.options.map((answer) => previewInput(view, { type: "answer", seat: d.seat, decision: d.id, answer }));
+  }
+  if (d.answer !== null || view.phase === "ended") return [];
+  const base = stateFromView(view);
+  const viewer = view.viewer;
+  return d.options.map((answer) => ({
+    seat: d.seat, refused: null, spend: { ap: 0, funds: 0 },
+    outcomes: answerOutcomes(base, viewer, d, answer).map((o) => ({ ...o, decidedBy: d.seat })),
+  }));
 }

@@ -334,6 +334,10 @@ describe("offers from both sides", () => {
     expect(accept.changes.length).toBeGreaterThan(0);
     expect(decline.changes).toEqual([]);
     expect(accept.isDefault).toBe(d.defaultAnswer === "accept");
+    // While the offer waits, the offering seat sees the same two outcomes, decided by the target.
+    const pending = previewDecision(viewFor(next, seat), d.id);
+    expect(pending.map((p) => [p.seat, p.outcomes[0]!.when, p.outcomes[0]!.decidedBy])).toEqual(d.options.map((o) => [target, o, target]));
+    expect(public_(pending.find((p) => p.outcomes[0]!.when === "accept")!.outcomes[0]!.changes)).toEqual(public_(accept.changes));
   });
 
   it("a Great Bargain accepted changes the division of labour and eases tension", () => {
@@ -411,6 +415,13 @@ describe("decisions", () => {
     expect(scoreOf(intervene!.outcomes[0]!, "russia")).toEqual({ from: 0, to: 1 });
     expect(find(intervene!.outcomes[0]!, (c) => c.kind === "influence" && c.state === "kyrgyzstan" && c.power === "russia" && c.domain === "security")).toBeDefined();
     expect(scoreOf(decline!.outcomes[0]!, "russia")).toBeUndefined();
+    // The state that asked sees what Russia's answer will do, decided by Russia.
+    const asked = previewDecision(viewFor(s, "kyrgyzstan"), d.id);
+    expect(asked.map((p) => [p.outcomes[0]!.when, p.outcomes[0]!.decidedBy, p.outcomes[0]!.isDefault])).toEqual([["intervene", "russia", true], ["decline", "russia", false]]);
+    expect(track(asked[0]!.outcomes[0]!, "kyrgyzstan", "stability")).toEqual(track(intervene!.outcomes[0]!, "kyrgyzstan", "stability"));
+    // A seat with no part in a decision sees none of it.
+    expect(viewFor(s, "tajikistan").decisions.some((x) => x.id === d.id)).toBe(false);
+    expect(previewDecision(viewFor(s, "tajikistan"), d.id)).toEqual([]);
   });
 
   it("China's leverage choices over a state in distress: each shows its debt relief, and assets or alignment a point", () => {
