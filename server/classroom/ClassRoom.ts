@@ -2,20 +2,21 @@ import { CloseCode, Room, ServerError, validate, type AuthContext, type Client }
 import { StateView } from "@colyseus/schema";
 import { randomInt } from "node:crypto";
 import type { z } from "zod";
-import { applyInput, createGame, pendingSeats, type GameEvent, type GameState, type Input, type Seat } from "../../shared/engine/index.ts";
+import { pendingSeats, RULES_VERSION, type GameEvent, type GameState, type Input, type Seat } from "../../shared/engine/index.ts";
+import { GameHost, type HostDeps, type HostSaved, type InputSource } from "../../shared/host/GameHost.ts";
 import { ClassJoinOptions, REPLACED_CLOSE_CODE, StudentMessages, TeacherMessages, type JoinRefusal, type TeacherMessageName, type TeamDraft } from "../../shared/protocol/classroom.ts";
 import { Messages, type Reply } from "../../shared/protocol/messages.ts";
 import { MatchState, Member, Secret, SeatEntry } from "../../shared/protocol/state.ts";
 import { context, type ServerContext } from "../context.ts";
 import { TokenBucket } from "../rateLimit.ts";
-import type { InputSource } from "../records.ts";
-import { BotPump } from "../room/botPump.ts";
+import { decideAsync } from "../bots/pool.ts";
+import { serverClock } from "../room/clock.ts";
 import { Projector } from "../room/project.ts";
 import { deadlineInput } from "./deadline.ts";
 import { answerUnknownRequests } from "../room/intents.ts";
 import { ACCEPTED, classEnvelope, refuse } from "./intents.ts";
 import { classStore, redeemPass, roomClosed, roomOpened } from "./live.ts";
-import { hashKey, keyMatches, type ClassClock, type ClassSession, type ClassStore, type RosterEntry } from "./store.ts";
+import { hashKey, keyMatches, type ClassSession, type ClassStore, type RosterEntry } from "./store.ts";
 import { classSeats, randomTeams, sameName } from "./teams.ts";
 import { checkTeacherKey } from "./teacherKey.ts";
 
@@ -29,9 +30,6 @@ interface Person {
   connected: boolean;
   bucket: TokenBucket;
 }
-
-/** While a phase's timer runs, how often the time left is written down (so a crash loses at most this much). */
-const CLOCK_SAVE_MS = 5000;
 
 /** How long a class room stays open with nobody connected; the session itself lasts in the database. */
 const EMPTY_ROOM_SECONDS = 15 * 60;
@@ -53,26 +51,19 @@ export class ClassRoom extends Room<{ state: MatchState }> {
   private seats: Seat[] = [];
   private playable: Seat[] = [];
   private people = new Map<string, Person>();
-  private game: GameState | null = null;
-  private steps = 0;
   private projector = new Projector(this.state);
+  /** The running game: its state, record, deadline, pause and bots (null before the start). */
+  private host: GameHost | null = null;
+  private get game(): GameState | null {
+    return this.host?.state ?? null;
+  }
+  /** The phase the teams' drafts belong to; a new phase clears them. */
   private phaseKey = "";
-  private expiredPhase = "";
-  /** While paused: milliseconds the phase's timer had left (null without a running timer). */
-  private remainingMs: number | null = null;
+  /** The room's own log line for the input being applied (a draft played at the deadline). */
+  private pendingNote: GameEvent | null = null;
   /** True while the room plays the teams' drafts at a deadline (each step it takes calls back into afterStep). */
   private filling = false;
-  private bots = new BotPump({
-    game: () => this.game,
-    steps: () => this.steps,
-    level: () => this.session.setup.botLevel,
-    playedBy: (seat) => this.playedBy(seat),
-    paused: () => this.session.paused,
-    apply: (input, source) => this.apply(input, source),
-  });
-  private timer: { clear(): void } | null = null;
   private emptyTimer: { clear(): void } | null = null;
-  private clockSaver: { clear(): void } | null = null;
 
   messages = {
     ...this.teacherMessages(),
@@ -161,41 +152,93 @@ export class ClassRoom extends Room<{ state: MatchState }> {
     this.armEmptyTimer();
   }
 
-  /** Replays the recorded inputs one by one, so every event reaches the log exactly as it first did. */
+  /**
+   * Brings the game back from its record: the host re-runs it under the current rules with every step's digest
+   * checked (read-only from the first mismatch), each event reaching the log exactly as it first did, and the
+   * phase's deadline as it was saved. It stays held until someone is there.
+   */
   private restoreGame(matchId: number): void {
     const record = this.ctx.records.gameRecord(matchId);
     if (!record) throw new Error("The session's game record is missing.");
-    let game = createGame(record.options, record.seed);
-    this.projector.addEvents(game.log, 0);
-    const notes = this.session.notes ?? [];
-    record.inputs.forEach((input, i) => {
-      const result = applyInput(game, input);
-      if (!result.ok) throw new Error(`Recorded input ${i} was refused on replay: ${result.message}`);
-      game = result.state;
-      this.projector.addEvents([...notes.filter((n) => n.step === i + 1).map((n) => n.event), ...result.events], i + 1);
-    });
-    this.game = game;
-    this.steps = record.inputs.length;
+    // Read before the host saves the session again (its save writes the drafts the screen holds, none yet).
+    const saved = this.session.clock ?? null;
+    const drafts = this.session.drafts ?? {};
     this.state.started = true;
-    this.projector.sync(game, this.steps);
-    const key = `${game.round}|${game.phase}`;
-    const saved = this.session.clock;
-    if (saved && saved.phase === key && game.phase !== "ended") {
-      // The same phase as when the session was last saved: its countdown goes on with the time that was left,
-      // and the teams find their drafts as they left them.
-      this.phaseKey = key;
-      if (saved.expired) this.expiredPhase = key;
-      if (this.session.paused) this.remainingMs = saved.expired ? null : saved.leftMs;
-      else if (saved.leftMs !== null && !saved.expired) this.startTimer(saved.leftMs);
-      for (const [seat, draft] of Object.entries(this.session.drafts ?? {})) {
+    this.host = GameHost.restore(record, this.savedClock(), this.hostDeps());
+    this.state.rulesChanged = this.host.rulesChanged ? Math.max(1, this.host.rulesChanged.round) : 0;
+    const game = this.host.state;
+    this.phaseKey = `${game.round}|${game.phase}`;
+    if (saved && saved.phase === this.phaseKey && game.phase === "orders") {
+      // The same orders phase as when the session was last saved: the teams find their drafts as they left them.
+      for (const [seat, draft] of Object.entries(drafts)) {
         const secret = this.state.secrets.get(seat);
-        if (secret && draft && game.phase === "orders") secret.draft = draft;
+        if (secret && draft) secret.draft = draft;
       }
-    } else if (this.session.paused) {
-      // Saved in an earlier phase (or never): a paused lesson resumes with the phase's full time.
-      this.remainingMs = this.session.timerSeconds > 0 ? this.session.timerSeconds * 1000 : null;
+      this.persist();
     }
-    this.afterStep();
+  }
+
+  /** The host's clock as the session keeps it (sessions saved before absolute deadlines have none). */
+  private savedClock(): HostSaved {
+    const clock = this.session.clock ? { deadline: null, ...this.session.clock } : null;
+    return { clock, paused: this.session.paused, timerMs: this.session.timerSeconds * 1000 };
+  }
+
+  /** What the room hands its game host: the server's clock, the record in SQLite, bots on bot threads, the teams' drafts at a deadline. */
+  private hostDeps(): HostDeps {
+    return {
+      clock: serverClock,
+      decide: decideAsync,
+      botLevel: () => this.session.setup.botLevel,
+      // A bot plays only the seats the teacher gave one (or that had no team at the start); at a deadline the room plays the team's draft.
+      seatedBy: (seat) => this.controllerOf(seat),
+      graceMs: this.ctx.graceSeconds * 1000,
+      atDeadline: () => this.playDeadline(),
+      store: {
+        append: (entry) => {
+          this.ctx.records.appendInput(this.session.matchId!, entry.index, entry.input, entry.source, entry.digest);
+          this.ctx.records.flush();
+        },
+        save: (saved) => {
+          this.session.clock = saved.clock;
+          this.session.paused = saved.paused;
+          this.persist();
+        },
+        ended: (game) => {
+          this.ctx.records.endMatch(this.session.matchId!, game.winners, game.endReason);
+          this.project();
+        },
+      },
+      onStep: (game, events, steps) => {
+        const note = this.pendingNote;
+        this.pendingNote = null;
+        // The room's own note is not the engine's: the session keeps it, to replay the log after a restart.
+        if (note) this.session.notes = [...(this.session.notes ?? []), { step: steps, event: note }];
+        this.projector.sync(game, steps);
+        this.projector.addEvents(note ? [note, ...events] : events, steps);
+        const key = `${game.round}|${game.phase}`;
+        if (key !== this.phaseKey) {
+          this.phaseKey = key;
+          for (const secret of this.state.secrets.values()) secret.draft = "";
+        }
+        if (note) this.persist();
+      },
+      onRestore: (game, eventsByStep) => {
+        const notes = this.session.notes ?? [];
+        eventsByStep.forEach((events, step) => {
+          this.projector.addEvents([...notes.filter((n) => n.step === step).map((n) => n.event), ...events], step);
+        });
+        this.projector.sync(game, eventsByStep.length - 1);
+      },
+      onClock: (deadline) => {
+        this.state.timerEndsAt = deadline;
+      },
+    };
+  }
+
+  /** The game goes on while someone is in the room; with nobody there past the grace period, its bots and clock wait. */
+  private tellPresence(): void {
+    this.host?.setPresence([...this.people.values()].filter((p) => p.connected).length);
   }
 
   /** Joining as teacher is a teacher-key check: it costs the address a token from the budget the HTTP routes share. */
@@ -224,26 +267,31 @@ export class ClassRoom extends Room<{ state: MatchState }> {
     this.emptyTimer?.clear();
     this.emptyTimer = null;
     this.project();
+    this.tellPresence();
   }
 
   onDrop(client: Client): void {
-    const person = this.people.get(client.sessionId);
-    if (!person) return;
-    person.connected = false;
-    this.project();
-    this.allowReconnection(client, this.ctx.graceSeconds).catch(() => {});
+    if (this.connected(client, false)) this.allowReconnection(client, this.ctx.graceSeconds).catch(() => {});
   }
 
   onReconnect(client: Client): void {
+    this.connected(client, true);
+  }
+
+  /** A person's connection dropped or came back: the roster shows it, and the game knows who is there. */
+  private connected(client: Client, connected: boolean): boolean {
     const person = this.people.get(client.sessionId);
-    if (!person) return;
-    person.connected = true;
+    if (!person) return false;
+    person.connected = connected;
     this.project();
+    this.tellPresence();
+    return true;
   }
 
   onLeave(client: Client): void {
     this.people.delete(client.sessionId);
     this.project();
+    this.tellPresence();
     if (this.clients.length === 0) this.armEmptyTimer();
   }
 
@@ -256,9 +304,7 @@ export class ClassRoom extends Room<{ state: MatchState }> {
         // The database is already closed: the last periodic save stands.
       }
     }
-    this.bots.stop();
-    this.clockSaver?.clear();
-    this.clearTimer();
+    this.host?.stop();
     roomClosed(this.session?.code ?? "", this.roomId);
   }
 
@@ -402,17 +448,15 @@ export class ClassRoom extends Room<{ state: MatchState }> {
     const setup = this.session.setup;
     const options = { mode: setup.mode, length: setup.length, startYear: setup.startYear, west: setup.west, seats };
     const seed = this.ctx.nextSeed();
-    this.game = createGame(options, seed);
     this.session.matchId = this.ctx.records.startMatch({
-      roomId: this.roomId, name: setup.name, options, seed, room: { classroom: this.session.code, botLevel: setup.botLevel },
+      roomId: this.roomId, name: setup.name, options, seed, rulesVersion: RULES_VERSION, room: { classroom: this.session.code, botLevel: setup.botLevel },
     });
     this.session.controllers = {};
-    this.persist();
     this.state.started = true;
-    this.projector.sync(this.game, 0);
-    this.projector.addEvents(this.game.log, 0);
+    this.host = GameHost.start(options, seed, this.session.timerSeconds * 1000, this.hostDeps());
+    this.persist();
     this.project();
-    this.afterStep();
+    this.tellPresence();
     return ACCEPTED;
   }
 
@@ -452,49 +496,18 @@ export class ClassRoom extends Room<{ state: MatchState }> {
     return ACCEPTED;
   }
 
-  /** Asks the engine; an accepted input is on disk before the reply leaves, then projected. */
+  /** The host asks the engine; an accepted input is on disk before the reply leaves, then projected (with the room's note, if any). */
   private apply(input: Input, source: InputSource, note: GameEvent | null = null): Reply {
-    if (!this.game) return refuse("not-started", "The game has not started yet.");
-    const result = applyInput(this.game, input);
-    if (!result.ok) return refuse(result.code, result.message);
-    this.game = result.state;
-    this.ctx.records.appendInput(this.session.matchId!, this.steps, input, source);
-    this.ctx.records.flush();
-    this.steps += 1;
-    // The room's own note (a draft played at the deadline) is not the engine's: the session keeps it, to replay the log after a restart.
-    if (note) {
-      this.session.notes = [...(this.session.notes ?? []), { step: this.steps, event: note }];
-      this.persist();
-    }
-    this.projector.sync(this.game, this.steps);
-    this.projector.addEvents(note ? [note, ...result.events] : result.events, this.steps);
-    this.afterStep();
-    return ACCEPTED;
-  }
-
-  private afterStep(): void {
-    const game = this.game!;
-    if (game.phase === "ended") {
-      this.clearTimer();
-      this.ctx.records.endMatch(this.session.matchId!, game.winners, game.endReason);
-      this.project();
-      return;
-    }
-    const key = `${game.round}|${game.phase}`;
-    if (key !== this.phaseKey) {
-      this.phaseKey = key;
-      for (const secret of this.state.secrets.values()) secret.draft = "";
-      if (this.session.paused) this.remainingMs = this.session.timerSeconds > 0 ? this.session.timerSeconds * 1000 : null;
-      else this.startTimer(this.session.timerSeconds * 1000);
-      this.persist();
-    }
-    this.proceed();
+    if (!this.host) return refuse("not-started", "The game has not started yet.");
+    this.pendingNote = note;
+    const reply = this.host.apply(input, source);
+    this.pendingNote = null;
+    return reply.ok ? ACCEPTED : refuse(reply.code, reply.message);
   }
 
   /** After anything that may leave someone to play: the teams' drafts at a deadline, then the bots. */
   private proceed(): void {
-    this.playDeadline();
-    this.bots.wake();
+    this.host?.wake();
   }
 
   /**
@@ -507,7 +520,7 @@ export class ClassRoom extends Room<{ state: MatchState }> {
     try {
       for (let guard = 0; guard < 200; guard++) {
         const game = this.game;
-        if (!game || game.phase === "ended" || this.session.paused || this.expiredPhase !== this.phaseKey) return;
+        if (!game || game.phase === "ended" || !this.host || this.host.held || !this.host.expired) return;
         const seat = pendingSeats(game).find((s) => this.controllerOf(s) === "human");
         if (!seat) return;
         const due = deadlineInput(game, seat, this.state.secrets.get(seat)?.draft ?? "");
@@ -522,40 +535,8 @@ export class ClassRoom extends Room<{ state: MatchState }> {
 
   // ---------- timer and pause ----------
 
-  private startTimer(ms: number): void {
-    this.clearTimer();
-    if (ms <= 0 || !this.game || this.game.phase === "ended") return;
-    const key = this.phaseKey;
-    this.state.timerEndsAt = Date.now() + ms;
-    this.timer = this.clock.setTimeout(() => {
-      if (this.phaseKey !== key) return;
-      this.expiredPhase = key;
-      this.clearTimer();
-      this.persist();
-      this.proceed();
-    }, ms);
-    this.clockSaver = this.clock.setInterval(() => this.persist(), CLOCK_SAVE_MS);
-  }
-
-  private clearTimer(): void {
-    this.timer?.clear();
-    this.timer = null;
-    this.clockSaver?.clear();
-    this.clockSaver = null;
-    this.state.timerEndsAt = 0;
-  }
-
-  /** The current phase's countdown as it stands now. */
-  private clockNow(): ClassClock | null {
-    if (!this.game || this.game.phase === "ended" || !this.phaseKey) return null;
-    const leftMs = this.session.paused ? this.remainingMs
-      : this.state.timerEndsAt > 0 ? Math.max(1000, this.state.timerEndsAt - Date.now()) : null;
-    return { phase: this.phaseKey, leftMs, expired: this.expiredPhase === this.phaseKey };
-  }
-
-  /** Saves the session with the time left in this phase and the teams' drafts. */
+  /** Saves the session (with the host's deadline, kept in it as the host saves it) and the teams' drafts. */
   private persist(): void {
-    this.session.clock = this.clockNow();
     const drafts: Partial<Record<Seat, string>> = {};
     this.state.secrets.forEach((secret, seat) => { if (secret.draft) drafts[seat as Seat] = secret.draft; });
     this.session.drafts = drafts;
@@ -572,35 +553,27 @@ export class ClassRoom extends Room<{ state: MatchState }> {
     const problem = this.running();
     if (problem) return problem;
     if (this.session.paused) return ACCEPTED;
-    this.remainingMs = this.state.timerEndsAt > 0 ? Math.max(1000, this.state.timerEndsAt - Date.now()) : null;
-    this.clearTimer();
+    this.host!.pause();
     return this.change(() => { this.session.paused = true; });
   }
 
   private resume(): Reply {
     if (!this.session.paused) return ACCEPTED;
     this.session.paused = false;
-    if (this.remainingMs !== null && this.expiredPhase !== this.phaseKey) this.startTimer(this.remainingMs);
-    this.remainingMs = null;
+    this.host?.resume();
     return this.change(() => {});
   }
 
   private setTimer(seconds: number): Reply {
     this.session.timerSeconds = seconds;
-    if (this.game && this.game.phase !== "ended" && this.expiredPhase !== this.phaseKey) {
-      if (this.session.paused) this.remainingMs = seconds > 0 ? seconds * 1000 : null;
-      else this.startTimer(seconds * 1000);
-    }
+    this.host?.setTimer(seconds * 1000);
     return this.change(() => {});
   }
 
   private extendTimer(seconds: number): Reply {
     const problem = this.running();
     if (problem) return problem;
-    if (this.session.paused && this.remainingMs !== null) this.remainingMs += seconds * 1000;
-    else if (!this.session.paused && this.state.timerEndsAt > 0) this.startTimer(this.state.timerEndsAt - Date.now() + seconds * 1000);
-    else return refuse("no-timer", "No timer is running in this phase.");
-    this.persist();
+    if (!this.host!.extendTimer(seconds * 1000)) return refuse("no-timer", "No timer is running in this phase.");
     return ACCEPTED;
   }
 
@@ -608,9 +581,7 @@ export class ClassRoom extends Room<{ state: MatchState }> {
   private skipTimer(): Reply {
     const problem = this.running();
     if (problem) return problem;
-    this.clearTimer();
-    this.remainingMs = null;
-    this.persist();
+    this.host!.skipTimer();
     return ACCEPTED;
   }
 
@@ -619,18 +590,8 @@ export class ClassRoom extends Room<{ state: MatchState }> {
     const problem = this.running();
     if (problem) return problem;
     if (this.session.paused) return refuse("paused", "Resume the game first.");
-    this.clearTimer();
-    this.expiredPhase = this.phaseKey;
-    this.persist();
-    this.proceed();
+    this.host!.expire();
     return ACCEPTED;
-  }
-
-  // ---------- bots ----------
-
-  /** Who answers for this seat now: its bot, or its team (at a deadline the room plays the team's draft, never a bot). */
-  private playedBy(seat: Seat): InputSource {
-    return this.controllerOf(seat) === "bot" ? "bot" : "human";
   }
 
   // ---------- projection of the session ----------

@@ -4,6 +4,7 @@ import {
   applyInput, createGame, digestState, pendingSeats, RULES_VERSION, verifyRecord, viewFor,
   type GameEvent, type GameOptions, type GameRecord, type GameState, type GameView, type Input, type Seat,
 } from "../engine/index.ts";
+import { passInput } from "./pass.ts";
 
 /*
  * One running game, wherever it runs: the match room and the class room on the server, the solo game in the
@@ -81,6 +82,12 @@ export interface HostDeps {
    * a phase whose deadline passed meanwhile is finished by the bots when someone comes back. Short ones are held.
    */
   deadlineRunsWhileAway?: boolean;
+  /**
+   * At a deadline, the adapter plays for the seats still owing (a class team's draft, or a pass) instead of their
+   * bots. Called, synchronously, whenever the game may move on in a phase whose deadline passed, before any bot
+   * looks. Without it, bots answer at the deadline for every seat the phase still waits for.
+   */
+  atDeadline?(): void;
   /** After every accepted input (and once at start with the created game's events): the adapter projects it. */
   onStep?(state: GameState, events: GameEvent[], steps: number): void;
   /** A restored game, once re-run: its state and its events step by step (eventsByStep[0] came with the created game). */
@@ -121,6 +128,8 @@ export class GameHost {
   private pumpAgain = false;
   private stopped = false;
   private botWait: { clear(): void } | null = null;
+  /** The adapter is playing the deadline's inputs (each of which wakes the host again). */
+  private filling = false;
   /** Set when the record does not replay under the current rules: the game is shown as it was, and goes no further. */
   readonly rulesChanged: RulesChanged | null;
 
@@ -213,7 +222,12 @@ export class GameHost {
   playedBy(seat: Seat): InputSource {
     const by = this.deps.seatedBy(seat);
     if (by !== "human") return by;
-    return this.saved.clock?.expired && this.saved.clock.phase === this.phaseKey ? "timer" : "human";
+    return this.expired && !this.deps.atDeadline ? "timer" : "human";
+  }
+
+  /** The current phase's deadline has passed (or the phase was closed early). */
+  get expired(): boolean {
+    return !!this.saved.clock?.expired && this.saved.clock.phase === this.phaseKey;
   }
 
   // ---------- inputs ----------
@@ -414,6 +428,14 @@ export class GameHost {
 
   /** Something changed that may leave a bot to play: a step, a seat handed over, a deadline passed, someone back. */
   wake(): void {
+    if (this.expired && this.deps.atDeadline && !this.held && !this.filling) {
+      this.filling = true;
+      try {
+        this.deps.atDeadline();
+      } finally {
+        this.filling = false;
+      }
+    }
     if (this.pumping) {
       this.pumpAgain = true;
       return;
@@ -464,10 +486,7 @@ export class GameHost {
 
   /** When a bot has nothing to offer, the seat passes: no orders, or its first open decision's stated default; as a last resort the phase closes. */
   private pass(seat: Seat, source: InputSource): void {
-    const game = this.game;
-    const open = game.decisions.find((d) => d.seat === seat && d.answer === null);
-    const pass: Input | null = game.phase === "orders" ? { type: "orders", seat, orders: [] }
-      : open ? { type: "answer", seat, decision: open.id, answer: open.defaultAnswer } : null;
+    const pass = passInput(this.game, seat);
     const result = this.apply(pass ?? { type: "close" }, source);
     if (pass && !result.ok) this.apply({ type: "close" }, source);
   }
