@@ -5,6 +5,8 @@ import {
   type Change, type EffectPreview, type GameState, type Order, type Outcome, type Seat, type StateId,
 } from "../../shared/engine/index.ts";
 import { RULES } from "../../shared/engine/rules.ts";
+import { Rng, seedRng } from "../../shared/engine/rng.ts";
+import { BOTS, playGame } from "../../shared/bots/play.ts";
 import { rupturePenalty } from "../../shared/engine/scoring.ts";
 import { apply, calm, closeOrders, newGame, ok } from "./helpers.ts";
 
@@ -532,5 +534,41 @@ describe("previews reveal no other seat's secrets", () => {
     const da = a.decisions.find((d) => d.seat === "kazakhstan")!;
     const db = b.decisions.find((d) => d.seat === "kazakhstan")!;
     expect(previewDecision(viewFor(b, "kazakhstan"), db.id)).toEqual(previewDecision(viewFor(a, "kazakhstan"), da.id));
+  });
+});
+
+describe("previews over random games", () => {
+  it("every seat's orders and every open decision preview without refusal, one outcome per answer, leaving the view untouched", () => {
+    const rng = new Rng(seedRng(5));
+    let orders = 0;
+    let answers = 0;
+    for (let g = 0; g < 12; g++) {
+      playGame({ mode: g % 2 ? "full" : "powers", length: "short" }, 9_000 + g, BOTS.random, (state) => {
+        if (state.phase === "ended") return;
+        for (const seat of state.seatOrder) {
+          const view = viewFor(state, seat);
+          const before = JSON.stringify(view);
+          if (state.phase === "orders" && view.legal.length > 0) {
+            const l = rng.pick(view.legal);
+            const order: Order = { action: l.action, ...(l.targets.length ? { target: rng.pick(l.targets) } : {}), ...(l.options.length ? { option: rng.pick(l.options) } : {}) };
+            const p = previewInput(view, { type: "order", seat, order });
+            // A legal action the seat cannot afford is refused as the engine would refuse it.
+            const verdict = checkPlan(view, [order]);
+            expect(p.refused).toBe(verdict.ok ? null : verdict.code);
+            expect(p.outcomes.length).toBe(!verdict.ok ? 0 : ACTION_BY_ID.get(order.action)!.offer ? 2 : 1);
+            if (verdict.ok) orders++;
+          }
+          for (const d of view.decisions.filter((x) => x.answer === null)) {
+            const previews = previewDecision(view, d.id);
+            expect(previews.map((p) => p.outcomes[0]?.when)).toEqual(d.options);
+            for (const p of previews) expect(p.refused).toBeNull();
+            answers += previews.length;
+          }
+          expect(JSON.stringify(view)).toBe(before);
+        }
+      });
+    }
+    expect(orders).toBeGreaterThan(200);
+    expect(answers).toBeGreaterThan(50);
   });
 });
