@@ -1,4 +1,5 @@
 import { classroomEn, classroomEventsEn } from "../classroom/en.ts";
+import { reviewEn, whyEn } from "./review.en.ts";
 
 /** Every English text of the interface. Another language is another file with the same keys. */
 export const en = {
@@ -220,4 +221,6 @@ export const en = {
   },
   board: { more_one: "+{{count}} more change", more_other: "+{{count}} more changes" },
   keys: { help: "Keys: 1–5 select a state, O orders, I inbox, L log, Esc closes details" },
+  review: reviewEn,
+  why: whyEn,
 } as const;

@@ -1,5 +1,6 @@
 import i18next, { type TOptions } from "i18next";
 import { en } from "./en.ts";
+import { whyText } from "../panels/whyText.ts";
 import { SCORE_CATEGORIES, describeEvent, type GameEvent } from "../../shared/engine/index.ts";
 
 /** The interface's languages: English (bundled, the fallback), Russian and Kazakh (Cyrillic), each fetched only when chosen. */
@@ -98,6 +99,7 @@ export function t(key: string, options?: TOptions): string {
 /** A log event as a sentence: a translation by event kind if one exists, otherwise the engine's English. */
 export function eventText(event: GameEvent): string {
   if (event.kind === "scored") return scoredText(event);
+  if (event.kind === "botReason") return t("why.says", { reason: whyText(event.params) });
   const key = `event.${event.kind}`;
   if (event.kind === "scoreBonus" && instance.exists(key)) {
     return t(key, { ...event.params, seat: seatName(String(event.params.seat)), state: seatName(String(event.params.state ?? "")), category: t(`score.category.${event.params.category}`) });

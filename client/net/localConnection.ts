@@ -1,4 +1,5 @@
-import { canSee, viewFor, type GameEvent, type GameRecord, type GameView, type Seat } from "../../shared/engine/index.ts";
+import { canSee, viewFor, type GameEvent, type GameRecord, type GameState, type GameView, type Seat } from "../../shared/engine/index.ts";
+import { botReasons, withReasons } from "../../shared/review/seen.ts";
 import type { BotLevel } from "../../shared/bots/decide.ts";
 import { GameHost, type GameStore, type HostSaved } from "../../shared/host/GameHost.ts";
 import type { Connection, ConnectionStatus, MatchInfo, MessagePayload } from "../../shared/protocol/connection.ts";
@@ -43,6 +44,9 @@ export class LocalConnection implements Connection {
   private closed = false;
   private readonly storage: LocalOptions["storage"];
   private saved: HostSaved | null = null;
+  /** Bots' reasons the player may read, after the events they explain (shared/review/seen.ts), and the state they start from. */
+  private readonly reasons = new Map<GameEvent, GameEvent[]>();
+  private before: GameState | null = null;
 
   readonly setup: SoloSetup;
 
@@ -67,7 +71,10 @@ export class LocalConnection implements Connection {
       // The page being open is someone there; a solo game is only ever held by leaving it.
       graceMs: 0,
       botDelayMs: options.botDelayMs ?? 700,
-      onStep: () => this.notify(),
+      onStep: (state: GameState, events: GameEvent[]) => {
+        this.noteReasons(state, events);
+        this.notify();
+      },
     };
     this.host = fresh ? GameHost.start(record.options, record.seed, 0, deps) : GameHost.restore(record, saved, deps);
     this.persist();
@@ -112,7 +119,7 @@ export class LocalConnection implements Connection {
   }
 
   events(): GameEvent[] {
-    return this.host.events().filter((e) => canSee(e, this.setup.seat));
+    return withReasons(this.host.events(), this.reasons).filter((e) => canSee(e, this.setup.seat));
   }
 
   match(): MatchInfo {
@@ -192,6 +199,15 @@ export class LocalConnection implements Connection {
     } catch {
       // A full or blocked storage only loses the ability to resume after a refresh.
     }
+  }
+
+  /** The bots' reasons a step's events call for, from the state the step started from. */
+  private noteReasons(state: GameState, events: GameEvent[]): void {
+    if (this.before) {
+      const bots = new Set(state.seatOrder.filter((seat) => seat !== this.setup.seat));
+      for (const [event, reasons] of botReasons(this.before, events, this.setup.seat, bots)) this.reasons.set(event, reasons);
+    }
+    this.before = state;
   }
 
   private notify(): void {

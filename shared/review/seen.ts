@@ -1,0 +1,62 @@
+import { whyAnswer, whyOrders, type Facts } from "../bots/why.ts";
+import { isState, type GameEvent, type GameState, type Order, type Seat, type StateId } from "../engine/index.ts";
+
+/*
+ * Bots say why, where a player sees their decisions: an offer a bot makes to the player, a bot's answer to the
+ * player's offer, a bot's answer to the player's call for help, China's leverage over the player's state, and a
+ * bot seat's orders once they are revealed (resolved). Each becomes a "botReason" event placed after the event it
+ * explains, visible to that player only: { seat, why, ...params }, where `why` is a reason id (shared/bots/why.ts)
+ * the client words. Facts are taken from the state before the step (what the bot saw when it decided), and only
+ * public ones: a state's tracks, the global tracks, the deciding seat's funds.
+ */
+
+export const BOT_REASON = "botReason";
+
+function factsOf(state: GameState, seat: Seat): Facts {
+  return { countries: state.countries, global: state.global, funds: state.seats[seat]?.funds };
+}
+
+/**
+ * The reasons a step's events call for, as the viewer may read them: a map from each explained event to the
+ * reason events that follow it. `before` is the state the step started from; `bots` the seats bots played.
+ */
+export function botReasons(before: GameState, events: GameEvent[], viewer: Seat | "spectator", bots: ReadonlySet<Seat>): Map<GameEvent, GameEvent[]> {
+  const out = new Map<GameEvent, GameEvent[]>();
+  const add = (e: GameEvent, seat: Seat, why: { id: string; params: Record<string, string | number> }) => {
+    const reason: GameEvent = { kind: BOT_REASON, round: e.round, visibleTo: viewer === "spectator" ? "all" : [viewer], params: { ...why.params, seat, why: why.id } };
+    out.set(e, [...(out.get(e) ?? []), reason]);
+  };
+  const me = viewer === "spectator" ? null : viewer;
+  const explained = new Set<Seat>();
+  for (const e of events) {
+    const p = e.params;
+    if (e.kind === "offerMade" && me && p.to === me && bots.has(p.from as Seat)) {
+      const from = p.from as Seat;
+      // An offer's order targets the seat it is made to.
+      const order: Order = { action: String(p.action), target: me, ...(p.option ? { option: String(p.option) } : {}) };
+      add(e, from, whyOrders(factsOf(before, from), from, [order]));
+    } else if (e.kind === "offerAnswered" && me && p.from === me && bots.has(p.to as Seat)) {
+      const to = p.to as Seat;
+      add(e, to, whyAnswer(factsOf(before, to), to, { kind: "offer", from: me, state: isState(to) ? to : null, order: { action: String(p.action) } }, String(p.answer)));
+    } else if ((e.kind === "intervention" || e.kind === "interventionDeclined") && me && p.state === me && bots.has(p.power as Seat)) {
+      const power = p.power as Seat;
+      add(e, power, whyAnswer(factsOf(before, power), power, { kind: "crisisResponse", from: me, state: me as StateId, order: null }, e.kind === "intervention" ? "intervene" : "decline"));
+    } else if (e.kind === "leverage" && me && p.state === me && bots.has("china")) {
+      add(e, "china", whyAnswer(factsOf(before, "china"), "china", { kind: "leverage", from: null, state: me as StateId, order: null }, String(p.option)));
+    } else if (e.kind === "actionResolved" && bots.has(p.seat as Seat) && p.seat !== me && !explained.has(p.seat as Seat)) {
+      // A bot seat's orders, once revealed: one reason per seat and step, told through its first resolved order.
+      const seat = p.seat as Seat;
+      explained.add(seat);
+      const orders: Order[] = events.filter((x) => x.kind === "actionResolved" && x.params.seat === seat)
+        .map((x) => ({ action: String(x.params.action), ...(x.params.target ? { target: x.params.target as StateId } : {}) }));
+      add(e, seat, whyOrders(factsOf(before, seat), seat, orders));
+    }
+  }
+  return out;
+}
+
+/** A step's events with its reasons placed after the events they explain. */
+export function withReasons(events: GameEvent[], reasons: Map<GameEvent, GameEvent[]>): GameEvent[] {
+  if (reasons.size === 0) return events;
+  return events.flatMap((e) => [e, ...(reasons.get(e) ?? [])]);
+}
