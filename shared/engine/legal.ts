@@ -114,17 +114,23 @@ export interface PlanCheck {
   remaining: { actionPoints: number; funds: number; orders: number };
 }
 
-/** The one rule of a plan: at most RULES.maxOrders orders, each open to the seat now, no two alike, within its action points and funds. */
-function planVerdict(budget: { ap: number; funds: number }, seat: Seat, open: (def: ActionDef) => LegalAction | null, orders: readonly Order[]): PlanCheck {
+/** What a set of orders costs in action points and funds (orders naming no known action cost nothing). */
+export function planCost(orders: readonly Order[]): { ap: number; funds: number } {
   let ap = 0;
-  let cost = 0;
+  let funds = 0;
   for (const order of orders) {
     const def = ACTION_BY_ID.get(order.action);
     if (def) {
       ap += def.ap;
-      cost += def.cost;
+      funds += def.cost;
     }
   }
+  return { ap, funds };
+}
+
+/** The one rule of a plan: at most RULES.maxOrders orders, each open to the seat now, no two alike, within its action points and funds. */
+function planVerdict(budget: { ap: number; funds: number }, seat: Seat, open: (def: ActionDef) => LegalAction | null, orders: readonly Order[]): PlanCheck {
+  const { ap, funds: cost } = planCost(orders);
   const remaining = { actionPoints: budget.ap - ap, funds: budget.funds - cost, orders: RULES.maxOrders - orders.length };
   const fail = (code: RejectCode, params: Record<string, string | number>, index?: number): PlanCheck =>
     ({ ok: false, code, params, ...(index !== undefined ? { index } : {}), remaining });

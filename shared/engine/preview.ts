@@ -7,7 +7,7 @@ import {
 } from "./flow.ts";
 import type { Input } from "./game.ts";
 import { ASSETS, DOMAINS, ORGS, POWERS, STATES, type AssetKind, type Domain, type Org, type Power, type Seat, type StateId } from "./ids.ts";
-import { checkOrders, type RejectCode } from "./legal.ts";
+import { checkOrders, planCost, type RejectCode } from "./legal.ts";
 import { drawnChance, seedRng } from "./rng.ts";
 import { RULES } from "./rules.ts";
 import { agendaMet, roundPoints } from "./scoring.ts";
@@ -289,17 +289,6 @@ function outcome(base: GameState, seat: Seat, when: string, decidedBy: Seat | nu
 
 // ---------- inputs ----------
 
-function spendOf(orders: readonly Order[]): { ap: number; funds: number } {
-  let ap = 0;
-  let funds = 0;
-  for (const o of orders) {
-    const def = ACTION_BY_ID.get(o.action);
-    ap += def?.ap ?? 0;
-    funds += def?.cost ?? 0;
-  }
-  return { ap, funds };
-}
-
 function orderOutcomes(base: GameState, seat: Seat, order: Order): Outcome[] {
   const def = ACTION_BY_ID.get(order.action)!;
   if (!def.offer) return [outcome(base, seat, "resolve", null, true, (s) => resolveOrder(s, seat, order, def))];
@@ -378,7 +367,7 @@ export function previewInput(view: GameView, input: PreviewInput): EffectPreview
     const orders = input.type === "order" ? [input.order] : input.orders;
     const problem = checkOrders(base, seat, orders);
     if (problem) return refusedPreview(seat, problem.code);
-    const spend = spendOf(orders);
+    const spend = planCost(orders);
     if (input.type === "order") return { seat, refused: null, spend, outcomes: orderOutcomes(base, seat, input.order) };
     return { seat, refused: null, spend, outcomes: [planOutcome(base, seat, input.orders)] };
   }
