@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { replay } from "../../shared/engine/index.ts";
+import { BOTS, playGame } from "../../shared/bots/play.ts";
+import { replay, viewFor } from "../../shared/engine/index.ts";
 import { autoplay, bootServer, createRemoteMatch, expectCoherentEnd, joinRemoteMatch, memoryStore, until, type TestServer } from "./helpers.ts";
 
 let server: TestServer;
@@ -38,5 +39,15 @@ describe("a whole match", () => {
     expect(rebuilt.seats.russia!.score).toBe(view.seats.find((s) => s.seat === "russia")!.score);
     await guest.leave();
     await host.leave();
+  });
+
+  it("the end checks every match gets hold for a game the partnership ruptured, and catch one that went on after it", () => {
+    // Seed 2 with baseline bots ruptures in a short game (found by playing seeds 1 on).
+    const { state } = playGame({ length: "short" }, 2, BOTS.baseline);
+    const view = viewFor(state, "russia");
+    expect(view.endReason).toBe("rupture");
+    expectCoherentEnd(view, state.log);
+    const later = [...state.log, { ...state.log.at(-1)!, round: state.round + 1 }];
+    expect(() => expectCoherentEnd(view, later)).toThrow();
   });
 });
