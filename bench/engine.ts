@@ -1,5 +1,5 @@
 import { playGame, BOTS } from "../shared/bots/play.ts";
-import { digestState, type GameState } from "../shared/engine/index.ts";
+import { digestState, previewInput, viewFor, type GameState, type Seat } from "../shared/engine/index.ts";
 import { parseArgs, intArg } from "./args.ts";
 
 /**
@@ -38,6 +38,19 @@ const digestStart = performance.now();
 for (const state of states) digestState(state);
 const digestMicrosPerStep = Math.round(((performance.now() - digestStart) * 1000 / states.length) * 10) / 10;
 
+// An effect preview (not on the engine's hot path: a panel asks for one per order it shows), measured apart on
+// the orders phases of the same 50 games: one legal order per seat view.
+const previewCases = states.filter((s) => s.phase === "orders").flatMap((s) => s.seatOrder.map((seat) => viewFor(s, seat)))
+  .filter((v) => v.legal.length > 0)
+  .map((v, i) => {
+    const l = v.legal[i % v.legal.length]!;
+    return { view: v, order: { action: l.action, ...(l.targets[0] ? { target: l.targets[0] } : {}), ...(l.options[0] ? { option: l.options[0] } : {}) } };
+  });
+for (const c of previewCases.slice(0, 200)) previewInput(c.view, { type: "order", seat: c.view.viewer as Seat, order: c.order }); // warm-up
+const previewStart = performance.now();
+for (const c of previewCases) previewInput(c.view, { type: "order", seat: c.view.viewer as Seat, order: c.order });
+const previewMicros = Math.round(((performance.now() - previewStart) * 1000 / Math.max(1, previewCases.length)) * 10) / 10;
+
 const result = {
   gamesPerSecond: Math.round(games / elapsed),
   inputsPerSecond: Math.round(inputs / elapsed),
@@ -45,6 +58,7 @@ const result = {
   msPerGame: Math.round((elapsed / games) * 1000 * 1000) / 1000,
   baselineBotGamesPerSecond: Math.round(baselineGames / baselineElapsed),
   digestMicrosPerStep,
+  previewMicros,
   games,
   seconds: Math.round(elapsed * 100) / 100,
 };
