@@ -48,10 +48,6 @@ function drawNews(state: GameState, rng: Rng): void {
   }
 }
 
-/**
- * Pressures that wear stability down each year: spillover from Afghanistan on its neighbours (003: the Taliban's
- * return), poverty, and Sinophobia where Chinese money is visible (002).
- */
 /** The chance (0..1) that spillover from Afghanistan costs the state a point of stability at the start of next year. */
 export function spilloverChance(state: GameState, id: StateId): number {
   return AFGHAN_BORDER.includes(id) ? state.global.afghanThreat * RULES.spilloverPerThreat : 0;
@@ -64,6 +60,10 @@ export function unrestOutlook(c: GameState["countries"][StateId]): { chance: num
   return { chance: RULES.baseUnrest + poverty + sinophobia, cause: sinophobia > 0 ? "sinophobia" : poverty > 0 ? "poverty" : "politics" };
 }
 
+/**
+ * Pressures that wear stability down each year: spillover from Afghanistan on its neighbours (003: the Taliban's
+ * return), poverty, and Sinophobia where Chinese money is visible (002).
+ */
 function unrest(state: GameState, rng: Rng): void {
   for (const id of STATES) {
     const c = state.countries[id];
