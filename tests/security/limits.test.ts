@@ -28,9 +28,9 @@ beforeEach(() => {
 });
 
 /** POST /matchmake/create/match over the given agent (a fresh connection each time when none). */
-function createMatch(agent: Agent | false): Promise<{ status: number; body: string }> {
+function createMatch(agent: Agent | false, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = request(`${server.http}/matchmake/create/match`, { method: "POST", agent, headers: { "content-type": "application/json" } }, (res) => {
+    const req = request(`${server.http}/matchmake/create/match`, { method: "POST", agent, headers: { "content-type": "application/json", ...headers } }, (res) => {
       let body = "";
       res.on("data", (c) => (body += c));
       res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
@@ -79,14 +79,13 @@ describe("creating match rooms", () => {
   });
 
   it("cannot be bought afresh with a forwarded-for header", async () => {
+    // Each on a fresh connection, so only the address's budget can refuse them.
     const statuses = [];
     for (let i = 0; i < 6; i++) {
-      const res = await fetch(`${server.http}/matchmake/create/match`, {
-        method: "POST", headers: { "content-type": "application/json", "x-forwarded-for": `10.0.0.${i}`, "x-real-ip": `10.1.0.${i}` }, body: "{}",
-      });
-      statuses.push(res.status);
+      const spoofed = { "x-forwarded-for": `10.0.0.${i}`, "x-real-ip": `10.1.0.${i}`, "x-client-ip": `10.2.0.${i}`, "x-ngg-connection": String(i) };
+      statuses.push((await createMatch(false, spoofed)).status);
     }
-    expect(statuses.filter((s) => s === 429).length).toBeGreaterThan(0);
+    expect(statuses).toEqual([200, 200, 200, 200, 429, 429]);
   });
 });
 
