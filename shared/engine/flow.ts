@@ -498,7 +498,7 @@ export function endGame(state: GameState, reason: "rounds" | "rupture"): void {
     if (agendaMet(state, seat, agenda)) {
       const points = AGENDA_BY_ID.get(agenda)?.points ?? 0;
       s.score += points;
-      emit(state, "agendaMet", { seat, agenda, points });
+      emit(state, "agendaMet", { seat, agenda, points, total: s.score });
     } else {
       emit(state, "agendaMissed", { seat, agenda });
     }

@@ -36,7 +36,7 @@ describe("the log's score parts add up to every seat's score", () => {
           expect(e.params.total).toBe(running[seat]);
         } else {
           for (const seat of state.seatOrder) running[seat] = (running[seat] ?? 0) + scoreParts([e], seat).reduce((n, p) => n + p.points, 0);
-          if (e.kind === "scoreBonus") expect(e.params.total).toBe(running[e.params.seat as Seat]);
+          if (e.kind === "scoreBonus" || e.kind === "agendaMet") expect(e.params.total).toBe(running[e.params.seat as Seat]);
         }
       }
     });
