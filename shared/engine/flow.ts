@@ -104,10 +104,16 @@ export function beginRound(state: GameState, rng: Rng): void {
 
 // ---------- orders and offers ----------
 
+/** What an order costs the seat that pays for it: its cost, or for refinancing sought, what the lender pays out (its content effect). */
+export function priceOf(def: ActionDef): number {
+  if (def.special !== "seekRefinancing") return def.cost;
+  return -def.effects.reduce((n, e) => n + (e.kind === "funds" && e.seat === "target" ? e.delta : 0), 0);
+}
+
 /** The decision an offer puts to its target: who answers, with which options, and what an absent seat answers. */
 export function offerDecision(state: GameState, seat: Seat, order: Order, def: ActionDef): Omit<Decision, "id" | "answer"> {
   const to = order.target as Seat;
-  const canPay = def.special !== "seekRefinancing" || (state.seats[to]?.funds ?? 0) >= 3;
+  const canPay = def.special !== "seekRefinancing" || (state.seats[to]?.funds ?? 0) >= priceOf(def);
   return {
     kind: "offer", seat: to, from: seat, state: isState(to) ? to : isState(seat) ? seat : null, order,
     options: canPay ? ["accept", "decline"] : ["decline"],
@@ -172,7 +178,7 @@ function resolveOrders(state: GameState): void {
 export function resolveOrder(state: GameState, seat: Seat, order: Order, def: ActionDef): void {
   const s = state.seats[seat]!;
   const payer = def.special === "seekRefinancing" ? state.seats[order.target as Seat] : s;
-  const price = def.special === "seekRefinancing" ? 3 : def.cost;
+  const price = priceOf(def);
   const where: Record<string, string> = order.target && isState(order.target) ? { target: order.target } : {};
   if (!payer || payer.funds < price) {
     emit(state, "actionUnaffordable", { seat, action: def.id, ...where });
