@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { BOTS, playGame } from "../../shared/bots/play.ts";
 import { buildDebrief } from "../../shared/debrief/build.ts";
-import { csvCell, roundsCsv, timelineCsv } from "../../shared/debrief/export.ts";
+import { ID_WORDS, csvCell, roundsCsv, timelineCsv } from "../../shared/debrief/export.ts";
 
 /* CSV exports open in spreadsheets: a text cell must never run there as a formula, while numbers stay numbers. */
 
@@ -21,19 +21,20 @@ describe("CSV exports", () => {
     expect(csvCell(true)).toBe("true");
   });
 
-  it("in a whole debrief: hostile timeline text is defused, scores below zero stay numbers", () => {
+  it("in a whole debrief: a hostile event kind is defused, scores below zero stay numbers", () => {
     const { state, inputs } = playGame({ length: "short" }, 7, BOTS.baseline);
     const d = buildDebrief({ options: { length: "short" }, seed: 7, inputs });
     expect(d.rounds).toBe(state.round);
     const seat = d.scores[0]!.seat;
     const hostile = {
       ...d,
-      timeline: [{ round: 1, year: 2017, kind: "=cmd", text: "=1+1", private: false }, { round: 2, year: 2018, kind: "news", text: "-3 against par", private: false }],
+      timeline: [{ ...d.timeline[0]!, kind: "=cmd|' /C calc'!A0" }],
       series: { ...d.series, scores: { ...d.series.scores, [seat]: d.series.scores[seat]!.map(() => -3) } },
     };
-    expect(timelineCsv(hostile).split("\r\n").slice(1, 3)).toEqual(["1,2017,'=cmd,'=1+1", "2,2018,news,'-3 against par"]);
+    expect(timelineCsv(hostile).split("\r\n")[1]).toMatch(/^\d+,\d+,'=cmd\|' \/C calc'!A0,/);
     const rows = roundsCsv(hostile).trimEnd().split("\r\n");
     const column = rows[0]!.split(",").indexOf(`${seat} score`);
+    expect(column).toBeGreaterThan(0);
     for (const row of rows.slice(1)) expect(row.split(",")[column]).toBe("-3");
   });
 });
