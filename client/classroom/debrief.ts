@@ -5,7 +5,8 @@ import { drawEndCharts } from "../charts/endCharts.ts";
 import type { ChartSeries } from "../charts/series.ts";
 import { h, replace } from "../ui/dom.ts";
 import { SEAT_COLOURS } from "../ui/palette.ts";
-import { t } from "../i18n/strings.ts";
+import { agendaTitle, contentText, language, seatName, t } from "../i18n/strings.ts";
+import { roundsCsvText, timelineCsvText, timelineText } from "./debriefExport.ts";
 import { formatCitation } from "../ui/citation.ts";
 import { page, saved, serverUrl } from "./common.ts";
 import { fetchDebrief } from "./net.ts";
@@ -22,9 +23,12 @@ export function chartSeries(d: Debrief): ChartSeries {
   };
 }
 
-/** Saves a download made from the server's answer (the teacher's key travels in a header, not in a link). */
-async function download(code: string, key: string | undefined, format: "json" | "rounds.csv" | "timeline.csv"): Promise<void> {
-  const body = await fetchDebrief<Debrief>(serverUrl(), code, key, format);
+/**
+ * Saves a download: the JSON as the server answers it (the teacher's key travels in a header, not in a link), the CSV
+ * files made here from the debrief in the interface's language.
+ */
+async function download(code: string, key: string | undefined, format: "json" | "rounds.csv" | "timeline.csv", d: Debrief): Promise<void> {
+  const body = format === "json" ? await fetchDebrief<Debrief>(serverUrl(), code, key, format) : format === "rounds.csv" ? roundsCsvText(d) : timelineCsvText(d);
   const text = typeof body === "string" ? body : JSON.stringify(body, null, 2);
   const a = h("a", { href: URL.createObjectURL(new Blob([text], { type: format === "json" ? "application/json" : "text/csv" })), download: `class-${code}-${format === "json" ? "debrief.json" : format}` });
   document.body.appendChild(a);
@@ -46,9 +50,9 @@ export function debriefScreen(root: HTMLElement, code: string): () => void {
     const canvases = { influence: h("canvas", {}), stability: h("canvas", {}), debt: h("canvas", {}), tension: h("canvas", {}) };
     const tools = h("div", { class: "actions no-print" },
       h("button", { type: "button", class: "primary", id: "debrief-print", onclick: () => print() }, t("classroom.debrief.print")),
-      h("button", { type: "button", id: "debrief-csv-rounds", onclick: () => void download(code, key, "rounds.csv") }, t("classroom.debrief.csvRounds")),
-      h("button", { type: "button", id: "debrief-csv-timeline", onclick: () => void download(code, key, "timeline.csv") }, t("classroom.debrief.csvTimeline")),
-      h("button", { type: "button", id: "debrief-json", onclick: () => void download(code, key, "json") }, t("classroom.debrief.json")));
+      h("button", { type: "button", id: "debrief-csv-rounds", onclick: () => void download(code, key, "rounds.csv", d) }, t("classroom.debrief.csvRounds")),
+      h("button", { type: "button", id: "debrief-csv-timeline", onclick: () => void download(code, key, "timeline.csv", d) }, t("classroom.debrief.csvTimeline")),
+      h("button", { type: "button", id: "debrief-json", onclick: () => void download(code, key, "json", d) }, t("classroom.debrief.json")));
     const byRound = new Map<number, typeof d.timeline>();
     for (const e of d.timeline) byRound.set(e.round, [...(byRound.get(e.round) ?? []), e]);
     replace(body,
@@ -58,21 +62,22 @@ export function debriefScreen(root: HTMLElement, code: string): () => void {
         h("table", {},
           h("thead", {}, h("tr", {}, ...["seat", "score", "par", "standing", "agenda"].map((k) => h("th", { scope: "col" }, t(`classroom.debrief.${k}`))))),
           h("tbody", {}, ...d.scores.map((s) => h("tr", {},
-            h("th", { scope: "row" }, h("span", { class: "swatch", style: `--swatch:${SEAT_COLOURS[s.seat]}` }), s.name, s.winner ? ` · ${t("classroom.debrief.winner")}` : ""),
+            h("th", { scope: "row" }, h("span", { class: "swatch", style: `--swatch:${SEAT_COLOURS[s.seat]}` }), seatName(s.seat), s.winner ? ` · ${t("classroom.debrief.winner")}` : ""),
             h("td", {}, String(s.score)), h("td", {}, String(s.par)), h("td", {}, s.standing > 0 ? `+${s.standing}` : String(s.standing)),
-            h("td", {}, s.agenda.title, s.agendaMet ? ` ✔ ${t("classroom.debrief.met")}` : "")))))),
+            h("td", {}, agendaTitle(s.agenda.id), s.agendaMet ? ` ✔ ${t("classroom.debrief.met")}` : "")))))),
       h("section", { class: "card", id: "debrief-charts" }, h("h2", {}, t("classroom.debrief.charts")),
         h("div", { class: "grid" }, ...Object.values(canvases).map((c) => h("div", { class: "chart" }, c)))),
       h("section", { class: "card", id: "debrief-mechanics" }, h("h2", {}, t("classroom.debrief.mechanics")),
         ...[...d.mechanics].sort((a, b) => Number(b.happened) - Number(a.happened)).map((m) => h("article", { class: `mechanic ${m.happened ? "yes" : "no"}` },
-          h("h3", {}, m.happened ? "✔ " : "○ ", m.title),
+          h("h3", {}, m.happened ? "✔ " : "○ ", contentText("argument", m.id, "title")),
           h("p", { class: "muted" }, m.happened ? t("classroom.debrief.happened", { rounds: m.rounds.join(", "), count: m.rounds.length }) : t("classroom.debrief.notHappened")),
-          h("p", {}, m.argument),
-          ...m.sources.map((s) => h("blockquote", {}, `“${s.quote}”`, h("br"), h("small", { class: "citation" }, formatCitation(s.citation))))))),
+          h("p", {}, contentText("argument", m.id, "argument")),
+          // The articles' words stay verbatim in English, marked as the original.
+          ...m.sources.map((s) => h("blockquote", { lang: "en", class: "original-quote" }, h("small", { class: "original-mark", lang: language() }, t("source.original")), " ", `“${s.quote}”`, h("br"), h("small", { class: "citation" }, formatCitation(s.citation))))))),
       h("section", { class: "card", id: "debrief-timeline" }, h("h2", {}, t("classroom.debrief.timeline")),
         ...[...byRound].map(([round, entries]) => h("div", {},
           h("h3", {}, t("classroom.debrief.round", { round, year: entries[0]?.year ?? "" })),
-          h("ul", {}, ...entries.map((e) => h("li", { class: e.private ? "muted" : "" }, e.text)))))));
+          h("ul", {}, ...entries.map((e) => h("li", { class: e.private ? "muted" : "" }, timelineText(e))))))));
     charts = drawEndCharts(canvases, chartSeries(d));
   }).catch((error: unknown) => {
     replace(body, h("p", { class: "error", role: "alert", id: "debrief-error" }, error instanceof Error ? error.message : String(error)));

@@ -63,6 +63,11 @@ export const classroomEn = {
     scores: "Scores", seat: "Seat", score: "Score", par: "Par", standing: "Against par", agenda: "Agenda", met: "met", winner: "Winner",
     charts: "How the board moved", mechanics: "What the game showed", happened_one: "Happened in round {{rounds}}", happened_other: "Happened in rounds {{rounds}}", notHappened: "Did not happen in this game",
     timeline: "Timeline", round: "Round {{round}} ({{year}})", notReady: "The debrief opens when the game is over.",
+    csv: {
+      round: "Round", year: "Year", event: "Seen by", text: "What happened",
+      stability: "{{state}}: stability", debt: "{{state}}: debt to China", influence: "{{state}}: influence of {{power}}", score: "{{seat}}: score",
+      kind: { public: "everyone", private: "the seats concerned" },
+    },
   },
 };
 

@@ -65,6 +65,11 @@ export const classroomKk: Strings = {
     scores: "Ұпайлар", seat: "Орын", score: "Ұпай", par: "Норма", standing: "Нормаға қарағанда", agenda: "Мақсат", met: "орындалды", winner: "Жеңімпаз",
     charts: "Карта қалай өзгерді", mechanics: "Ойын нені көрсетті", happened_one: "{{rounds}}-раундта болды", happened_other: "{{rounds}}-раундтарда болды", notHappened: "Бұл ойында болған жоқ",
     timeline: "Хронология", round: "{{round}}-раунд ({{year}})", notReady: "Талдау ойын аяқталғанда ашылады.",
+    csv: {
+      round: "Раунд", year: "Жыл", event: "Кімге көрінеді", text: "Не болды",
+      stability: "{{state}}: тұрақтылық", debt: "{{state}}: Қытайға қарыз", influence: "{{state}}: ықпал ({{power}})", score: "{{seat}}: ұпай",
+      kind: { public: "барлығына", private: "тек қатысушыларға" },
+    },
   },
 };
 

@@ -68,6 +68,11 @@ export const classroomRu: Strings = {
     happened_one: "Произошло в раунде {{rounds}}", happened_few: "Произошло в раундах {{rounds}}", happened_many: "Произошло в раундах {{rounds}}", happened_other: "Произошло в раундах {{rounds}}",
     notHappened: "В этой партии не произошло",
     timeline: "Хронология", round: "Раунд {{round}} ({{year}})", notReady: "Разбор откроется, когда партия закончится.",
+    csv: {
+      round: "Раунд", year: "Год", event: "Кому видно", text: "Что произошло",
+      stability: "{{state}}: стабильность", debt: "{{state}}: долг Китаю", influence: "{{state}}: влияние ({{power}})", score: "{{seat}}: очки",
+      kind: { public: "всем", private: "только участникам" },
+    },
   },
 };
 

@@ -6,15 +6,15 @@ import type { MatchState } from "../../shared/protocol/state.ts";
 import { h, replace } from "../ui/dom.ts";
 import { busy, selectField, textField } from "../ui/forms.ts";
 import { SEAT_COLOURS } from "../ui/palette.ts";
-import { language, t } from "../i18n/strings.ts";
-import { optionLabel } from "../panels/labels.ts";
+import { agendaTitle, language, t } from "../i18n/strings.ts";
+import { actionName, optionLabel } from "../panels/labels.ts";
 import { boardTable, roundLine } from "./boardTable.ts";
 import { ClassBanner, everySecond, joinLinkFor, joinLinks, onLoopback, page, saved, serverUrl, timeLeft } from "./common.ts";
 import { teacherKeyBox } from "./teacherKey.ts";
 import { ClassLink, createClass } from "./net.ts";
 
 function orderText(o: Order): string {
-  return [ACTION_BY_ID.get(o.action)?.name ?? o.action, o.target ? t(`seat.${o.target}`) : null, o.option ? optionLabel(o.option) : null].filter(Boolean).join(" → ");
+  return [actionName(o.action), o.target ? t(`seat.${o.target}`) : null, o.option ? optionLabel(o.option) : null].filter(Boolean).join(" → ");
 }
 
 /** Create a class, or reopen one with its code and key (the key this browser remembers is filled in). */
@@ -247,7 +247,7 @@ export function teacherDashboard(root: HTMLElement, link: ClassLink): () => void
           state.started && (entry.players.length > 0 || !isBot) ? h("button", { type: "button", class: "small", id: `controller-${seat}`, style: "flex:0 0 auto",
             onclick: () => void send("setSeatController", { seat, controller: isBot ? "human" : "bot" }) }, isBot ? t("classroom.dash.toHuman") : t("classroom.dash.toBot")) : null),
         h("div", {}, ...[...entry.players].map((n) => h("span", { class: "pill" }, n))),
-        agenda ? h("div", { class: "secret", "data-secret": seat }, h("strong", {}, `${t("classroom.dash.agenda")}: `), agenda.title) : null,
+        agenda ? h("div", { class: "secret", "data-secret": seat }, h("strong", {}, `${t("classroom.dash.agenda")}: `), agendaTitle(agenda.id)) : null,
         state.phase === "orders" ? h("div", {}, `${t("classroom.dash.orders")}: `, entry.submitted ? `✔ ${t("classroom.dash.submitted")}` : `… ${t("classroom.dash.notSubmitted")}`) : null,
         orders.length > 0 ? h("ul", { class: "plain" }, ...orders.map((o) => h("li", {}, orderText(o as Order)))) : null,
         draft && !entry.submitted ? h("div", { class: "muted" }, t("classroom.dash.draft", { name: draft.by }), ": ", draft.orders.map((o) => orderText(o as Order)).join("; ") || "—") : null));

@@ -1,4 +1,6 @@
 import { classroomEn, classroomEventsEn } from "../classroom/en.ts";
+import { contentEn } from "./content-en.ts";
+import { eventsEn } from "./events-en.ts";
 import { reviewEn, whyEn } from "./review.en.ts";
 
 /** Every English text of the interface. Another language is another file with the same keys. */
@@ -107,7 +109,7 @@ export const en = {
   log: { heading: "What happened", empty: "Nothing has happened yet.", roundHeading: "Round {{round}}", news: "News this year" },
   news: { heading: "News of {{year}}", source: "Source" },
   source: {
-    heading: "Source", quote: "Quote from the article", unknown: "An article outside the game's library",
+    heading: "Source", quote: "Quote from the article", unknown: "An article outside the game's library", original: "Original (English):",
     // A citation: authors, title, publisher, year (client/ui/citation.ts puts the parts together).
     authorsJoin: " & ", partsJoin: ", ", title: "“{{title}}”",
   },
@@ -134,8 +136,9 @@ export const en = {
   },
   errors: { generic: "Something went wrong: {{message}}", refused: "{{message}}" },
   classroom: classroomEn,
-  /** Log sentences by event kind, where the interface words them itself (the engine's own come from describeEvent). */
-  event: { ...classroomEventsEn, scoreBonus: "{{seat}} scores {{category}} +{{points}} in {{state}} (total {{total}})." },
+  content: contentEn,
+  /** Log sentences by event kind: the engine and the server emit ids and parameters, the words are here. */
+  event: { ...classroomEventsEn, ...eventsEn, scoreBonus: "{{seat}} scores {{category}} +{{points}} in {{state}} (total {{total}})." },
   preview: {
     heading: "What it will do", planHeading: "Your plan as a whole", you: "You", funds: "funds", income: "income",
     score_one: "{{signed}} point at once", score_other: "{{signed}} points at once", roundPoints: "points this year {{change}}",

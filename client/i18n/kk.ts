@@ -1,4 +1,6 @@
 import { classroomEventsKk, classroomKk } from "../classroom/kk.ts";
+import { contentKk } from "./content-kk.ts";
+import { eventsKk } from "./events-kk.ts";
 import type { Strings } from "./strings.ts";
 
 /** Every Kazakh (Cyrillic) text of the interface: the same keys as en.ts (tests/client/i18n-parity.test.ts checks it). */
@@ -109,7 +111,7 @@ export const kk: Strings = {
   log: { heading: "Не болды", empty: "Әзірге ештеңе болған жоқ.", roundHeading: "{{round}}-раунд", news: "Осы жылдың жаңалықтары" },
   news: { heading: "{{year}} жылдың жаңалықтары", source: "Дереккөз" },
   source: {
-    heading: "Дереккөз", quote: "Мақаладан үзінді", unknown: "Ойын кітапханасынан тыс мақала",
+    heading: "Дереккөз", quote: "Мақаладан үзінді", unknown: "Ойын кітапханасынан тыс мақала", original: "Түпнұсқа (ағылшынша):",
     authorsJoin: " және ", partsJoin: ", ", title: "«{{title}}»",
   },
   end: {
@@ -135,7 +137,8 @@ export const kk: Strings = {
   },
   errors: { generic: "Бірдеңе дұрыс болмады: {{message}}", refused: "{{message}}" },
   classroom: classroomKk,
-  event: { ...classroomEventsKk, scoreBonus: "{{seat}}: {{category}} +{{points}} ({{state}}; барлығы {{total}})." },
+  content: contentKk,
+  event: { ...classroomEventsKk, ...eventsKk, scoreBonus: "{{seat}}: {{category}} +{{points}} ({{state}}; барлығы {{total}})." },
   preview: {
     heading: "Бұл не береді", planHeading: "Жоспарыңыз тұтасымен", you: "Сіз", funds: "қаражат", income: "табыс",
     score_one: "бірден {{signed}} ұпай", score_other: "бірден {{signed}} ұпай", roundPoints: "осы жылғы ұпай {{change}}",

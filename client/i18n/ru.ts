@@ -1,4 +1,6 @@
 import { classroomEventsRu, classroomRu } from "../classroom/ru.ts";
+import { contentRu } from "./content-ru.ts";
+import { eventsRu } from "./events-ru.ts";
 import type { Strings } from "./strings.ts";
 
 /** Every Russian text of the interface: the same keys as en.ts (tests/client/i18n-parity.test.ts checks it). */
@@ -111,7 +113,7 @@ export const ru: Strings = {
   log: { heading: "Что произошло", empty: "Пока ничего не произошло.", roundHeading: "Раунд {{round}}", news: "Новости года" },
   news: { heading: "Новости {{year}} года", source: "Источник" },
   source: {
-    heading: "Источник", quote: "Цитата из статьи", unknown: "Статья вне библиотеки игры",
+    heading: "Источник", quote: "Цитата из статьи", unknown: "Статья вне библиотеки игры", original: "Оригинал (на английском):",
     authorsJoin: " и ", partsJoin: ", ", title: "«{{title}}»",
   },
   end: {
@@ -137,7 +139,8 @@ export const ru: Strings = {
   },
   errors: { generic: "Что-то пошло не так: {{message}}", refused: "{{message}}" },
   classroom: classroomRu,
-  event: { ...classroomEventsRu, scoreBonus: "{{seat}}: {{category}} +{{points}} ({{state}}; всего {{total}})." },
+  content: contentRu,
+  event: { ...classroomEventsRu, ...eventsRu, scoreBonus: "{{seat}}: {{category}} +{{points}} ({{state}}; всего {{total}})." },
   preview: {
     heading: "Что это даст", planHeading: "Ваш план целиком", you: "Вы", funds: "средства", income: "доход",
     score_one: "{{signed}} очко сразу", score_few: "{{signed}} очка сразу", score_many: "{{signed}} очков сразу", score_other: "{{signed}} очка сразу",

@@ -1,7 +1,7 @@
 import i18next, { type TOptions } from "i18next";
 import { en } from "./en.ts";
 import { whyText } from "../panels/whyText.ts";
-import { SCORE_CATEGORIES, describeEvent, type GameEvent } from "../../shared/engine/index.ts";
+import { SCORE_CATEGORIES, type GameEvent } from "../../shared/engine/index.ts";
 
 /** The interface's languages: English (bundled, the fallback), Russian and Kazakh (Cyrillic), each fetched only when chosen. */
 export const LANGUAGES = ["en", "ru", "kk"] as const;
@@ -96,15 +96,70 @@ export function t(key: string, options?: TOptions): string {
   return (options ? instance.t(key, options as never) : instance.t(key)) as string;
 }
 
-/** A log event as a sentence: a translation by event kind if one exists, otherwise the engine's English. */
+/** A log event as a sentence in the interface's language: the engine and the server emit ids and parameters only. */
 export function eventText(event: GameEvent): string {
   if (event.kind === "scored") return scoredText(event);
   if (event.kind === "botReason") return t("why.says", { reason: whyText(event.params) });
-  const key = `event.${event.kind}`;
-  if (event.kind === "scoreBonus" && instance.exists(key)) {
-    return t(key, { ...event.params, seat: seatName(String(event.params.seat)), state: seatName(String(event.params.state ?? "")), category: t(`score.category.${event.params.category}`) });
+  const p = event.params;
+  const params: Record<string, unknown> = { ...p };
+  // Ids become names: seats and states, and whatever content the event names.
+  for (const k of ["seat", "other", "from", "to", "state", "power", "target"] as const) if (typeof p[k] === "string" && p[k]) params[k] = seatName(String(p[k]));
+  if (p.action !== undefined) params.action = actionName(String(p.action));
+  if (p.card !== undefined) params.card = contentText("card", String(p.card), "title");
+  if (p.agenda !== undefined) params.agenda = contentText("agenda", String(p.agenda), "title");
+  if (p.arrangement !== undefined) params.arrangement = contentText("arrangement", String(p.arrangement), "name");
+  if (p.response !== undefined) params.response = contentText("crisisResponse", String(p.response), "name");
+  if (p.crisis !== undefined) params.crisis = t(`event.crisisName.${p.crisis}`);
+  if (p.org !== undefined) params.org = t(`org.${p.org}`);
+  if (p.domain !== undefined) params.domain = t(`preview.domain.${p.domain}`);
+  if (p.category !== undefined) params.category = t(`score.category.${p.category}`);
+  if (p.option !== undefined) params.option = event.kind === "leverage" ? contentText("leverage", String(p.option), "name") : optionName(String(p.option));
+  if (p.winners !== undefined) {
+    const winners = String(p.winners).split(",").filter(Boolean);
+    params.winners = listText(winners.map(seatName));
+    params.count = winners.length;
   }
-  return instance.exists(key) ? t(key, event.params) : describeEvent(event);
+  if (p.penalty !== undefined) params.count = Number(p.penalty);
+  const key = `event.${event.kind}${EVENT_FORM[event.kind]?.(p) ?? ""}`;
+  return instance.exists(key, params) ? t(key, params as TOptions) : t("event.unknown");
+}
+
+/** Events worded differently by one of their parameters: the sub-key under the kind. */
+const EVENT_FORM: Record<string, (p: GameEvent["params"]) => string> = {
+  unrest: (p) => `.${p.cause === "sinophobia" || p.cause === "poverty" ? p.cause : "politics"}`,
+  offerMade: (p) => (p.option ? ".option" : ".plain"),
+  offerAnswered: (p) => (p.answer === "accept" ? ".accept" : ".decline"),
+  actionResolved: (p) => (p.target ? ".target" : ".plain"),
+  actionUnaffordable: (p) => (p.target ? ".target" : ".plain"),
+  crisisRequest: (p) => (p.to ? ".to" : ".none"),
+  gameEnded: (p) => (p.reason === "rupture" ? ".rupture" : ".rounds"),
+};
+
+/** A list of names as the language joins them ("Russia and China", «Россия и Китай»). */
+export function listText(items: string[]): string {
+  return new Intl.ListFormat(language(), { style: "long", type: "conjunction" }).format(items);
+}
+
+export type ContentKind = "action" | "card" | "agenda" | "arrangement" | "crisisResponse" | "leverage" | "argument";
+/** A content entry's display text by id (shared/content keeps the data; the words are in the language files under "content"). */
+export function contentText(kind: ContentKind, id: string, field: string): string {
+  const key = `content.${kind}.${id}.${field}`;
+  return instance.exists(key) ? t(key) : id;
+}
+export const actionName = (id: string): string => contentText("action", id, "name");
+export const actionSummary = (id: string): string => contentText("action", id, "summary");
+export const cardTitle = (id: string): string => contentText("card", id, "title");
+export const cardText = (id: string): string => contentText("card", id, "text");
+export const agendaTitle = (id: string): string => contentText("agenda", id, "title");
+export const agendaDescription = (id: string): string => contentText("agenda", id, "description");
+export const arrangementName = (id: string): string => contentText("arrangement", id, "name");
+export const arrangementSummary = (id: string): string => contentText("arrangement", id, "summary");
+
+/** An order's choice by what it is: a division of labour, an organisation or a seat (a lender). */
+export function optionName(option: string): string {
+  if (instance.exists(`content.arrangement.${option}.name`)) return arrangementName(option);
+  if (instance.exists(`org.${option}`)) return t(`org.${option}`);
+  return seatName(option);
 }
 
 /** A year's score line with its parts by category, so the parts visibly add up to the points. */

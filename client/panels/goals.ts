@@ -2,7 +2,7 @@ import { AGENDA_BY_ID } from "../../shared/content/index.ts";
 import { agendaProgress, objectives, type GameView } from "../../shared/engine/index.ts";
 import { h, replace } from "../ui/dom.ts";
 import { sourceButton } from "../ui/sourceDialog.ts";
-import { t } from "../i18n/strings.ts";
+import { agendaDescription, agendaTitle, t } from "../i18n/strings.ts";
 import { agendaLines, objectiveText } from "./scoreText.ts";
 
 /**
@@ -37,9 +37,9 @@ export class GoalsPanel {
       h("summary", {}, h("strong", {}, t("goals.heading")), " ", h("span", { class: "goals-now", id: "goals-now" }, t("goals.now", { count: now }))),
       h("ul", { class: "goals-list", id: "objectives" }, ...list.map((o) => h("li", { class: o.met ? "met" : "" }, `${o.met ? "✓" : "○"} ${objectiveText(o)}`))),
       agenda ? h("div", { class: `goals-agenda${met ? " met" : ""}`, id: "agenda" },
-        h("strong", {}, t("game.agenda", { title: agenda.title })), " ",
+        h("strong", {}, t("game.agenda", { title: agendaTitle(agenda.id) })), " ",
         h("span", { class: "goals-state", id: "agenda-state" }, met ? t("goals.agendaMet", { points: agenda.points }) : t("goals.agendaNotYet", { points: agenda.points })),
-        h("p", {}, agenda.description, " ", sourceButton(agenda.title, agenda.source)),
+        h("p", {}, agendaDescription(agenda.id), " ", sourceButton(agendaTitle(agenda.id), agenda.source)),
         progress ? h("ul", { class: "goals-list" }, ...agendaLines(progress).map((line) => h("li", {}, line))) : null) : null,
     );
   }

@@ -3,7 +3,7 @@ import { previewDecision, type Decision, type EffectPreview, type GameView, type
 import type { Connection } from "../../shared/protocol/connection.ts";
 import { h, replace } from "../ui/dom.ts";
 import { sourceButton } from "../ui/sourceDialog.ts";
-import { t } from "../i18n/strings.ts";
+import { actionSummary, t } from "../i18n/strings.ts";
 import { actionName, answerLabel, answerSummary, optionLabel } from "./labels.ts";
 import { alarming, previewLines, previewList } from "./previewText.ts";
 
@@ -72,7 +72,7 @@ export class InboxPanel {
     return h("article", { class: "decision", "data-decision": d.id },
       h("p", {}, h("strong", {}, this.question(d))),
       // An offer says what the offering power's action is, in its own words, before the answers.
-      def ? h("p", { class: "offer-text" }, def.summary, " ", sourceButton(def.name, def.source)) : null,
+      def ? h("p", { class: "offer-text" }, actionSummary(def.id), " ", sourceButton(actionName(def.id), def.source)) : null,
       ...buttons,
       h("p", { class: "default" }, t("inbox.defaultAnswer", { answer: answerLabel(d.kind, d.defaultAnswer) })),
       error);

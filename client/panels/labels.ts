@@ -1,27 +1,24 @@
 import { ACTION_BY_ID, ARRANGEMENT_BY_ID, CRISIS_RESPONSE_BY_ID, LEVERAGE_BY_ID } from "../../shared/content/index.ts";
 import type { Arrangement } from "../../shared/engine/index.ts";
-import { t } from "../i18n/strings.ts";
+import { actionName as contentActionName, contentText, optionName, t } from "../i18n/strings.ts";
 
-/** Names for the ids that appear in legal actions and decisions. */
+/** Names for the ids that appear in legal actions and decisions, in the interface's language. */
 export function actionName(id: string): string {
-  return ACTION_BY_ID.get(id)?.name ?? id;
+  return ACTION_BY_ID.has(id) ? contentActionName(id) : id;
 }
 
 export function optionLabel(option: string): string {
-  const arrangement = ARRANGEMENT_BY_ID.get(option as Arrangement);
-  if (arrangement) return arrangement.name;
-  if (option === "csto" || option === "eaeu" || option === "sco") return t(`org.${option}`);
-  return t(`seat.${option}`, { defaultValue: option });
+  return optionName(option);
 }
 
 export function answerLabel(kind: string, answer: string): string {
-  if (kind === "leverage") return LEVERAGE_BY_ID.get(answer)?.name ?? t(`inbox.answers.${answer}`, { defaultValue: answer });
+  if (kind === "leverage" && LEVERAGE_BY_ID.has(answer as never)) return contentText("leverage", answer, "name");
   return t(`inbox.answers.${answer}`, { defaultValue: answer });
 }
 
 export function answerSummary(kind: string, answer: string): string | null {
-  if (kind === "leverage") return LEVERAGE_BY_ID.get(answer)?.summary ?? null;
-  if (kind === "crisisRequest") return CRISIS_RESPONSE_BY_ID.get(answer)?.summary ?? null;
+  if (kind === "leverage") return LEVERAGE_BY_ID.has(answer as never) ? contentText("leverage", answer, "summary") : null;
+  if (kind === "crisisRequest") return CRISIS_RESPONSE_BY_ID.has(answer as never) ? contentText("crisisResponse", answer, "summary") : null;
   return null;
 }
 

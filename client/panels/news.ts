@@ -3,7 +3,7 @@ import type { GameView } from "../../shared/engine/index.ts";
 import { h, replace } from "../ui/dom.ts";
 import { citationText, shortCitationText } from "../ui/citation.ts";
 import { sourceButton } from "../ui/sourceDialog.ts";
-import { t } from "../i18n/strings.ts";
+import { cardText, cardTitle, t } from "../i18n/strings.ts";
 
 /** This year's news cards over the top of the map, each with its source. */
 export class NewsStrip {
@@ -19,9 +19,9 @@ export class NewsStrip {
       if (!card) return null;
       return h("article", { class: "news-card", "data-card": id },
         h("div", { class: "kicker" }, t("news.heading", { year: view.global.year })),
-        h("h3", {}, card.title),
-        h("p", { title: card.text }, card.text),
-        h("div", { class: "news-source" }, sourceButton(card.title, card.source), " ", h("small", { class: "news-cite", title: citationText(card.source.file) }, shortCitationText(card.source.file))));
+        h("h3", {}, cardTitle(id)),
+        h("p", { title: cardText(id) }, cardText(id)),
+        h("div", { class: "news-source" }, sourceButton(cardTitle(id), card.source), " ", h("small", { class: "news-cite", title: citationText(card.source.file) }, shortCitationText(card.source.file))));
     }));
   }
 }

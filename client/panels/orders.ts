@@ -4,7 +4,7 @@ import type { Connection } from "../../shared/protocol/connection.ts";
 import type { Reply } from "../../shared/protocol/messages.ts";
 import { h, replace } from "../ui/dom.ts";
 import { sourceButton } from "../ui/sourceDialog.ts";
-import { t } from "../i18n/strings.ts";
+import { actionSummary, t } from "../i18n/strings.ts";
 import { actionName, optionLabel } from "./labels.ts";
 import { alarming, previewLines, previewList } from "./previewText.ts";
 
@@ -138,7 +138,7 @@ export class OrdersPanel {
 
   private actionItem(l: LegalAction, view: GameView): HTMLElement {
     const def = ACTION_BY_ID.get(l.action);
-    const name = def?.name ?? l.action;
+    const name = actionName(l.action);
     const targetSel = l.targets.length > 0
       ? h("select", { id: `target-${l.action}`, "aria-label": `${t("orders.target")}: ${name}` }, ...l.targets.map((x) => h("option", { value: x }, t(`seat.${x}`))))
       : null;
@@ -168,7 +168,7 @@ export class OrdersPanel {
     };
     const item = h("li", { class: "action", style: `--swatch:${DOMAIN_SWATCH[def?.domain ?? ""] ?? "#888"}`, "data-action": l.action },
       h("header", {}, h("h3", {}, name), h("span", { class: "cost" }, t("orders.apCost", { ap: l.ap, cost: l.cost }))),
-      def ? h("p", {}, def.summary) : null,
+      def ? h("p", {}, actionSummary(def.id)) : null,
       h("div", { class: "tags" },
         h("span", {}, t(`domain.${def?.domain ?? "politics"}`)),
         def?.offer ? h("span", {}, t("orders.offerTag")) : null,

@@ -1,6 +1,6 @@
 import { ARRANGEMENT_BY_ID } from "../../shared/content/index.ts";
 import type { Change, EffectPreview, Outcome, Risk, Seat, StateId } from "../../shared/engine/index.ts";
-import { t } from "../i18n/strings.ts";
+import { arrangementName, t } from "../i18n/strings.ts";
 
 /**
  * An effect preview (from the engine's previewInput) as short lines a player reads at a glance. Pure: ids and
@@ -99,7 +99,7 @@ export function outcomeLines(o: Outcome, viewer: Seat | null): PreviewLine[] {
     if (c.kind === "global" && !(c.track === "tension" && o.encroachments.length > 0)) {
       lines.push({ text: `${t(`preview.global.${c.track}`)} ${arrow(c.from, c.to)}`, tone: c.track === "tension" && c.to > c.from ? "warn" : "plain" });
     } else if (c.kind === "division") {
-      lines.push({ text: t("preview.division", { to: ARRANGEMENT_BY_ID.get(c.to)?.name ?? c.to }), tone: "plain" });
+      lines.push({ text: t("preview.division", { to: arrangementName(c.to) }), tone: "plain" });
     } else if (c.kind === "agenda") {
       lines.push({ text: t(c.to ? "preview.agendaMet" : "preview.agendaLost"), tone: c.to ? "good" : "warn" });
     }

@@ -1,7 +1,7 @@
 import { ARRANGEMENT_BY_ID } from "../../shared/content/index.ts";
 import { POWERS, STATES, isState, totalInfluence, type GameEvent, type GameView, type Seat } from "../../shared/engine/index.ts";
 import { h, replace } from "../ui/dom.ts";
-import { eventText, t } from "../i18n/strings.ts";
+import { arrangementName, eventText, t } from "../i18n/strings.ts";
 import { TRACK_EVENTS, categoryName, roundScore, signedPoints } from "./scoreText.ts";
 
 const GLOBAL = ["tension", "asymmetry", "westPresence", "afghanThreat"] as const;
@@ -34,7 +34,7 @@ export class RoundSummary {
     const arrow = (a: number | string, b: number | string) => `${a} → ${b}`;
     const tracks: string[] = [];
     for (const k of GLOBAL) if (before.global[k] !== now.global[k]) tracks.push(`${t(`preview.global.${k}`)} ${arrow(before.global[k], now.global[k])}`);
-    if (before.global.division !== now.global.division) tracks.push(t("preview.division", { to: ARRANGEMENT_BY_ID.get(now.global.division)?.name ?? now.global.division }));
+    if (before.global.division !== now.global.division) tracks.push(t("preview.division", { to: arrangementName(now.global.division) }));
     if (was.funds !== is.funds) tracks.push(`${t("summary.funds")} ${arrow(was.funds, is.funds)}`);
     if (isState(seat)) {
       for (const k of OWN_TRACKS) if (before.countries[seat][k] !== now.countries[seat][k]) tracks.push(`${t(`preview.track.${k}`)} ${arrow(before.countries[seat][k], now.countries[seat][k])}`);

@@ -3,7 +3,7 @@ import type { GameView } from "../../shared/engine/index.ts";
 import type { MatchInfo } from "../../shared/protocol/connection.ts";
 import { h, replace } from "../ui/dom.ts";
 import { SEAT_COLOURS } from "../ui/palette.ts";
-import { t } from "../i18n/strings.ts";
+import { arrangementName, t } from "../i18n/strings.ts";
 import { formatTime } from "./labels.ts";
 import { languagePicker } from "../ui/languagePicker.ts";
 
@@ -43,7 +43,7 @@ export class TopBar {
     this.match = match;
     const g = view.global;
     const me = view.seats.find((s) => s.seat === view.viewer);
-    const division = ARRANGEMENT_BY_ID.get(g.division)?.name ?? g.division;
+    const division = arrangementName(g.division);
     replace(this.el,
       h("div", { class: "when" },
         h("strong", { id: "year" }, t("game.year", { year: g.year })),

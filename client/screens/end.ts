@@ -4,7 +4,7 @@ import type { Connection } from "../../shared/protocol/connection.ts";
 import { seriesFrom } from "../charts/series.ts";
 import { h } from "../ui/dom.ts";
 import { SEAT_COLOURS } from "../ui/palette.ts";
-import { eventText, t } from "../i18n/strings.ts";
+import { agendaTitle, eventText, t } from "../i18n/strings.ts";
 import { duelText, parIn, signed } from "./duel.ts";
 import { categoryName, signedPoints } from "../panels/scoreText.ts";
 import type { App } from "./types.ts";
@@ -64,7 +64,7 @@ export function endScreen(root: HTMLElement, app: App, connection: Connection, e
               h("td", { class: "breakdown", "data-breakdown": s.seat }, breakdown(s.seat) || "—"),
               h("td", {}, String(par(s.seat))),
               h("td", {}, h("strong", {}, signed(s.score - par(s.seat)))),
-              h("td", { class: "agenda-cell" }, s.agenda ? AGENDA_BY_ID.get(s.agenda)?.title ?? s.agenda : "—",
+              h("td", { class: "agenda-cell" }, s.agenda ? agendaTitle(s.agenda) : "—",
                 s.agenda ? h("div", { class: "status-line" }, agendaMet.has(s.seat) ? `✔ ${t("end.agendaMet")}` : `✘ ${t("end.agendaMissed")}`) : null)))))),
         h("section", { class: "card" },
           h("h2", {}, t("end.stats")),

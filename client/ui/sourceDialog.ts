@@ -10,7 +10,9 @@ export function showSource(name: string, source: SourceRef): void {
   const dialog = h("dialog", { "aria-labelledby": "source-title", class: "source-dialog" },
     h("h2", { id: "source-title" }, t("common.sourceOf", { name })),
     h("p", { class: "citation", id: "source-citation" }, citationText(source.file)),
-    h("blockquote", {}, `“${source.quote}”`),
+    // The article's words verbatim, in English, marked as the original in every language of the interface.
+    h("p", { class: "original-mark", id: "source-original" }, t("source.original")),
+    h("blockquote", { lang: "en", class: "original-quote" }, `“${source.quote}”`),
     h("div", { class: "actions" }, close),
   );
   close.addEventListener("click", () => dialog.close());

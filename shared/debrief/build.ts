@@ -1,20 +1,20 @@
-import { AGENDA_BY_ID, ARGUMENTS, type ArgumentDef } from "../content/index.ts";
+import { ARGUMENTS, type ArgumentDef } from "../content/index.ts";
 import { citationOf, type Citation } from "../content/sources.ts";
-import { describeEvent, replaySteps, parFor, standing, type GameEvent, type GameRecord, type GameState, type Power, type Seat, type StateId } from "../engine/index.ts";
-import { POWERS, SEAT_NAMES, STATES } from "../engine/ids.ts";
+import { replaySteps, parFor, standing, type GameEvent, type GameRecord, type GameState, type Power, type Seat, type StateId } from "../engine/index.ts";
+import { POWERS, STATES } from "../engine/ids.ts";
 import { RULES } from "../engine/rules.ts";
 
 /**
- * The end-of-game debrief for a class: what happened (a timeline of sentences), how the board moved
+ * The end-of-game debrief for a class: what happened (a timeline of events, ids and parameters the client words), how the board moved
  * (series for charts), who won against par, and which of the articles' arguments the game illustrated.
  * Built from a game's record alone, so a teacher can rebuild it from storage at any time.
  */
 
-export interface TimelineEntry { round: number; year: number; kind: string; text: string; private: boolean }
+export interface TimelineEntry { round: number; year: number; kind: string; params: GameEvent["params"]; private: boolean }
 
 export interface ScoreLine {
-  seat: Seat; name: string; score: number; par: number; standing: number;
-  agenda: { id: string; title: string }; agendaMet: boolean; winner: boolean;
+  seat: Seat; score: number; par: number; standing: number;
+  agenda: { id: string }; agendaMet: boolean; winner: boolean;
 }
 
 /** A quote with its citation data (authors, title, publisher, year): exports cite the article as people do, not by its file. */
@@ -114,8 +114,8 @@ export function buildDebrief(record: GameRecord): Debrief {
   const scores = state.seatOrder.map((seat): ScoreLine => {
     const s = state.seats[seat]!;
     return {
-      seat, name: SEAT_NAMES[seat], score: s.score, par: parFor(seat, state.stats.roundsScored, state.options.length), standing: standing(state, seat),
-      agenda: { id: s.agenda, title: AGENDA_BY_ID.get(s.agenda)?.title ?? s.agenda }, agendaMet: met.has(seat), winner: state.winners.includes(seat),
+      seat, score: s.score, par: parFor(seat, state.stats.roundsScored, state.options.length), standing: standing(state, seat),
+      agenda: { id: s.agenda }, agendaMet: met.has(seat), winner: state.winners.includes(seat),
     };
   }).sort((a, b) => b.standing - a.standing);
   return {
@@ -125,7 +125,7 @@ export function buildDebrief(record: GameRecord): Debrief {
     endReason: state.endReason,
     winners: state.winners,
     scores,
-    timeline: events.map((e) => ({ round: e.round, year: years.get(e.round) ?? 0, kind: e.kind, text: describeEvent(e), private: e.visibleTo !== "all" })),
+    timeline: events.map((e) => ({ round: e.round, year: years.get(e.round) ?? 0, kind: e.kind, params: e.params, private: e.visibleTo !== "all" })),
     series: seriesOf(state),
     mechanics: ARGUMENTS.map((a) => {
       const r = rounds.get(a.id)!;

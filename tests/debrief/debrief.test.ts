@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { BOTS, playGame } from "../../shared/bots/play.ts";
 import { buildDebrief, allEvents } from "../../shared/debrief/build.ts";
-import { debriefJson, roundsCsv, timelineCsv } from "../../shared/debrief/export.ts";
+import { ID_WORDS, debriefJson, roundsCsv, timelineCsv } from "../../shared/debrief/export.ts";
 import { STATES } from "../../shared/engine/index.ts";
 
 function record(seed: number, length: "short" | "standard" = "short") {
@@ -42,14 +42,16 @@ describe("debrief", () => {
     }
   });
 
-  it("the timeline reads as sentences in the order things happened, each with its year", () => {
+  it("the timeline is the game's events in the order they happened, each with its year, as ids and parameters (no words)", () => {
     const d = buildDebrief(record(6));
-    expect(d.timeline[0]!.text).toMatch(/^Round 1 begins/);
+    expect(d.timeline[0]!.kind).toBe("roundStarted");
+    expect(d.timeline[0]!.params).toEqual({ round: 1, year: d.timeline[0]!.year });
     expect(d.timeline.at(-1)!.kind).toBe("gameEnded");
     for (let i = 1; i < d.timeline.length; i++) expect(d.timeline[i]!.round).toBeGreaterThanOrEqual(d.timeline[i - 1]!.round);
     for (const e of d.timeline) {
       expect(e.year).toBeGreaterThanOrEqual(2016);
-      expect(e.text).not.toMatch(/\{|undefined/);
+      expect(e).not.toHaveProperty("text");
+      for (const v of Object.values(e.params)) expect(["string", "number", "boolean"]).toContain(typeof v);
     }
   });
 
@@ -61,11 +63,16 @@ describe("debrief", () => {
     for (const row of rows.slice(1)) expect(row.split(",")).toHaveLength(width);
     expect(rows[0]).toContain("kyrgyzstan debt");
     const timeline = timelineCsv(d);
-    expect(timeline.split("\r\n")[0]).toBe("round,year,event,text");
+    expect(timeline.split("\r\n")[0]).toBe("round,year,event,params");
     expect(timeline.split("\r\n")).toHaveLength(d.timeline.length + 2);
-    // A sentence with commas and quotes is quoted and its quotes doubled, so the record keeps four fields.
-    const tricky = { ...d, timeline: [{ round: 1, year: 2017, kind: "agendaMet", text: 'Russia fulfilled "Kazakhstan First", at last.', private: false }] };
-    expect(timelineCsv(tricky).split("\r\n")[1]).toBe('1,2017,agendaMet,"Russia fulfilled ""Kazakhstan First"", at last."');
+    // Without a language's words an event is its kind and its parameters as JSON, quoted with its quotes doubled.
+    const tricky = { ...d, timeline: [{ round: 1, year: 2017, kind: "agendaMet", params: { seat: "russia", agenda: "kazakhstan-first", points: 4 }, private: false }] };
+    expect(timelineCsv(tricky).split("\r\n")[1]).toBe('1,2017,agendaMet,"{""seat"":""russia"",""agenda"":""kazakhstan-first"",""points"":4}"');
+    // With a language's words: its headers, and a sentence with commas and quotes keeps the record at four fields.
+    const words = { ...ID_WORDS, round: "Раунд", year: "Год", event: "Событие", text: "Что произошло", eventKind: () => "Тайная цель", eventText: () => 'Россия: цель "Казахстан прежде всего", выполнена.' };
+    expect(timelineCsv(tricky, words).split("\r\n")[0]).toBe("Раунд,Год,Событие,Что произошло");
+    expect(timelineCsv(tricky, words).split("\r\n")[1]).toBe('1,2017,Тайная цель,"Россия: цель ""Казахстан прежде всего"", выполнена."');
+    expect(roundsCsv(d, { ...words, stability: (id) => `stab:${id}` }).split("\r\n")[0]).toContain("stab:kyrgyzstan");
     expect(JSON.parse(debriefJson(d))).toEqual(JSON.parse(JSON.stringify(d)));
   });
 });

@@ -1,0 +1,40 @@
+import type { Strings } from "./strings.ts";
+
+/** The log's sentences in Kazakh (Cyrillic), by event kind (see events-en.ts). */
+export const eventsKk: Strings = {
+  roundStarted: "{{round}}-раунд басталады: {{year}} жыл.",
+  news: "Жаңалық: {{card}}.",
+  unrest: {
+    sinophobia: "{{state}}: елді Қытайға қарсы наразылықтар дүрліктіреді.", poverty: "{{state}}: елді тұрмыс ауыртпалығы мен наразылықтар дүрліктіреді.", politics: "{{state}}: елді саяси толқулар дүрліктіреді.",
+  },
+  afghanSpillover: "Ауғанстаннан тұрақсыздық тасып өтеді: {{state}}.",
+  offerMade: { plain: "{{from}} ұсынады ({{to}}): {{action}}.", option: "{{from}} ұсынады ({{to}}): {{action}} ({{option}})." },
+  offerAnswered: { accept: "{{to}} ұсынысты қабылдайды ({{from}}): {{action}}.", decline: "{{to}} ұсыныстан бас тартады ({{from}}): {{action}}." },
+  actionResolved: { plain: "{{seat}}: {{action}}.", target: "{{seat}}: {{action}} ({{target}})." },
+  actionUnaffordable: { plain: "{{seat}}: «{{action}}» үшін қаражат жетпейді, әрекет жүзеге аспайды.", target: "{{seat}}: «{{action}}» ({{target}}) үшін қаражат жетпейді, әрекет жүзеге аспайды." },
+  encroachment: "{{seat}} «{{domain}}» саласында әрекет етеді, ал ол салада басты держава — {{other}}: Ресей-Қытай шиеленісі {{tension}} дейін өседі.",
+  bargain: "{{from}} мен {{to}} Үлкен келісім жасасады: {{arrangement}}.",
+  leftOrg: "{{state}} {{org}} құрамынан шығады.",
+  crisisStarted: "{{state}}: дағдарыс басталады — {{crisis}}.",
+  crisisName: { unrest: "толқулар", terrorism: "терроризм толқыны", borderClash: "шекаралық қақтығыс", spillover: "Ауғанстаннан тасқын" },
+  crisisEnded: "{{state}}: дағдарыс артта қалды.",
+  crisisRequest: { to: "{{state}} көмек сұрайды: {{to}}.", none: "{{state}} ешкімнен көмек сұрамайды." },
+  intervention: "{{power}} шақыруға жауап береді ({{state}}): {{response}}.",
+  interventionDeclined: "{{power}} көмектесуден бас тартады ({{state}}).",
+  escalation: "{{state}}: дағдарыс тереңдейді (тұрақтылық {{stability}}).",
+  debtService: "{{state}} Қытайға қарызы бойынша {{due}} төлемнің {{paid}} өтейді (қарыз енді {{debt}}).",
+  distress: "{{state}}: қарыз дағдарысы — қарыз {{debt}}, көтере алатыны {{capacity}}.",
+  distressEnded: "{{state}} қарыз дағдарысынан шығады.",
+  leverage: "Қытай қысым тетіктерін іске қосады ({{state}}): {{option}}.",
+  agendaMet: "{{seat}}: «{{agenda}}» құпия мақсаты орындалды (+{{points}}).",
+  agendaMissed: "{{seat}}: «{{agenda}}» құпия мақсаты орындалмады.",
+  asymmetryGrows: "Қытай экономикасы Ресейдікінен әрі қарай озып барады: асимметрия {{asymmetry}} дейін өседі.",
+  commonFoe: "Батыстың қатысуы Мәскеу мен Бейжіңді жақындастырады: шиеленіс {{tension}} дейін бәсеңдейді.",
+  rupture_one: "Ресей-Қытай серіктестігі үзілді. Ресей мен Қытай әрқайсысы {{count}} ұпайдан айырылады.",
+  rupture_other: "Ресей-Қытай серіктестігі үзілді. Ресей мен Қытай әрқайсысы {{count}} ұпайдан айырылады.",
+  gameEnded: {
+    rupture_one: "Ойын үзіліспен аяқталды. Жеңімпаз: {{winners}}.", rupture_other: "Ойын үзіліспен аяқталды. Жеңімпаздар: {{winners}}.",
+    rounds_one: "Ойын аяқталды: соңғы раунд ойналды. Жеңімпаз: {{winners}}.", rounds_other: "Ойын аяқталды: соңғы раунд ойналды. Жеңімпаздар: {{winners}}.",
+  },
+  unknown: "Ойынның бұл нұсқасы сөзбен жеткізе алмайтын бір нәрсе болды.",
+};
