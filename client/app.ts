@@ -4,6 +4,7 @@ import { board, startBoard } from "./board/board.ts";
 import { pageOptions } from "./config.ts";
 import { LocalConnection } from "./net/localConnection.ts";
 import { resumeOnline } from "./net/online.ts";
+import { watchTurns } from "./net/turnNotice.ts";
 import { ConnectionBanner } from "./panels/banner.ts";
 import { endScreen } from "./screens/end.ts";
 import { gameScreen } from "./screens/game.ts";
@@ -58,7 +59,15 @@ export async function boot(): Promise<void> {
     enter(next) {
       unsubscribe?.();
       connection = next;
-      unsubscribe = next.subscribe(route);
+      const routing = next.subscribe(route);
+      // An online game tells the player, while the page is in the background, when a new phase needs them.
+      const notices = next.kind === "remote"
+        ? watchTurns(next, () => ({ title: t("myGames.noticeTitle", { name: next.match().name }), body: t("myGames.noticeBody") }))
+        : () => {};
+      unsubscribe = () => {
+        routing();
+        notices();
+      };
       if (options.join) history.replaceState(null, "", location.pathname);
       route();
     },

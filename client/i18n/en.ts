@@ -43,6 +43,7 @@ export const en = {
     startSolo: "Start solo game", resumeSolo: "Resume your solo game",
     online: "Play online", create: "Create an online match", public: "Public (listed in the lobby)", private: "Private (join by code or link)",
     timer: "Timer per phase", timerNone: "No timer", timerSeconds_one: "{{count}} second", timerSeconds_other: "{{count}} seconds", timerMinutes_one: "{{count}} minute", timerMinutes_other: "{{count}} minutes",
+    timerHours_one: "{{count}} hour (play over days)", timerHours_other: "{{count}} hours (play over days)",
     createButton: "Create match",
     join: "Join a match", joinCode: "Code or link", joinButton: "Join",
     browse: "Public matches", refresh: "Refresh", noMatches: "No public matches are open. Create one!", joinListed: "Join {{name}}",
@@ -125,6 +126,13 @@ export const en = {
       encroachments: "Encroachments", bargains: "Great Bargains",
     },
     loadingCharts: "Drawing charts…",
+  },
+  myGames: {
+    heading: "My games", empty: "No online games yet: the matches you take a seat in are listed here.", resume: "Resume",
+    line: "{{name}} · you play {{seat}}", round: "Round {{round}} of {{max}}", lobby: "In the lobby", over: "Game over", stopped: "Stopped: the rules changed",
+    yourMove: "Your move", waiting: "Waiting for others", deadline: "deadline {{time}}", unavailable: "Not reachable now", forget: "Remove from the list",
+    notify: "Notify me when it is my move", notifyOn: "You will be notified while this page is open in the background.",
+    noticeTitle: "Your move in {{name}}", noticeBody: "A new phase needs your orders or answers.",
   },
   rulesChanged: {
     heading: "This game has stopped",

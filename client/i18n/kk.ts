@@ -44,6 +44,7 @@ export const kk: Strings = {
     online: "Желіде ойнау", create: "Желілік ойын құру", public: "Ашық (лоббиде көрінеді)", private: "Жабық (код немесе сілтеме арқылы)",
     timer: "Кезеңге уақыт", timerNone: "Таймерсіз",
     timerSeconds_one: "{{count}} секунд", timerSeconds_other: "{{count}} секунд", timerMinutes_one: "{{count}} минут", timerMinutes_other: "{{count}} минут",
+    timerHours_one: "{{count}} сағат (бірнеше күнге созылатын ойын)", timerHours_other: "{{count}} сағат (бірнеше күнге созылатын ойын)",
     createButton: "Ойын құру",
     join: "Ойынға қосылу", joinCode: "Код немесе сілтеме", joinButton: "Кіру",
     browse: "Ашық ойындар", refresh: "Жаңарту", noMatches: "Ашық ойын жоқ. Өзіңіз құрыңыз!", joinListed: "{{name}} ойынына кіру",
@@ -126,6 +127,13 @@ export const kk: Strings = {
       encroachments: "Бөгде салаға қол сұғу", bargains: "Үлкен келісімдер",
     },
     loadingCharts: "Графиктер сызылуда…",
+  },
+  myGames: {
+    heading: "Менің ойындарым", empty: "Әзірге онлайн ойын жоқ: орын алған матчтарыңыз осында көрсетіледі.", resume: "Жалғастыру",
+    line: "{{name}} · сіз {{seat}} үшін ойнайсыз", round: "{{max}} раундтың {{round}}-і", lobby: "Лоббиде", over: "Ойын аяқталды", stopped: "Тоқтатылды: ережелер өзгерді",
+    yourMove: "Сіздің жүрісіңіз", waiting: "Басқаларды күтудеміз", deadline: "мерзімі {{time}}", unavailable: "Қазір қолжетімсіз", forget: "Тізімнен алып тастау",
+    notify: "Менің жүрісім келгенде хабарлау", notifyOn: "Бұл бет фонда ашық тұрғанда сізге хабарлама келеді.",
+    noticeTitle: "Сіздің жүрісіңіз: {{name}}", noticeBody: "Жаңа кезең сіздің бұйрықтарыңызды немесе жауаптарыңызды күтуде.",
   },
   rulesChanged: {
     heading: "Бұл ойын тоқтатылды",

@@ -45,6 +45,7 @@ export const ru: Strings = {
     timer: "Таймер на фазу", timerNone: "Без таймера",
     timerSeconds_one: "{{count}} секунда", timerSeconds_few: "{{count}} секунды", timerSeconds_many: "{{count}} секунд", timerSeconds_other: "{{count}} секунды",
     timerMinutes_one: "{{count}} минута", timerMinutes_few: "{{count}} минуты", timerMinutes_many: "{{count}} минут", timerMinutes_other: "{{count}} минуты",
+    timerHours_one: "{{count}} час (игра на несколько дней)", timerHours_few: "{{count}} часа (игра на несколько дней)", timerHours_many: "{{count}} часов (игра на несколько дней)", timerHours_other: "{{count}} часа (игра на несколько дней)",
     createButton: "Создать партию",
     join: "Присоединиться к партии", joinCode: "Код или ссылка", joinButton: "Войти",
     browse: "Открытые партии", refresh: "Обновить", noMatches: "Открытых партий нет. Создайте свою!", joinListed: "Войти в партию {{name}}",
@@ -128,6 +129,13 @@ export const ru: Strings = {
       encroachments: "Вторжения в чужую сферу", bargains: "Большие сделки",
     },
     loadingCharts: "Рисуем графики…",
+  },
+  myGames: {
+    heading: "Мои игры", empty: "Онлайн-игр пока нет: здесь будут матчи, в которых вы заняли место.", resume: "Продолжить",
+    line: "{{name}} · вы играете за {{seat}}", round: "Раунд {{round}} из {{max}}", lobby: "В лобби", over: "Игра окончена", stopped: "Остановлена: правила изменились",
+    yourMove: "Ваш ход", waiting: "Ждём других", deadline: "срок {{time}}", unavailable: "Сейчас недоступна", forget: "Убрать из списка",
+    notify: "Сообщать, когда мой ход", notifyOn: "Вы получите уведомление, пока эта страница открыта в фоне.",
+    noticeTitle: "Ваш ход: {{name}}", noticeBody: "Новая фаза ждёт ваших приказов или ответов.",
   },
   rulesChanged: {
     heading: "Эта партия остановлена",

@@ -4,6 +4,7 @@ import type { GameEvent, GameView } from "../../shared/engine/index.ts";
 import type { Connection, ConnectionStatus, MatchInfo, MessagePayload } from "../../shared/protocol/connection.ts";
 import type { CreateMatchOptions, JoinOptions, Messages, Reply } from "../../shared/protocol/messages.ts";
 import type { MatchState } from "../../shared/protocol/state.ts";
+import { forgetGame, rememberGame } from "./myGames.ts";
 import { eventsOf, gameViewOf, matchInfoOf } from "./remoteView.ts";
 
 /*
@@ -106,7 +107,10 @@ export class RemoteConnection implements Connection {
     room.onLeave((code) => {
       this.currentStatus = "closed";
       // A left or finished match is not resumed on the next page load.
-      if (code === 1000 || code === 4000 || this.cachedView?.phase === "ended") this.store.clear();
+      if (code === 1000 || code === 4000 || this.cachedView?.phase === "ended") {
+        this.store.clear();
+        forgetGame(this.room.roomId);
+      }
       this.notify();
     });
     // Unknown message types are answered with a "refused" message rather than a disconnection.
@@ -142,10 +146,12 @@ export class RemoteConnection implements Connection {
   private remember(): void {
     const seat = this.cachedMatch.you.seat;
     const ticket = seat ? this.room.state?.secrets?.get(seat)?.ticket || null : null;
-    this.store.save({
+    const session: StoredSession = {
       url: this.url, roomId: this.room.roomId, token: this.room.reconnectionToken, name: this.name, seat, ticket,
       seenAt: Date.now(), graceSeconds: this.room.state?.graceSeconds ?? 0,
-    });
+    };
+    this.store.save(session);
+    rememberGame(session);
   }
 
   private notify(): void {
@@ -204,6 +210,7 @@ export class RemoteConnection implements Connection {
 
   async leave(): Promise<void> {
     this.store.clear();
+    forgetGame(this.room.roomId);
     if (this.currentStatus === "closed") return;
     await this.room.leave(true);
   }

@@ -24,5 +24,7 @@ export function answerSummary(kind: string, answer: string): string | null {
 
 export function formatTime(ms: number): string {
   const s = Math.max(0, Math.ceil(ms / 1000));
+  // Long (asynchronous) phases: hours, minutes and seconds.
+  if (s >= 3600) return `${Math.floor(s / 3600)}:${String(Math.floor(s / 60) % 60).padStart(2, "0")}:${String(s % 60).padStart(2, "0")}`;
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
 }

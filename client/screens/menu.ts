@@ -6,6 +6,7 @@ import { h, replace } from "../ui/dom.ts";
 import { busy, checkField, selectField, textField } from "../ui/forms.ts";
 import { SEAT_COLOURS } from "../ui/palette.ts";
 import { t } from "../i18n/strings.ts";
+import { myGamesSection } from "./myGames.ts";
 import type { Screen } from "./types.ts";
 
 const NAME_KEY = "ngg.name";
@@ -78,6 +79,7 @@ export const menuScreen: Screen = (root, app) => {
   const timer = selectField("online-timer", t("menu.timer"), [
     ["0", t("menu.timerNone")], ["60", t("menu.timerSeconds", { count: 60 })], ["120", t("menu.timerMinutes", { count: 2 })],
     ["180", t("menu.timerMinutes", { count: 3 })], ["300", t("menu.timerMinutes", { count: 5 })],
+    ["3600", t("menu.timerHours", { count: 1 })], ["86400", t("menu.timerHours", { count: 24 })],
   ], "0");
   const onlineLevel = selectField("online-level", t("menu.botLevel"), ["easy", "normal", "hard"].map((l) => [l, t(`level.${l}`)]), "normal");
   const createError = h("p", { class: "error", role: "alert" });
@@ -125,6 +127,7 @@ export const menuScreen: Screen = (root, app) => {
   const el = h("div", { class: "menu" },
     h("header", {}, h("h1", {}, t("app.title")), h("p", {}, t("app.tagline")), h("div", { class: "name-field" }, name.wrap)),
     h("div", { class: "menu-grid" },
+      myGamesSection(app),
       h("section", { class: "card", "aria-labelledby": "solo-h" },
         h("h2", { id: "solo-h" }, t("menu.solo")), h("p", { class: "hint" }, t("menu.soloHint")),
         soloMode.wrap, h("label", {}, t("menu.seat")), soloSeat.wrap,

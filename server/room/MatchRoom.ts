@@ -1,6 +1,6 @@
 import { CloseCode, Room, ServerError, validate, type AuthContext, type Client } from "@colyseus/core";
 import { StateView } from "@colyseus/schema";
-import { RULES_VERSION, type GameState, type Input, type Seat } from "../../shared/engine/index.ts";
+import { pendingSeats, RULES_VERSION, type GameState, type Input, type Seat } from "../../shared/engine/index.ts";
 import { GameHost, type HostDeps, type HostSaved, type InputSource } from "../../shared/host/GameHost.ts";
 import type { z } from "zod";
 import { CreateMatchOptions, JoinOptions, type Messages, type MessageName, type Reply } from "../../shared/protocol/messages.ts";
@@ -11,10 +11,11 @@ import { CONNECTION_HEADER } from "../http.ts";
 import { decideAsync } from "../bots/pool.ts";
 import { serverClock } from "./clock.ts";
 import { redeemRestorePass } from "./reopen.ts";
+import { reminders } from "./reminders.ts";
 import { answerUnknownRequests, envelope, refuse, refusedJoin, type Parsed } from "./intents.ts";
 import { Projector } from "./project.ts";
 import { initialControls, newTicket, type SeatControl } from "./seating.ts";
-import { restoredControls, savedRoom, type MatchSave } from "./matchSave.ts";
+import { restoredControls, savedRoom, type MatchSave, type MatchStatus } from "./matchSave.ts";
 
 /** What the public lobby lists about a match. */
 export interface LobbyMetadata {
@@ -41,6 +42,11 @@ const ACCEPTED: Reply = { ok: true };
 const EMPTY_MATCH_SECONDS = 600;
 /** Members per seat: one player now; a classroom team will raise it. */
 const PLAYERS_PER_SEAT = 1;
+/**
+ * Phases this long or longer are played asynchronously (over hours or days): their deadline is an absolute time that
+ * runs on while nobody is connected; a phase whose deadline passed meanwhile is finished by the bots when someone is back.
+ */
+const ASYNC_PHASE_SECONDS = 3600;
 
 /**
  * One match: lobby, seats, the game and its clients. The room is the only authority: it validates
@@ -71,6 +77,8 @@ export class MatchRoom extends Room<{ state: MatchState; metadata: LobbyMetadata
   /** After a restart, seats whose players held them wait the grace period for them before a bot stands in. */
   private returning = new Set<Seat>();
   private lastSave = "";
+  /** The phase last announced to the reminders. */
+  private lastPhase = "";
   private get game(): GameState | null {
     return this.host?.state ?? null;
   }
@@ -188,6 +196,7 @@ export class MatchRoom extends Room<{ state: MatchState; metadata: LobbyMetadata
     this.host = GameHost.restore(record, save.clock, this.hostDeps());
     this.state.rulesChanged = this.host.rulesChanged ? Math.max(1, this.host.rulesChanged.round) : 0;
     this.state.timerEndsAt = this.host.deadline;
+    this.lastPhase = `${this.host.state.round}|${this.host.state.phase}`;
     this.armEmptyTimer();
   }
 
@@ -203,6 +212,7 @@ export class MatchRoom extends Room<{ state: MatchState; metadata: LobbyMetadata
         return control.away && !this.returning.has(seat) ? "away" : "human";
       },
       graceMs: this.ctx.graceSeconds * 1000,
+      deadlineRunsWhileAway: this.setup.timerSeconds >= ASYNC_PHASE_SECONDS,
       store: {
         append: (entry) => {
           this.ctx.records.appendInput(this.matchId, entry.index, entry.input, entry.source, entry.digest);
@@ -221,6 +231,12 @@ export class MatchRoom extends Room<{ state: MatchState; metadata: LobbyMetadata
       onStep: (game, events, steps) => {
         this.projector.sync(game, steps);
         this.projector.addEvents(events, steps);
+        const phase = `${game.round}|${game.phase}`;
+        if (phase !== this.lastPhase) {
+          this.lastPhase = phase;
+          // Once the host has set the phase's deadline (it does so right after this step is projected).
+          queueMicrotask(() => { if (this.game === game) this.phaseOpened(game); });
+        }
       },
       onRestore: (game, eventsByStep) => {
         eventsByStep.forEach((events, step) => this.projector.addEvents(events, step));
@@ -232,11 +248,31 @@ export class MatchRoom extends Room<{ state: MatchState; metadata: LobbyMetadata
     };
   }
 
+  /** Where the match stands, as a player's list of games shows it (public facts only). */
+  status(): MatchStatus {
+    const game = this.game;
+    return {
+      name: this.setup.name, started: !!game, ended: game?.phase === "ended", round: game?.round ?? 0, maxRounds: game?.maxRounds ?? 0,
+      phase: game?.phase ?? "lobby", waitingFor: game && game.phase !== "ended" ? pendingSeats(game) : [],
+      deadline: this.host?.deadline || this.host?.clock?.deadline || null, timerSeconds: this.setup.timerSeconds,
+      rulesChanged: this.state.rulesChanged,
+    };
+  }
+
+  /** A phase opened that waits for human seats: the reminders' extension point hears of it (server/room/reminders.ts). */
+  private phaseOpened(game: GameState): void {
+    if (game.phase === "ended") return;
+    const seats = pendingSeats(game).filter((seat) => this.controls.get(seat)?.controller === "human");
+    if (seats.length === 0) return;
+    const deadline = this.host?.deadline || this.host?.clock?.deadline || null;
+    reminders().phaseOpened({ roomId: this.roomId, code: this.state.code || null, name: this.setup.name, round: game.round, phase: game.phase, seats, deadline });
+  }
+
   /** The room as a restart needs it (seats, tickets, host, lobby, the game's deadline), written whenever it changes. */
   private persist(): void {
     if (!this.ctx || this.closing) return;
     const over = this.game?.phase === "ended";
-    const room = savedRoom(this.roomId, this.setup, this.state.code || null, this.host ? this.matchId : null, this.hostSeat, this.controls, this.hostSaved, !over);
+    const room = savedRoom(this.roomId, this.setup, this.state.code || null, this.host ? this.matchId : null, this.hostSeat, this.controls, this.hostSaved, !over, this.status());
     const text = JSON.stringify(room);
     if (text === this.lastSave) return;
     this.lastSave = text;
@@ -328,6 +364,13 @@ export class MatchRoom extends Room<{ state: MatchState; metadata: LobbyMetadata
 
   onDispose(): void {
     this.bots.stop();
+    if (this.host) {
+      try {
+        this.persist();
+      } catch {
+        // The database is already closed (shutting down): the room stays as last saved.
+      }
+    }
     if (!this.closing && this.ctx && !this.host) {
       // A lobby everyone left: nobody holds a seat to come back to.
       const room = savedRoom(this.roomId, this.setup, this.state.code || null, null, this.hostSeat, this.controls, null, false);

@@ -17,12 +17,31 @@ export interface MatchSave {
   seats: SavedSeat[];
   /** The game host's deadline, pause and timer. */
   clock: HostSaved | null;
+  /** Where the game stands, for a player's list of games while the room is not live. */
+  status?: MatchStatus;
+}
+
+/** What a player's "My games" list shows of a match (public facts only): GET /api/match/:roomId/status. */
+export interface MatchStatus {
+  name: string;
+  started: boolean;
+  ended: boolean;
+  round: number;
+  maxRounds: number;
+  phase: string;
+  /** Seats the current phase waits for. */
+  waitingFor: Seat[];
+  /** When the current phase closes (epoch ms), or null. */
+  deadline: number | null;
+  timerSeconds: number;
+  /** The game stopped because the rules changed (the round), or 0. */
+  rulesChanged: number;
 }
 
 export function savedRoom(roomId: string, setup: CreateMatchOptions, code: string | null, matchId: number | null, hostSeat: Seat | null,
-  controls: Map<Seat, SeatControl>, clock: HostSaved | null, open: boolean): SavedRoom {
+  controls: Map<Seat, SeatControl>, clock: HostSaved | null, open: boolean, status?: MatchStatus): SavedRoom {
   const seats = [...controls.values()].map(({ holders, ...rest }) => ({ ...rest, held: holders.size > 0 }));
-  const data: MatchSave = { setup, code, matchId, hostSeat, seats, clock };
+  const data: MatchSave = { setup, code, matchId, hostSeat, seats, clock, ...(status ? { status } : {}) };
   return { roomId, kind: "match", open, code, data: data as unknown as Record<string, unknown> };
 }
 

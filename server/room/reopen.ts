@@ -2,6 +2,7 @@ import { matchMaker } from "@colyseus/core";
 import type express from "express";
 import { randomBytes } from "node:crypto";
 import { context } from "../context.ts";
+import type { MatchSave, MatchStatus } from "./matchSave.ts";
 
 /*
  * Bringing a saved match room back. A match's room (lobby, seats, tickets, host, the game's deadline) is saved as it
@@ -44,7 +45,24 @@ export async function openMatch(roomId: string): Promise<boolean> {
   return pending;
 }
 
+/** Where a match stands: from its live room, else from its save (as it stood when the room last saved). */
+async function statusOf(roomId: string): Promise<MatchStatus | null> {
+  const room = matchMaker.getLocalRoomById(roomId) as unknown as { status?: () => MatchStatus } | undefined;
+  if (room?.status) return room.status();
+  const saved = context().records.loadRoom(roomId);
+  if (!saved || saved.kind !== "match") return null;
+  const data = saved.data as unknown as MatchSave;
+  return data.status ?? null;
+}
+
 export function matchRoutes(app: express.Application): void {
+  // Public facts only (whose move, the deadline): a browser's "My games" list asks for each match it holds a seat in.
+  app.get("/api/match/:roomId/status", async (req, res) => {
+    const status = await statusOf(String(req.params.roomId).slice(0, 32));
+    if (status) res.json(status);
+    else res.status(404).json({ code: "unknown-match", message: "No match has that id." });
+  });
+
   app.post("/api/match/:roomId/open", async (req, res) => {
     const roomId = String(req.params.roomId).slice(0, 32);
     try {

@@ -21,8 +21,8 @@ export const CreateMatchOptions = z.object({
   startYear: z.union([z.literal(2016), z.literal(2019), z.literal(2022)]).default(2016),
   west: z.boolean().default(true),
   public: z.boolean().default(false),
-  /** Seconds for each phase; 0 means no timer. */
-  timerSeconds: z.number().int().min(0).max(3600).default(0),
+  /** Seconds for each phase; 0 means no timer. An hour or more is asynchronous play (server/room/MatchRoom.ts): up to a week. */
+  timerSeconds: z.number().int().min(0).max(7 * 24 * 3600).default(0),
   botLevel: BotLevel.default("normal"),
   /** Seats the creator wants played by bots from the start; others are open to humans. */
   bots: z.array(SeatId).default([]),
