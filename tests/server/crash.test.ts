@@ -7,6 +7,7 @@ import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { resumeRemoteMatch, type RemoteConnection, type StoredSession } from "../../client/net/remoteConnection.ts";
 import { createRemoteMatch, joinRemoteMatch, memoryStore, until } from "./helpers.ts";
+import { newClass, student } from "../classroom/helpers.ts";
 
 /*
  * The server as its own process, killed with SIGKILL mid-round (no shutdown, no last write) and started again on the
@@ -69,10 +70,12 @@ function copyOf(store: { value: StoredSession | null }) {
   return copy;
 }
 
+/** The inputs of the newest game on disk. */
 function inputsOnDisk(): { idx: number; input: string; digest: string | null }[] {
   const db = new Database(dbPath, { readonly: true });
   try {
-    return db.prepare("SELECT idx, input, digest FROM inputs ORDER BY match_id, idx").all() as { idx: number; input: string; digest: string | null }[];
+    // The newest game's (the tests share one database).
+    return db.prepare("SELECT idx, input, digest FROM inputs WHERE match_id = (SELECT MAX(id) FROM matches) ORDER BY idx").all() as { idx: number; input: string; digest: string | null }[];
   } finally {
     db.close();
   }
@@ -140,5 +143,52 @@ describe("a match outlives its server process", () => {
     expect(inputsOnDisk().length).toBeGreaterThan(stepBefore);
 
     for (const c of [ana, bo, ana2, bo2] as RemoteConnection[]) await c.leave().catch(() => {});
+  }, 120_000);
+
+  it("killed with SIGKILL mid-round, a class session comes back with every acknowledged input, the teams and a draft", async () => {
+    const port = await freePort();
+    const url = `ws://127.0.0.1:${port}`;
+    const first = await startProcess(port);
+    const { teacher, code } = await newClass(url);
+    const ana = await student(url, code, "Ana");
+    const cy = await student(url, code, "Cy");
+    expect(await teacher.request("assign", { name: "Ana", seat: "russia" })).toEqual({ ok: true });
+    expect(await teacher.request("assign", { name: "Cy", seat: "china" })).toEqual({ ok: true });
+    expect(await teacher.request("setTimer", { seconds: 600 })).toEqual({ ok: true });
+    expect(await teacher.request("startClass", {})).toEqual({ ok: true });
+    await until("orders open", () => ana.current?.game.view()?.phase === "orders" && !!cy.current?.game.view());
+    const round = ana.current!.game.view()!.round;
+    expect(await ana.request("submitOrders", { orders: [], round })).toEqual({ ok: true });
+    expect(await cy.request("draft", { orders: [], round })).toEqual({ ok: true });
+    // Everyone but China's team has sent orders (the bots too): the phase waits for China.
+    await until("only China owes", () => {
+      const st = teacher.state();
+      let others = true;
+      st?.seats.forEach((seat, id) => { if (id !== "china" && !seat.submitted) others = false; });
+      return !!st && others;
+    });
+    const onDisk = inputsOnDisk();
+    await until("the teacher's screen has caught up", () => teacher.state()!.step === onDisk.length);
+    const deadlineBefore = teacher.state()!.timerEndsAt;
+    expect(deadlineBefore).toBeGreaterThan(Date.now());
+
+    await kill(first);
+    await until("the screens see the server go", () => [teacher, ana, cy].every((l) => l.status === "reconnecting"));
+    await startProcess(port);
+    // The links retry on their own: the teacher reopens the class with the key, the students find it by code.
+    await until("all back", () => [teacher, ana, cy].every((l) => l.status === "open"), 30_000);
+    await until("the game shows", () => teacher.state()!.step === onDisk.length && teacher.state()!.started);
+    const after = teacher.state()!;
+    expect(after.round).toBe(round);
+    expect(after.phase).toBe("orders");
+    expect(after.seats.get("russia")!.submitted).toBe(true);
+    expect(after.seats.get("china")!.submitted).toBe(false);
+    await until("China's draft is back", () => !!cy.state()?.secrets?.get("china")?.draft);
+    await until("the deadline runs", () => teacher.state()!.timerEndsAt > 0);
+    expect(Math.abs(teacher.state()!.timerEndsAt - deadlineBefore)).toBeLessThan(10_000);
+    expect(inputsOnDisk().slice(0, onDisk.length)).toEqual(onDisk);
+    expect(await cy.request("submitOrders", { orders: [], round })).toEqual({ ok: true });
+    await until("the orders phase closes", () => teacher.state()!.step > onDisk.length);
+    for (const l of [teacher, ana, cy]) await l.stop();
   }, 120_000);
 });
