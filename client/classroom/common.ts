@@ -102,6 +102,10 @@ export class ClassBanner {
       parts.push(h("p", { class: "class-status", id: "class-status" }, text));
     }
     if (state?.paused) parts.push(h("p", { class: "class-paused", id: "class-paused" }, t("classroom.paused")));
+    if (state?.rulesChanged) {
+      parts.push(h("p", { class: "class-broadcast", id: "rules-changed", role: "alert" }, t("rulesChanged.message", { round: state.rulesChanged }), " ",
+        h("a", { href: `?debrief=${encodeURIComponent(link.creds.code)}`, id: "debrief-link" }, t("classroom.dash.debrief"))));
+    }
     if (state?.phase === "ended") parts.push(h("p", { class: "class-broadcast" }, h("a", { href: `?debrief=${encodeURIComponent(link.creds.code)}`, id: "debrief-link" }, t("classroom.dash.debrief"))));
     if (state?.broadcast) parts.push(h("p", { class: "class-broadcast", id: "class-broadcast" }, state.broadcast));
     replace(this.el, ...parts);

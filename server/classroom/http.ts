@@ -1,6 +1,7 @@
 import { matchMaker } from "@colyseus/core";
 import express from "express";
 import { buildDebrief } from "../../shared/debrief/build.ts";
+import { RULES_VERSION, verifyRecord } from "../../shared/engine/index.ts";
 import { debriefJson, roundsCsv, timelineCsv } from "../../shared/debrief/export.ts";
 import { CreateClassOptions, type CreatedClass } from "../../shared/protocol/classroom.ts";
 import type { JoinCodes } from "../codes.ts";
@@ -100,9 +101,12 @@ export function classroomRoutes(app: express.Application, deps: { records: Recor
       res.status(409).json({ code: "not-started", message: "The class's game has not started yet." });
       return;
     }
-    const debrief = buildDebrief(record);
+    // Re-run under the current rules with its digests checked: a game the rules changed under is debriefed as far as
+    // it replays (and, stopped for good, is open to the class like a finished one).
+    const checked = verifyRecord(record, RULES_VERSION);
+    const debrief = buildDebrief(checked.ok ? record : { ...record, inputs: record.inputs.slice(0, checked.matching), digests: undefined });
     // Before the end only the teacher may look.
-    if (debrief.endReason === null && check !== "ok") {
+    if (debrief.endReason === null && checked.ok && check !== "ok") {
       res.status(403).json({ code: "not-over", message: "The debrief opens when the game is over." });
       return;
     }

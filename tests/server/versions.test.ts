@@ -7,6 +7,8 @@ import { resumeRemoteMatch } from "../../client/net/remoteConnection.ts";
 import { RULES_VERSION } from "../../shared/engine/index.ts";
 import { startServer, type RunningServer } from "../../server/main.ts";
 import { createRemoteMatch, joinRemoteMatch, memoryStore, until } from "./helpers.ts";
+import { newClass, student } from "../classroom/helpers.ts";
+import { classStore } from "../../server/classroom/live.ts";
 import { testSeeds } from "./seeds.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "ngg-versions-"));
@@ -81,5 +83,40 @@ describe("versioned records", () => {
     await back.leave();
     await ana.leave().catch(() => {});
     await bo.leave().catch(() => {});
+  });
+
+  it("a class whose record no longer replays: read-only for the teacher and the teams, its debrief open to all as far as it replays", async () => {
+    const first = await start(0);
+    const port = first.port;
+    const url = `ws://127.0.0.1:${port}`;
+    const { code, teacher } = await newClass(url);
+    const ana = await student(url, code, "Ana");
+    expect(await teacher.request("assign", { name: "Ana", seat: "russia" })).toEqual({ ok: true });
+    expect(await teacher.request("startClass", {})).toEqual({ ok: true });
+    await until("orders", () => ana.current?.game.view()?.phase === "orders");
+    expect(await ana.request("submitOrders", { orders: [], round: 1 })).toEqual({ ok: true });
+    await until("round 1's orders are in", () => teacher.state()!.phase !== "orders" || teacher.state()!.round > 1);
+    const matchId = classStore().load(code)!.matchId!;
+    const steps = first.records.gameRecord(matchId)!.inputs.length;
+    expect(steps).toBeGreaterThan(4);
+    await first.close();
+
+    const db = new Database(dbPath);
+    db.prepare("UPDATE inputs SET digest = ? WHERE match_id = ? AND idx = ?").run("0000000000000000", matchId, 2);
+    db.close();
+
+    await start(port);
+    await until("the teacher is back", () => teacher.status === "open" && (teacher.state()?.rulesChanged ?? 0) > 0, 30_000);
+    expect(teacher.state()!.rulesChanged).toBe(1);
+    expect(teacher.state()!.step).toBe(2);
+    await until("Ana is back", () => ana.status === "open" && !!ana.state());
+    expect(await ana.request("submitOrders", { orders: [], round: 1 })).toMatchObject({ ok: false, code: "rules-changed" });
+    // The debrief, without the teacher's key: the game as far as it replays.
+    const res = await fetch(`http://127.0.0.1:${port}/api/class/${code}/debrief`);
+    expect(res.status).toBe(200);
+    const debrief = await res.json();
+    expect(debrief.endReason).toBeNull();
+    expect(debrief.timeline.length).toBeGreaterThan(0);
+    for (const l of [teacher, ana]) await l.stop();
   });
 });
