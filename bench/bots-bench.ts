@@ -27,7 +27,7 @@ function positions(options: Partial<GameOptions>): { view: GameView; seed: numbe
       const view = viewFor(state, seat);
       all.push({ view, seed: botSeed(state, seat, i) });
       const result = applyInput(state, BOTS.baseline(view, botSeed(state, seat, i))!);
-      if (!result.ok) throw new Error(result.message);
+      if (!result.ok) throw new Error(`${result.code} ${JSON.stringify(result.params)}`);
       state = result.state;
     }
   }

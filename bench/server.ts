@@ -96,7 +96,7 @@ async function timedRequest(room: Room<unknown, MatchState>, type: string, paylo
     if (type === "start") startLatencies.push(performance.now() - start);
     else latencies.push(performance.now() - start);
     timeline.push([start - playStart, type, performance.now() - start]);
-    if (!reply.ok) error(`${type} refused: ${reply.code} ${reply.message}`);
+    if (!reply.ok) error(`${type} refused: ${reply.code} ${JSON.stringify(reply.params ?? {})}`);
     return true;
   } catch (e) {
     error(`${type} failed: ${e instanceof Error ? e.message : String(e)}`);

@@ -70,12 +70,12 @@ const PAGE = (title: string, text: string) =>
   `<!doctype html><meta charset="utf-8"><title>New Great Game</title><h1>${title}</h1><p>${text}</p><p><a href="/">Back to the game</a></p>`;
 
 /**
- * Last in line: unknown routes and errors. API routes answer `{ code, message }`; pages get the game's own short page.
+ * Last in line: unknown routes and errors. API routes answer `{ code }` (the client words it); pages get the game's own short page.
  * Never Express's default page, which shows the stack and the server's paths. A server error is logged in one line.
  */
 export function errorRoutes(app: express.Application, log: RefusalLog): void {
   app.use("/api", (_req, res) => {
-    res.status(404).json({ code: "not-found", message: "No such route." });
+    res.status(404).json({ code: "not-found" });
   });
   app.use((_req, res) => {
     res.status(404).type("html").send(PAGE("Not found", "There is nothing at this address."));
@@ -91,7 +91,7 @@ export function errorRoutes(app: express.Application, log: RefusalLog): void {
     if (status >= 500) log.line(`HTTP ${status} ${req.method} ${req.path}: ${oneLine(error)}`);
     else log.note(`HTTP ${status} ${req.method} ${req.path}`, addressOf(req), oneLine(error));
     if (res.headersSent) return;
-    if (req.path.startsWith("/api/") || req.accepts(["json", "html"]) === "json") res.status(status).json({ code, message });
+    if (req.path.startsWith("/api/") || req.accepts(["json", "html"]) === "json") res.status(status).json({ code });
     else res.status(status).type("html").send(PAGE(status >= 500 ? "Something went wrong" : "Request refused", message));
   });
 }
@@ -122,13 +122,13 @@ export function httpRoutes(app: express.Application, deps: { codes: JoinCodes; c
   app.get("/api/code/:code", (req, res) => {
     const address = addressOf(req);
     if (!deps.limits.available("codeMisses", address)) {
-      res.status(429).json({ code: "rate-limited", message: "Too many code look-ups: wait a moment." });
+      res.status(429).json({ code: "rate-limited" });
       return;
     }
     const roomId = deps.codes.lookup(String(req.params.code).slice(0, 16));
     if (!roomId) {
       deps.limits.take("codeMisses", address);
-      res.status(404).json({ code: "unknown-code", message: "No match has that code." });
+      res.status(404).json({ code: "unknown-code" });
       return;
     }
     res.json({ roomId });

@@ -1,7 +1,7 @@
 import type { ClassNetwork } from "../../shared/protocol/classroom.ts";
 import type { MatchState } from "../../shared/protocol/state.ts";
 import { h, replace } from "../ui/dom.ts";
-import { language, t } from "../i18n/strings.ts";
+import { errorText, hasText, language, t } from "../i18n/strings.ts";
 import type { ClassLink } from "./net.ts";
 import "./classroom.css";
 
@@ -44,7 +44,7 @@ export const saved = {
 /** A refused join in the student's words: the server sends an id (see JOIN_REFUSALS). */
 export function joinError(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  return t(`classroom.refusal.${message}`, { defaultValue: message });
+  return hasText(`classroom.refusal.${message}`) ? t(`classroom.refusal.${message}`) : errorText(error);
 }
 
 /** The join link on this page's own address (what the page can show before it knows better). */

@@ -5,7 +5,7 @@ import { drawEndCharts } from "../charts/endCharts.ts";
 import type { ChartSeries } from "../charts/series.ts";
 import { h, replace } from "../ui/dom.ts";
 import { SEAT_COLOURS } from "../ui/palette.ts";
-import { agendaTitle, contentText, language, seatName, t } from "../i18n/strings.ts";
+import { agendaTitle, contentText, errorText, language, seatName, t } from "../i18n/strings.ts";
 import { roundsCsvText, timelineCsvText, timelineText } from "./debriefExport.ts";
 import { formatCitation } from "../ui/citation.ts";
 import { page, saved, serverUrl } from "./common.ts";
@@ -80,7 +80,7 @@ export function debriefScreen(root: HTMLElement, code: string): () => void {
           h("ul", {}, ...entries.map((e) => h("li", { class: e.private ? "muted" : "" }, timelineText(e))))))));
     charts = drawEndCharts(canvases, chartSeries(d));
   }).catch((error: unknown) => {
-    replace(body, h("p", { class: "error", role: "alert", id: "debrief-error" }, error instanceof Error ? error.message : String(error)));
+    replace(body, h("p", { class: "error", role: "alert", id: "debrief-error" }, errorText(error)));
   });
   return () => { for (const c of charts) c.destroy(); el.remove(); };
 }

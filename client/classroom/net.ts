@@ -42,7 +42,7 @@ function httpBase(url: string): string {
 async function call<T>(url: string, init?: RequestInit): Promise<T> {
   const response = await fetch(url, init);
   const body = (await response.json().catch(() => ({}))) as T & { code?: string; message?: string };
-  if (!response.ok) throw new ClassError(body.code ?? `http-${response.status}`, body.message ?? `HTTP ${response.status}`);
+  if (!response.ok) throw new ClassError(body.code ?? "request-failed", body.code ?? "request-failed");
   return body;
 }
 
@@ -70,7 +70,7 @@ export async function fetchDebrief<T>(url: string, code: string, key?: string, f
   const response = await fetch(debriefUrl(url, code, format), { headers: key ? { "x-teacher-key": key } : {} });
   if (!response.ok) {
     const body = (await response.json().catch(() => ({}))) as { code?: string; message?: string };
-    throw new ClassError(body.code ?? `http-${response.status}`, body.message ?? `HTTP ${response.status}`);
+    throw new ClassError(body.code ?? "request-failed", body.code ?? "request-failed");
   }
   return format === "json" ? ((await response.json()) as T) : response.text();
 }
@@ -171,11 +171,11 @@ export class ClassLink {
 
   async request(type: ClassMessage, payload: unknown): Promise<Reply> {
     const room = this.current?.room;
-    if (!room || this.status !== "open") return { ok: false, code: "offline", message: "Not connected to the class right now." };
+    if (!room || this.status !== "open") return { ok: false, code: "offline" };
     try {
-      return ((await room.request(type, payload)) as Reply | undefined) ?? { ok: false, code: "bad-reply", message: "The server gave no answer." };
+      return ((await room.request(type, payload)) as Reply | undefined) ?? { ok: false, code: "bad-reply" };
     } catch (error) {
-      return { ok: false, code: "request-failed", message: error instanceof Error ? error.message : String(error) };
+      return { ok: false, code: "request-failed" };
     }
   }
 

@@ -6,7 +6,7 @@ import type { MatchState } from "../../shared/protocol/state.ts";
 import { h, replace } from "../ui/dom.ts";
 import { busy, selectField, textField } from "../ui/forms.ts";
 import { SEAT_COLOURS } from "../ui/palette.ts";
-import { agendaTitle, language, t } from "../i18n/strings.ts";
+import { agendaTitle, language, refusalText, t } from "../i18n/strings.ts";
 import { actionName, optionLabel } from "../panels/labels.ts";
 import { boardTable, roundLine } from "./boardTable.ts";
 import { ClassBanner, everySecond, joinLinkFor, joinLinks, onLoopback, page, saved, serverUrl, timeLeft } from "./common.ts";
@@ -71,7 +71,7 @@ export function teacherDashboard(root: HTMLElement, link: ClassLink): () => void
     error.textContent = "";
     done.textContent = "";
     const reply = await link.request(type, payload);
-    if (!reply.ok) error.textContent = t("errors.refused", { message: reply.message });
+    if (!reply.ok) error.textContent = t("errors.refused", { message: refusalText(reply) });
     return reply;
   };
   const button = (id: string, label: string, type: Parameters<ClassLink["request"]>[0], payload: () => unknown = () => ({}), cls = "") =>

@@ -1,6 +1,7 @@
 import { classroomEn, classroomEventsEn } from "../classroom/en.ts";
 import { contentEn } from "./content-en.ts";
 import { eventsEn } from "./events-en.ts";
+import { refusalsEn } from "./refusals-en.ts";
 import { reviewEn, whyEn } from "./review.en.ts";
 
 /** Every English text of the interface. Another language is another file with the same keys. */
@@ -143,6 +144,7 @@ export const en = {
     retry: "Retry now", toMenu: "Back to the menu",
   },
   errors: { generic: "Something went wrong: {{message}}", refused: "{{message}}" },
+  refusal: refusalsEn,
   classroom: classroomEn,
   content: contentEn,
   /** Log sentences by event kind: the engine and the server emit ids and parameters, the words are here. */

@@ -1,6 +1,7 @@
 import { classroomEventsKk, classroomKk } from "../classroom/kk.ts";
 import { contentKk } from "./content-kk.ts";
 import { eventsKk } from "./events-kk.ts";
+import { refusalsKk } from "./refusals-kk.ts";
 import type { Strings } from "./strings.ts";
 
 /** Every Kazakh (Cyrillic) text of the interface: the same keys as en.ts (tests/client/i18n-parity.test.ts checks it). */
@@ -144,6 +145,7 @@ export const kk: Strings = {
     retry: "Қазір қайталау", toMenu: "Басты мәзірге",
   },
   errors: { generic: "Бірдеңе дұрыс болмады: {{message}}", refused: "{{message}}" },
+  refusal: refusalsKk,
   classroom: classroomKk,
   content: contentKk,
   event: { ...classroomEventsKk, ...eventsKk, scoreBonus: "{{seat}}: {{category}} +{{points}} ({{state}}; барлығы {{total}})." },

@@ -1,6 +1,7 @@
 import { classroomEventsRu, classroomRu } from "../classroom/ru.ts";
 import { contentRu } from "./content-ru.ts";
 import { eventsRu } from "./events-ru.ts";
+import { refusalsRu } from "./refusals-ru.ts";
 import type { Strings } from "./strings.ts";
 
 /** Every Russian text of the interface: the same keys as en.ts (tests/client/i18n-parity.test.ts checks it). */
@@ -146,6 +147,7 @@ export const ru: Strings = {
     retry: "Повторить сейчас", toMenu: "В главное меню",
   },
   errors: { generic: "Что-то пошло не так: {{message}}", refused: "{{message}}" },
+  refusal: refusalsRu,
   classroom: classroomRu,
   content: contentRu,
   event: { ...classroomEventsRu, ...eventsRu, scoreBonus: "{{seat}}: {{category}} +{{points}} ({{state}}; всего {{total}})." },

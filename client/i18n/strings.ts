@@ -155,6 +155,33 @@ export const agendaDescription = (id: string): string => contentText("agenda", i
 export const arrangementName = (id: string): string => contentText("arrangement", id, "name");
 export const arrangementSummary = (id: string): string => contentText("arrangement", id, "summary");
 
+/** A refused request in words: the engine, the server and the connections send a code and parameters only. */
+export function refusalText(reply: { code: string; params?: Record<string, string | number> }): string {
+  const p = reply.params ?? {};
+  const params: Record<string, unknown> = { ...p };
+  for (const k of ["seat", "target", "state"] as const) if (typeof p[k] === "string" && p[k]) params[k] = seatName(String(p[k]));
+  if (p.action !== undefined) params.action = actionName(String(p.action));
+  if (p.phase !== undefined) params.phase = t(`phase.${p.phase}`);
+  if (p.max !== undefined) params.count = Number(p.max);
+  const code = reply.code === "over-budget" ? `over-budget-${p.resource === "ap" ? "ap" : "funds"}` : reply.code;
+  const key = `refusal.${code}`;
+  return instance.exists(key, params) ? t(key, params as TOptions) : t("refusal.other");
+}
+
+/**
+ * An error in words: a refusal's code (a class request's, a join's "code {params}", a connection's) is worded by
+ * refusalText; any other error's text is already the interface's (thrown with t()) or the browser's own.
+ */
+export function errorText(error: unknown): string {
+  const code = typeof error === "object" && error !== null && typeof (error as { code?: unknown }).code === "string" ? (error as { code: string }).code : null;
+  const message = error instanceof Error ? error.message : String(error);
+  const m = /^([a-z][a-z-]*)(?: (\{.*\}))?$/.exec(message) ?? (code ? /^([a-z][a-z-]*)$/.exec(code) : null);
+  if (!m) return message;
+  let params: Record<string, string | number> = {};
+  try { params = m[2] ? (JSON.parse(m[2]) as Record<string, string | number>) : {}; } catch { /* no parameters */ }
+  return refusalText({ code: m[1]!, params });
+}
+
 /** An order's choice by what it is: a division of labour, an organisation or a seat (a lender). */
 export function optionName(option: string): string {
   if (instance.exists(`content.arrangement.${option}.name`)) return arrangementName(option);

@@ -155,7 +155,7 @@ export class LocalConnection implements Connection {
   }
 
   async send<K extends keyof typeof Messages>(type: K, payload: MessagePayload<K>): Promise<Reply> {
-    if (this.closed) return { ok: false, code: "not-started", message: "This game has been left." };
+    if (this.closed) return { ok: false, code: "game-left" };
     switch (type) {
       case "submitOrders": {
         const p = payload as MessagePayload<"submitOrders">;
@@ -169,7 +169,7 @@ export class LocalConnection implements Connection {
       case "start":
         return { ok: true };
       default:
-        return { ok: false, code: "bad-input", message: "A solo game has no lobby: every other seat is a bot." };
+        return { ok: false, code: "solo-no-lobby" };
     }
   }
 

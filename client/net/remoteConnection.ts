@@ -180,14 +180,14 @@ export class RemoteConnection implements Connection {
   }
 
   async send<K extends keyof typeof Messages>(type: K, payload: MessagePayload<K>): Promise<Reply> {
-    if (this.currentStatus === "closed") return { ok: false, code: "closed", message: "The connection to the match is closed." };
+    if (this.currentStatus === "closed") return { ok: false, code: "closed" };
     try {
       const reply = (await this.room.request(type as string, payload)) as Reply | undefined;
-      if (!reply) return { ok: false, code: "bad-reply", message: "The server gave no answer." };
+      if (!reply) return { ok: false, code: "bad-reply" };
       if (reply.ok) await this.nextState();
       return reply;
     } catch (error) {
-      return { ok: false, code: "request-failed", message: error instanceof Error ? error.message : String(error) };
+      return { ok: false, code: "request-failed" };
     }
   }
 
@@ -280,8 +280,8 @@ export async function resolveRoomId(url: string, roomIdOrCode: string): Promise<
   // Codes are 6 letters and digits (typed with any case, spaces or a dash); room ids are 9 characters.
   if (!/^[a-z0-9]{6}$/i.test(trimmed.replace(/[\s-]/g, ""))) return trimmed;
   const response = await fetch(`${httpBase(url)}/api/code/${encodeURIComponent(trimmed)}`);
-  const body = (await response.json()) as { roomId?: string; message?: string };
-  if (!response.ok || !body.roomId) throw new Error(body.message ?? "No match has that code.");
+  const body = (await response.json()) as { roomId?: string; code?: string };
+  if (!response.ok || !body.roomId) throw new Error(body.code ?? "unknown-match");
   return body.roomId;
 }
 

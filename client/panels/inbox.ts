@@ -3,7 +3,7 @@ import { previewDecision, type Decision, type EffectPreview, type GameView, type
 import type { Connection } from "../../shared/protocol/connection.ts";
 import { h, replace } from "../ui/dom.ts";
 import { sourceButton } from "../ui/sourceDialog.ts";
-import { actionSummary, t } from "../i18n/strings.ts";
+import { actionSummary, errorText, refusalText, t } from "../i18n/strings.ts";
 import { actionName, answerLabel, answerSummary, optionLabel } from "./labels.ts";
 import { alarming, previewLines, previewList } from "./previewText.ts";
 
@@ -85,9 +85,9 @@ export class InboxPanel {
     this.rerender();
     try {
       const reply = await this.connection.send("answer", { decision: d.id, answer });
-      if (!reply.ok) this.errors.set(d.id, t("errors.refused", { message: reply.message }));
+      if (!reply.ok) this.errors.set(d.id, t("errors.refused", { message: refusalText(reply) }));
     } catch (e) {
-      this.errors.set(d.id, t("errors.generic", { message: e instanceof Error ? e.message : String(e) }));
+      this.errors.set(d.id, t("errors.generic", { message: errorText(e) }));
     } finally {
       this.sending.delete(d.id);
       this.renderedKey = "";

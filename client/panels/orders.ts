@@ -4,7 +4,7 @@ import type { Connection } from "../../shared/protocol/connection.ts";
 import type { Reply } from "../../shared/protocol/messages.ts";
 import { h, replace } from "../ui/dom.ts";
 import { sourceButton } from "../ui/sourceDialog.ts";
-import { actionSummary, t } from "../i18n/strings.ts";
+import { actionSummary, errorText, refusalText, t } from "../i18n/strings.ts";
 import { actionName, optionLabel } from "./labels.ts";
 import { alarming, previewLines, previewList } from "./previewText.ts";
 
@@ -197,7 +197,7 @@ export class OrdersPanel {
       return;
     }
     void this.shared.set(next, view).then((reply) => {
-      if (!reply.ok) this.error.textContent = t("orders.refused", { message: reply.message });
+      if (!reply.ok) this.error.textContent = t("orders.refused", { message: refusalText(reply) });
       else this.onChange();
     });
   }
@@ -209,13 +209,13 @@ export class OrdersPanel {
     if (this.view) this.render(this.view);
     try {
       const reply = await this.connection.send("submitOrders", { orders });
-      if (!reply.ok) this.error.textContent = t("orders.refused", { message: reply.message });
+      if (!reply.ok) this.error.textContent = t("orders.refused", { message: refusalText(reply) });
       else {
         this.editing = false;
         this.onHighlight([]);
       }
     } catch (e) {
-      this.error.textContent = t("errors.generic", { message: e instanceof Error ? e.message : String(e) });
+      this.error.textContent = t("errors.generic", { message: errorText(e) });
     } finally {
       this.sending = false;
       this.renderedKey = "";

@@ -3,7 +3,7 @@ import type { Reply } from "../../shared/protocol/messages.ts";
 import { joinLink } from "../net/online.ts";
 import { h, replace } from "../ui/dom.ts";
 import { SEAT_COLOURS } from "../ui/palette.ts";
-import { t } from "../i18n/strings.ts";
+import { errorText, refusalText, t } from "../i18n/strings.ts";
 import type { App } from "./types.ts";
 
 /** Before the game: seats with names and human/bot, ready state, host controls, the code, link and QR code. */
@@ -21,9 +21,9 @@ export function lobbyScreen(root: HTMLElement, app: App, connection: Connection)
     error.textContent = "";
     try {
       const reply = await work();
-      if (!reply.ok) error.textContent = reply.message;
+      if (!reply.ok) error.textContent = refusalText(reply);
     } catch (e) {
-      error.textContent = t("errors.generic", { message: e instanceof Error ? e.message : String(e) });
+      error.textContent = t("errors.generic", { message: errorText(e) });
     } finally {
       button.disabled = false;
     }

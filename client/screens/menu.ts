@@ -5,7 +5,7 @@ import { parseJoinInput } from "../config.ts";
 import { h, replace } from "../ui/dom.ts";
 import { busy, checkField, selectField, textField } from "../ui/forms.ts";
 import { SEAT_COLOURS } from "../ui/palette.ts";
-import { t } from "../i18n/strings.ts";
+import { errorText, t } from "../i18n/strings.ts";
 import { myGamesSection } from "./myGames.ts";
 import type { Screen } from "./types.ts";
 
@@ -64,7 +64,7 @@ export const menuScreen: Screen = (root, app) => {
     try {
       app.enter(LocalConnection.start(setup, { botDelayMs: app.options.botDelayMs }, app.options.seed ?? undefined));
     } catch (e) {
-      soloError.textContent = t("errors.generic", { message: e instanceof Error ? e.message : String(e) });
+      soloError.textContent = t("errors.generic", { message: errorText(e) });
     }
   });
   const resume = LocalConnection.hasSave()
@@ -90,7 +90,7 @@ export const menuScreen: Screen = (root, app) => {
     const conn = await createOnline({
       name: playerName(), public: visibility.select.value === "public", length: onlineLength.select.value as "short",
       mode: onlineMode.value(), timerSeconds: Number(timer.select.value), botLevel: onlineLevel.select.value as "normal", seat: onlineSeat.value(),
-    }).catch((e: unknown) => { throw new Error(t("menu.serverUnavailable", { message: e instanceof Error ? e.message : String(e) })); });
+    }).catch((e: unknown) => { throw new Error(t("menu.serverUnavailable", { message: errorText(e) })); });
     app.enter(conn);
   }));
 

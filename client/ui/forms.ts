@@ -1,4 +1,5 @@
 import { h } from "./dom.ts";
+import { errorText } from "../i18n/strings.ts";
 
 /** A labelled select whose options are [value, text] pairs. */
 export function selectField(id: string, label: string, options: [string, string][], value: string): { wrap: HTMLElement; select: HTMLSelectElement } {
@@ -24,7 +25,7 @@ export async function busy(button: HTMLButtonElement, errorEl: HTMLElement, work
   try {
     await work();
   } catch (e) {
-    errorEl.textContent = e instanceof Error ? e.message : String(e);
+    errorEl.textContent = errorText(e);
   } finally {
     button.disabled = false;
     button.textContent = text;

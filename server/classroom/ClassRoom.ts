@@ -72,13 +72,13 @@ export class ClassRoom extends Room<{ state: MatchState }> {
     draft: this.intent("draft", StudentMessages.draft, (c, m) => this.draft(c, m)),
     _: (client: Client, type: string | number) => {
       if (!this.take(client)) return;
-      client.send("refused", refuse("bad-input", `Unknown message type "${String(type).slice(0, 40)}".`));
+      client.send("refused", refuse("bad-input"));
     },
   };
 
   private intent<S extends z.ZodType>(name: string, schema: S, handler: (client: Client, msg: z.output<S>) => Reply) {
     return validate(classEnvelope(name, schema), (client: Client, parsed: { ok: true; value: z.output<S> } | { ok: false; refusal: Reply }) => {
-      if (!this.take(client)) return refuse("rate-limited", "Too many messages: wait a moment.");
+      if (!this.take(client)) return refuse("rate-limited");
       if (!parsed.ok) return parsed.refusal;
       return handler(client, parsed.value);
     });
@@ -106,7 +106,7 @@ export class ClassRoom extends Room<{ state: MatchState }> {
     const out: Record<string, unknown> = {};
     for (const name of Object.keys(TeacherMessages) as TeacherMessageName[]) {
       out[name] = this.intent(name, TeacherMessages[name], (client, msg) => {
-        if (this.people.get(client.sessionId)?.role !== "teacher") return refuse("not-teacher", "Only the teacher can do that.");
+        if (this.people.get(client.sessionId)?.role !== "teacher") return refuse("not-teacher");
         return (handlers[name] as (m: unknown) => Reply)(msg);
       });
     }
@@ -129,8 +129,8 @@ export class ClassRoom extends Room<{ state: MatchState }> {
     if (!session) throw new Error("No class session has that code.");
     this.session = session;
     answerUnknownRequests(this, (client, type) => this.take(client)
-      ? refuse("bad-input", `Unknown message type "${type.slice(0, 40)}".`)
-      : refuse("rate-limited", "Too many messages: wait a moment."));
+      ? refuse("bad-input")
+      : refuse("rate-limited"));
     ({ seats: this.seats, playable: this.playable } = classSeats(session.setup));
     const s = this.state;
     s.classroom = true;
@@ -354,7 +354,7 @@ export class ClassRoom extends Room<{ state: MatchState }> {
 
   private allowNewDevice(name: string): Reply {
     const entry = this.session.roster.find((r) => sameName(r.name, name));
-    if (!entry) return refuse("unknown-student", `No student is called ${name}.`);
+    if (!entry) return refuse("unknown-student", { name });
     return this.change(() => { entry.allowNewDevice = true; });
   }
 
@@ -376,8 +376,8 @@ export class ClassRoom extends Room<{ state: MatchState }> {
 
   private assign(name: string, seat: Seat | null): Reply {
     const entry = this.session.roster.find((r) => sameName(r.name, name));
-    if (!entry) return refuse("unknown-student", `No student is called ${name}.`);
-    if (seat && !this.playable.includes(seat)) return refuse("unknown-seat", `${seat} is not a seat students can play in this game.`);
+    if (!entry) return refuse("unknown-student", { name });
+    if (seat && !this.playable.includes(seat)) return refuse("unknown-seat", { seat });
     const from = entry.seat;
     entry.seat = seat;
     this.showSecret(this.studentClient(entry.name)?.client, from, seat);
@@ -385,7 +385,7 @@ export class ClassRoom extends Room<{ state: MatchState }> {
   }
 
   private shuffleTeams(): Reply {
-    if (this.session.roster.length === 0) return refuse("no-students", "No student has joined yet.");
+    if (this.session.roster.length === 0) return refuse("no-students");
     const before = new Map(this.session.roster.map((r) => [r.name, r.seat]));
     this.session.roster = randomTeams(this.session.roster, this.playable, (n) => randomInt(n));
     for (const entry of this.session.roster) this.showSecret(this.studentClient(entry.name)?.client, before.get(entry.name) ?? null, entry.seat);
@@ -394,8 +394,8 @@ export class ClassRoom extends Room<{ state: MatchState }> {
 
   private rename(name: string, to: string): Reply {
     const entry = this.session.roster.find((r) => sameName(r.name, name));
-    if (!entry) return refuse("unknown-student", `No student is called ${name}.`);
-    if (!sameName(name, to) && this.session.roster.some((r) => sameName(r.name, to))) return refuse("name-taken", `${to} is already in the class.`);
+    if (!entry) return refuse("unknown-student", { name });
+    if (!sameName(name, to) && this.session.roster.some((r) => sameName(r.name, to))) return refuse("name-taken");
     const live = this.studentClient(entry.name);
     entry.name = to;
     if (live) {
@@ -408,7 +408,7 @@ export class ClassRoom extends Room<{ state: MatchState }> {
 
   private remove(name: string): Reply {
     const entry = this.session.roster.find((r) => sameName(r.name, name));
-    if (!entry) return refuse("unknown-student", `No student is called ${name}.`);
+    if (!entry) return refuse("unknown-student", { name });
     this.session.roster = this.session.roster.filter((r) => r !== entry);
     const live = this.studentClient(entry.name);
     if (live) this.dismiss(live.person, CloseCode.CONSENTED, "removed");
@@ -416,8 +416,8 @@ export class ClassRoom extends Room<{ state: MatchState }> {
   }
 
   private setSeatController(seat: Seat, controller: "human" | "bot"): Reply {
-    if (!this.seats.includes(seat)) return refuse("unknown-seat", `${seat} is not a seat in this game.`);
-    if (controller === "human" && !this.playable.includes(seat)) return refuse("unknown-seat", `${seat} is played by a bot in this mode.`);
+    if (!this.seats.includes(seat)) return refuse("unknown-seat", { seat });
+    if (controller === "human" && !this.playable.includes(seat)) return refuse("unknown-seat", { seat });
     return this.change(() => { this.session.controllers[seat] = controller; });
   }
 
@@ -441,9 +441,9 @@ export class ClassRoom extends Room<{ state: MatchState }> {
   // ---------- the game ----------
 
   private startGame(): Reply {
-    if (this.game) return refuse("already-started", "The game has already started.");
+    if (this.game) return refuse("already-started");
     const teams = this.playable.filter((seat) => this.controllerOf(seat) === "human");
-    if (teams.length === 0) return refuse("not-enough-humans", "Assign at least one student to a seat first.");
+    if (teams.length === 0) return refuse("not-enough-humans");
     const seats = Object.fromEntries(this.seats.map((seat) => [seat, teams.includes(seat) ? "human" : "bot"]));
     const setup = this.session.setup;
     const options = { mode: setup.mode, length: setup.length, startYear: setup.startYear, west: setup.west, seats };
@@ -462,15 +462,15 @@ export class ClassRoom extends Room<{ state: MatchState }> {
 
   private studentSeat(client: Client, round: number | undefined, whilePaused = false): { seat: Seat } | Reply {
     const person = this.people.get(client.sessionId);
-    if (!person || person.role !== "student") return refuse("not-student", "Only students in a team play the game.");
-    if (!this.game) return refuse("not-started", "The game has not started yet.");
+    if (!person || person.role !== "student") return refuse("not-student");
+    if (!this.game) return refuse("not-started");
     const seat = this.seatOf(person);
-    if (!seat) return refuse("not-seated", "Your teacher has not put you in a team yet.");
-    if (this.controllerOf(seat) === "bot") return refuse("bot-seat", "A bot is playing your seat for now.");
+    if (!seat) return refuse("not-seated");
+    if (this.controllerOf(seat) === "bot") return refuse("bot-seat");
     // Paused means paused: orders are refused (not queued), so nobody's input lands while the class is stopped.
     // Drafting is thinking, which a pause does not stop: teams may go on editing their drafts.
-    if (this.session.paused && !whilePaused) return refuse("paused", "The game is paused by the teacher.");
-    if (round !== undefined && round !== this.game.round) return refuse("stale", `That was meant for round ${round}; it is now round ${this.game.round}.`);
+    if (this.session.paused && !whilePaused) return refuse("paused");
+    if (round !== undefined && round !== this.game.round) return refuse("stale", { round, now: this.game.round });
     return { seat };
   }
 
@@ -489,7 +489,7 @@ export class ClassRoom extends Room<{ state: MatchState }> {
   private draft(client: Client, msg: z.output<typeof StudentMessages.draft>): Reply {
     const who = this.studentSeat(client, msg.round, true);
     if (!("seat" in who)) return who;
-    if (this.game!.phase !== "orders") return refuse("wrong-phase", "Orders are not open now.");
+    if (this.game!.phase !== "orders") return refuse("wrong-phase");
     const draft: TeamDraft = { orders: msg.orders, round: msg.round, by: this.people.get(client.sessionId)!.name };
     this.state.secrets.get(who.seat)!.draft = JSON.stringify(draft);
     this.persist();
@@ -498,11 +498,11 @@ export class ClassRoom extends Room<{ state: MatchState }> {
 
   /** The host asks the engine; an accepted input is on disk before the reply leaves, then projected (with the room's note, if any). */
   private apply(input: Input, source: InputSource, note: GameEvent | null = null): Reply {
-    if (!this.host) return refuse("not-started", "The game has not started yet.");
+    if (!this.host) return refuse("not-started");
     this.pendingNote = note;
     const reply = this.host.apply(input, source);
     this.pendingNote = null;
-    return reply.ok ? ACCEPTED : refuse(reply.code, reply.message);
+    return reply.ok ? ACCEPTED : refuse(reply.code, reply.params);
   }
 
   /** After anything that may leave someone to play: the teams' drafts at a deadline, then the bots. */
@@ -544,8 +544,8 @@ export class ClassRoom extends Room<{ state: MatchState }> {
   }
 
   private running(): Reply | null {
-    if (!this.game) return refuse("not-started", "The game has not started yet.");
-    if (this.game.phase === "ended") return refuse("game-over", "The game is over.");
+    if (!this.game) return refuse("not-started");
+    if (this.game.phase === "ended") return refuse("game-over");
     return null;
   }
 
@@ -573,7 +573,7 @@ export class ClassRoom extends Room<{ state: MatchState }> {
   private extendTimer(seconds: number): Reply {
     const problem = this.running();
     if (problem) return problem;
-    if (!this.host!.extendTimer(seconds * 1000)) return refuse("no-timer", "No timer is running in this phase.");
+    if (!this.host!.extendTimer(seconds * 1000)) return refuse("no-timer");
     return ACCEPTED;
   }
 
@@ -589,7 +589,7 @@ export class ClassRoom extends Room<{ state: MatchState }> {
   private advance(): Reply {
     const problem = this.running();
     if (problem) return problem;
-    if (this.session.paused) return refuse("paused", "Resume the game first.");
+    if (this.session.paused) return refuse("paused");
     this.host!.expire();
     return ACCEPTED;
   }

@@ -25,19 +25,19 @@ import { networkRoute } from "./network.ts";
 
 export function classroomRoutes(app: express.Application, deps: { records: Records; codes: JoinCodes; limits: AddressLimits; refusals: RefusalLog }): void {
   const json = express.json({ limit: "4kb" });
-  const limited = (res: express.Response, message: string) => res.status(429).json({ code: "rate-limited", message });
+  const limited = (res: express.Response) => res.status(429).json({ code: "rate-limited" });
 
   /** The session for a code, or an answer already sent (rate limit or unknown code). */
   const sessionFor = (req: express.Request, res: express.Response): ClassSession | null => {
     const address = addressOf(req);
     if (!deps.limits.available("codeMisses", address)) {
-      limited(res, "Too many wrong codes: wait a moment.");
+      limited(res);
       return null;
     }
     const session = classStore().load(String(req.params.code).slice(0, 16));
     if (!session) {
       deps.limits.take("codeMisses", address);
-      res.status(404).json({ code: "unknown-code", message: "No class has that code." });
+      res.status(404).json({ code: "unknown-code" });
       return null;
     }
     return session;
@@ -47,12 +47,12 @@ export function classroomRoutes(app: express.Application, deps: { records: Recor
 
   app.post("/api/class", json, (req, res) => {
     if (!deps.limits.take("classCreations", addressOf(req))) {
-      res.status(429).json({ code: "rate-limited", message: "Too many classes created from here: wait a moment." });
+      res.status(429).json({ code: "rate-limited" });
       return;
     }
     const parsed = CreateClassOptions.safeParse(req.body ?? {});
     if (!parsed.success) {
-      res.status(400).json({ code: "bad-input", message: parsed.error.issues[0]?.message ?? "Invalid class options." });
+      res.status(400).json({ code: "bad-input" });
       return;
     }
     const { session, key } = classStore().create(parsed.data, (code) => deps.codes.lookup(code) !== null);
@@ -64,14 +64,14 @@ export function classroomRoutes(app: express.Application, deps: { records: Recor
     const session = sessionFor(req, res);
     if (!session) return;
     const check = checkTeacherKey(deps, addressOf(req), presentedKey(req), session.keyHash);
-    if (check === "rate-limited") return void limited(res, "Too many teacher-key checks: wait a moment.");
-    if (check === "wrong-key") return void res.status(403).json({ code: "wrong-key", message: "That is not this class's teacher key." });
+    if (check === "rate-limited") return void limited(res);
+    if (check === "wrong-key") return void res.status(403).json({ code: "wrong-key" });
     try {
       const roomId = await openOnce(session.code, async () => (await matchMaker.createRoom("class", { code: session.code, pass: issuePass(session.code) })).roomId);
       res.json({ roomId });
     } catch (error) {
       deps.refusals.line(`class ${session.code} could not be opened: ${oneLine(error)}`);
-      res.status(500).json({ code: "open-failed", message: "The class room could not be opened." });
+      res.status(500).json({ code: "open-failed" });
     }
   });
 
@@ -82,7 +82,7 @@ export function classroomRoutes(app: express.Application, deps: { records: Recor
     if (!session) return;
     const roomId = liveRoom(session.code);
     if (!roomId) {
-      res.status(409).json({ code: "not-open", message: "The teacher has not opened this class yet." });
+      res.status(409).json({ code: "not-open" });
       return;
     }
     res.json({ roomId, name: session.setup.name });
@@ -95,10 +95,10 @@ export function classroomRoutes(app: express.Application, deps: { records: Recor
     // A presented key is checked (and costs a token) whatever the game's state; no key is no check.
     const key = presentedKey(req);
     const check = key ? checkTeacherKey(deps, addressOf(req), key, session.keyHash) : "no-key";
-    if (check === "rate-limited") return void limited(res, "Too many teacher-key checks: wait a moment.");
+    if (check === "rate-limited") return void limited(res);
     const record = session.matchId !== null ? deps.records.gameRecord(session.matchId) : null;
     if (!record) {
-      res.status(409).json({ code: "not-started", message: "The class's game has not started yet." });
+      res.status(409).json({ code: "not-started" });
       return;
     }
     // Re-run under the current rules with its digests checked: a game the rules changed under is debriefed as far as
@@ -107,7 +107,7 @@ export function classroomRoutes(app: express.Application, deps: { records: Recor
     const debrief = buildDebrief(checked.ok ? record : { ...record, inputs: record.inputs.slice(0, checked.matching), digests: undefined });
     // Before the end only the teacher may look.
     if (debrief.endReason === null && checked.ok && check !== "ok") {
-      res.status(403).json({ code: "not-over", message: "The debrief opens when the game is over." });
+      res.status(403).json({ code: "not-over" });
       return;
     }
     const format = String(req.query.format ?? "json");

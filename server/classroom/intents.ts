@@ -7,12 +7,12 @@ export function classEnvelope<S extends z.ZodType>(name: string, inner: S) {
   return z.unknown().transform((raw): Parsed<z.output<S>> => {
     let size = Infinity;
     try { size = Buffer.byteLength(JSON.stringify(raw) ?? ""); } catch { /* unserialisable: too big */ }
-    if (size > MAX_MESSAGE_BYTES) return { ok: false, refusal: refuse("too-big", `Messages may be at most ${MAX_MESSAGE_BYTES} bytes.`) };
+    if (size > MAX_MESSAGE_BYTES) return { ok: false, refusal: refuse("too-big", { max: MAX_MESSAGE_BYTES }) };
     const result = inner.safeParse(raw ?? {});
     if (result.success) return { ok: true, value: result.data };
     const issue = result.error.issues[0];
     const where = issue?.path.length ? ` (${issue.path.join(".")})` : "";
-    return { ok: false, refusal: refuse("bad-input", `${name}: ${issue?.message ?? "invalid message"}${where}.`) };
+    return { ok: false, refusal: refuse("bad-input") };
   });
 }
 

@@ -96,7 +96,7 @@ export class MatchRoom extends Room<{ state: MatchState; metadata: LobbyMetadata
     // Unknown message types get a refusal too, instead of the default disconnection (requests: see onCreate).
     _: (client: Client, type: string | number) => {
       if (!this.take(client)) return;
-      client.send("refused", refuse("bad-input", `Unknown message type "${String(type).slice(0, 40)}".`));
+      client.send("refused", refuse("bad-input"));
     },
   };
 
@@ -118,7 +118,7 @@ export class MatchRoom extends Room<{ state: MatchState; metadata: LobbyMetadata
   /** Validates with zod, applies the rate limit, then runs the handler; every refusal has a code and a sentence. */
   private intent<K extends MessageName>(name: K, handler: (client: Client, msg: z.output<(typeof Messages)[K]>) => Reply) {
     return validate(envelope(name), (client: Client, parsed: Parsed<z.output<(typeof Messages)[K]>>) => {
-      if (!this.take(client)) return refuse("rate-limited", "Too many messages: wait a moment.");
+      if (!this.take(client)) return refuse("rate-limited");
       if (!parsed.ok) return parsed.refusal;
       return handler(client, parsed.value);
     });
@@ -142,12 +142,12 @@ export class MatchRoom extends Room<{ state: MatchState; metadata: LobbyMetadata
       raw = this.restored.setup;
     }
     const parsed = CreateMatchOptions.safeParse(raw ?? {});
-    if (!parsed.success) throw refusedJoin(this.ctx, "bad-input", `Match options: ${parsed.error.issues[0]?.message ?? "invalid"}.`);
+    if (!parsed.success) throw refusedJoin(this.ctx, "bad-input");
     this.setup = parsed.data;
     // A request of a type the room does not know gets the room's own refusal, like a plain message of that type.
     answerUnknownRequests(this, (client, type) => this.take(client)
-      ? refuse("bad-input", `Unknown message type "${type.slice(0, 40)}".`)
-      : refuse("rate-limited", "Too many messages: wait a moment."));
+      ? refuse("bad-input")
+      : refuse("rate-limited"));
     this.controls = this.restored ? restoredControls(this.restored) : initialControls(this.setup);
     const s = this.state;
     s.name = this.setup.name;
@@ -293,7 +293,7 @@ export class MatchRoom extends Room<{ state: MatchState; metadata: LobbyMetadata
   onJoin(client: Client, raw: unknown): void {
     const creator = this.state.hostId === "" && this.people.size === 0 && !this.game && !this.restored;
     const parsed = (creator ? CreateMatchOptions : JoinOptions).safeParse(raw ?? {});
-    if (!parsed.success) throw refusedJoin(this.ctx, "bad-input", `Join options: ${parsed.error.issues[0]?.message ?? "invalid"}.`);
+    if (!parsed.success) throw refusedJoin(this.ctx, "bad-input");
     const options = parsed.data as CreateMatchOptions | JoinOptions;
     const spectator = !creator && (options as JoinOptions).spectator;
     const person: Person = {
@@ -306,7 +306,7 @@ export class MatchRoom extends Room<{ state: MatchState; metadata: LobbyMetadata
       const ticket = creator ? undefined : (options as JoinOptions).ticket;
       const problem = this.seatProblem(wanted, ticket);
       // A refused seat refuses the join: the player asked for that seat and should hear why.
-      if (problem) throw refusedJoin(this.ctx, problem.code, problem.message);
+      if (problem) throw refusedJoin(this.ctx, problem.code, problem.params);
     }
     this.people.set(client.sessionId, person);
     const member = new Member();
@@ -385,15 +385,15 @@ export class MatchRoom extends Room<{ state: MatchState; metadata: LobbyMetadata
 
   // ---------- seats ----------
 
-  private seatProblem(seat: Seat, ticket?: string): { code: string; message: string } | null {
+  private seatProblem(seat: Seat, ticket?: string): { code: string; params: Record<string, string> } | null {
     const control = this.controls.get(seat);
-    if (!control) return { code: "unknown-seat", message: `${seat} is not a seat in this match.` };
-    if (control.controller === "bot") return { code: "seat-taken", message: `${seat} is played by a bot in this match.` };
+    if (!control) return { code: "unknown-seat", params: { seat } };
+    if (control.controller === "bot") return { code: "seat-taken", params: { seat, by: "bot" } };
     const rightful = ticket !== undefined && ticket === control.ticket;
-    if (control.holders.size >= PLAYERS_PER_SEAT && !rightful) return { code: "seat-taken", message: `${seat} is taken.` };
+    if (control.holders.size >= PLAYERS_PER_SEAT && !rightful) return { code: "seat-taken", params: { seat, by: "player" } };
     // Once the game runs, a seat whose player dropped out stays theirs: only its ticket takes it back. A seat the host
     // opened (or its player gave up) is kept for nobody: anyone may take it.
-    if (this.game && control.away && control.kept && !rightful) return { code: "seat-taken", message: `${seat} is kept for its player.` };
+    if (this.game && control.away && control.kept && !rightful) return { code: "seat-taken", params: { seat, by: "kept" } };
     return null;
   }
 
@@ -436,12 +436,12 @@ export class MatchRoom extends Room<{ state: MatchState; metadata: LobbyMetadata
   private claimSeat(client: Client, seat: Seat): Reply {
     const person = this.people.get(client.sessionId)!;
     if (person.seat === seat) return ACCEPTED;
-    if (person.spectator) return refuse("spectator", "Spectators watch; join again as a player to take a seat.");
-    if (this.game && this.game.phase === "ended") return refuse("game-over", "The game is over.");
+    if (person.spectator) return refuse("spectator");
+    if (this.game && this.game.phase === "ended") return refuse("game-over");
     const problem = this.seatProblem(seat);
-    if (problem) return refuse(problem.code, problem.message);
+    if (problem) return refuse(problem.code, problem.params);
     if (person.seat) {
-      if (this.game) return refuse("already-started", "Seats cannot be swapped once the game has started.");
+      if (this.game) return refuse("already-started");
       this.unseat(person, false);
     }
     this.seatPerson(client, person, seat);
@@ -451,7 +451,7 @@ export class MatchRoom extends Room<{ state: MatchState; metadata: LobbyMetadata
 
   private releaseSeat(client: Client): Reply {
     const person = this.people.get(client.sessionId)!;
-    if (!person.seat) return refuse("not-seated", "You hold no seat.");
+    if (!person.seat) return refuse("not-seated");
     this.unseat(person, false);
     this.refreshLobby();
     this.bots.wake();
@@ -460,22 +460,22 @@ export class MatchRoom extends Room<{ state: MatchState; metadata: LobbyMetadata
 
   private setReady(client: Client, ready: boolean): Reply {
     const person = this.people.get(client.sessionId)!;
-    if (!person.seat) return refuse(person.spectator ? "spectator" : "not-seated", "Take a seat first.");
+    if (!person.seat) return refuse(person.spectator ? "spectator" : "not-seated");
     this.controls.get(person.seat)!.ready = ready;
     this.refreshSeat(person.seat);
     return ACCEPTED;
   }
 
   private hostOnly(client: Client): Reply | null {
-    return client.sessionId === this.state.hostId ? null : refuse("not-host", "Only the match's host can do that.");
+    return client.sessionId === this.state.hostId ? null : refuse("not-host");
   }
 
   private setController(client: Client, seat: Seat, controller: "human" | "bot"): Reply {
     const denied = this.hostOnly(client);
     if (denied) return denied;
     const control = this.controls.get(seat);
-    if (!control) return refuse("unknown-seat", `${seat} is not a seat in this match.`);
-    if (this.setup.mode === "powers" && seat !== "russia" && seat !== "china") return refuse("unknown-seat", `${seat} is played by a bot in this mode.`);
+    if (!control) return refuse("unknown-seat", { seat });
+    if (this.setup.mode === "powers" && seat !== "russia" && seat !== "china") return refuse("unknown-seat", { seat });
     if (controller === control.controller) return ACCEPTED;
     if (controller === "bot") {
       for (const id of [...control.holders]) this.unseat(this.people.get(id)!, false);
@@ -498,10 +498,10 @@ export class MatchRoom extends Room<{ state: MatchState; metadata: LobbyMetadata
   private kick(client: Client, sessionId: string): Reply {
     const denied = this.hostOnly(client);
     if (denied) return denied;
-    if (sessionId === client.sessionId) return refuse("bad-input", "You cannot kick yourself.");
+    if (sessionId === client.sessionId) return refuse("bad-input");
     const person = this.people.get(sessionId);
     const target = this.clients.getById(sessionId);
-    if (!person || !target) return refuse("unknown-member", "No such player in this match.");
+    if (!person || !target) return refuse("unknown-member");
     if (person.seat) this.unseat(person, false);
     target.leave(CloseCode.CONSENTED, "You were removed from the match by its host.");
     return ACCEPTED;
@@ -512,9 +512,9 @@ export class MatchRoom extends Room<{ state: MatchState; metadata: LobbyMetadata
   private startGame(client: Client): Reply {
     const denied = this.hostOnly(client);
     if (denied) return denied;
-    if (this.game) return refuse("already-started", "The game has already started.");
+    if (this.game) return refuse("already-started");
     const humans = [...this.controls.values()].filter((c) => c.controller === "human" && c.holders.size > 0);
-    if (humans.length === 0) return refuse("not-enough-humans", "At least one player must take a seat.");
+    if (humans.length === 0) return refuse("not-enough-humans");
     for (const control of this.controls.values()) if (control.holders.size === 0) control.controller = "bot";
     const seats = Object.fromEntries([...this.controls.values()].map((c) => [c.seat, c.controller]));
     const options = { mode: this.setup.mode, length: this.setup.length, startYear: this.setup.startYear, west: this.setup.west, seats };
@@ -534,10 +534,10 @@ export class MatchRoom extends Room<{ state: MatchState; metadata: LobbyMetadata
 
   private seatOf(client: Client, round: number | undefined): { seat: Seat } | Reply {
     const person = this.people.get(client.sessionId)!;
-    if (!this.game) return refuse("not-started", "The game has not started yet.");
-    if (person.spectator) return refuse("spectator", "Spectators watch; they cannot act.");
-    if (!person.seat) return refuse("not-seated", "You hold no seat in this game.");
-    if (round !== undefined && round !== this.game.round) return refuse("stale", `That was meant for round ${round}; it is now round ${this.game.round}.`);
+    if (!this.game) return refuse("not-started");
+    if (person.spectator) return refuse("spectator");
+    if (!person.seat) return refuse("not-seated");
+    if (round !== undefined && round !== this.game.round) return refuse("stale", { round, now: this.game.round });
     return { seat: person.seat };
   }
 
@@ -555,9 +555,9 @@ export class MatchRoom extends Room<{ state: MatchState; metadata: LobbyMetadata
 
   /** A player's input: the host asks the engine, records what it accepts (on disk before this reply) and moves the game on. */
   private apply(input: Input, source: InputSource): Reply {
-    if (!this.host) return refuse("not-started", "The game has not started yet.");
+    if (!this.host) return refuse("not-started");
     const reply = this.host.apply(input, source);
-    return reply.ok ? ACCEPTED : refuse(reply.code, reply.message);
+    return reply.ok ? ACCEPTED : refuse(reply.code, reply.params);
   }
 
   // ---------- projection of room-level facts ----------

@@ -11,8 +11,9 @@ import type { ServerContext } from "../context.ts";
  */
 export type Parsed<T> = { ok: true; value: T } | { ok: false; refusal: Refusal };
 
-export function refuse(code: string, message: string): Refusal {
-  return { ok: false, code, message };
+/** A refusal: its code and parameters only; the client words it in the player's language. */
+export function refuse(code: string, params?: Record<string, string | number>): Refusal {
+  return params ? { ok: false, code, params } : { ok: false, code };
 }
 
 function byteSize(raw: unknown): number {
@@ -26,22 +27,24 @@ function byteSize(raw: unknown): number {
 export function envelope<K extends MessageName>(name: K) {
   const inner = Messages[name];
   return z.unknown().transform((raw): Parsed<z.output<(typeof Messages)[K]>> => {
-    if (byteSize(raw) > MAX_MESSAGE_BYTES) return { ok: false, refusal: refuse("too-big", `Messages may be at most ${MAX_MESSAGE_BYTES} bytes.`) };
+    if (byteSize(raw) > MAX_MESSAGE_BYTES) return { ok: false, refusal: refuse("too-big", { max: MAX_MESSAGE_BYTES }) };
     const result = inner.safeParse(raw ?? {});
     if (result.success) return { ok: true, value: result.data as z.output<(typeof Messages)[K]> };
     const issue = result.error.issues[0];
     const where = issue?.path.length ? ` (${issue.path.join(".")})` : "";
-    return { ok: false, refusal: refuse("bad-input", `${name}: ${issue?.message ?? "invalid message"}${where}.`) };
+    return { ok: false, refusal: refuse("bad-input") };
   });
 }
 
 /**
  * A refused join or room creation: logged in one line (repeats counted), and thrown as Colyseus's ServerError,
- * which the framework passes to the client without printing its stack. The client's error reads "reason-id: sentence".
+ * which the framework passes to the client without printing its stack. The client's error reads "reason-id" (and its
+ * parameters as JSON after a space, if any): the client words it in the player's language.
  */
-export function refusedJoin(ctx: Pick<ServerContext, "refusals">, code: string, message: string): ServerError {
-  ctx.refusals.note("join", "", `${code}: ${message}`);
-  return new ServerError(403, `${code}: ${message}`);
+export function refusedJoin(ctx: Pick<ServerContext, "refusals">, code: string, params?: Record<string, string | number>): ServerError {
+  const detail = params ? `${code} ${JSON.stringify(params)}` : code;
+  ctx.refusals.note("join", "", detail);
+  return new ServerError(403, detail);
 }
 
 const PROTOCOL_CODE_MASK = 31;
@@ -49,7 +52,7 @@ const PROTOCOL_CODE_MASK = 31;
 /**
  * Colyseus answers a `room.request()` whose type has no handler with its own error ("has no onMessage handler"),
  * although its wildcard handler answers a plain message of that type. This puts the room's own answer in its place:
- * a request frame of an unknown type gets `answer(client, type)` as an ordinary reply (`{ ok: false, code, message }`).
+ * a request frame of an unknown type gets `answer(client, type)` as an ordinary reply (`{ ok: false, code }`).
  * Every other frame goes to Colyseus unchanged.
  */
 export function answerUnknownRequests(room: object, answer: (client: Client, type: string) => Reply): void {

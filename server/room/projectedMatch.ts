@@ -37,7 +37,7 @@ export class ProjectedMatch {
     const seat = pendingSeats(this.game)[0]!;
     const input = baselineInput(viewFor(this.game, seat), this.steps) ?? { type: "close" as const };
     const result = applyInput(this.game, input);
-    if (!result.ok) throw new Error(result.message);
+    if (!result.ok) throw new Error(`${result.code} ${JSON.stringify(result.params)}`);
     this.game = result.state;
     this.steps++;
     this.projector.sync(this.game, this.steps);

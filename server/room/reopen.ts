@@ -60,16 +60,16 @@ export function matchRoutes(app: express.Application): void {
   app.get("/api/match/:roomId/status", async (req, res) => {
     const status = await statusOf(String(req.params.roomId).slice(0, 32));
     if (status) res.json(status);
-    else res.status(404).json({ code: "unknown-match", message: "No match has that id." });
+    else res.status(404).json({ code: "unknown-match" });
   });
 
   app.post("/api/match/:roomId/open", async (req, res) => {
     const roomId = String(req.params.roomId).slice(0, 32);
     try {
       if (await openMatch(roomId)) res.json({ roomId });
-      else res.status(404).json({ code: "unknown-match", message: "No match has that id." });
+      else res.status(404).json({ code: "unknown-match" });
     } catch (error) {
-      res.status(500).json({ code: "open-failed", message: error instanceof Error ? error.message : String(error) });
+      res.status(500).json({ code: "open-failed" });
     }
   });
 }

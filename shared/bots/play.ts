@@ -29,7 +29,7 @@ export function playGame(options: Partial<GameOptions>, seed: number, bots: Part
     const input = botFor(seat)(viewFor(state, seat), botSeed(state, seat, guard));
     if (!input) throw new Error(`game ${seed}: bot for ${seat} gave no input in ${state.phase}`);
     const result = applyInput(state, input);
-    if (!result.ok) throw new Error(`game ${seed}: ${seat}'s bot input refused: ${result.code} ${result.message}`);
+    if (!result.ok) throw new Error(`game ${seed}: ${seat}'s bot input refused: ${result.code} ${JSON.stringify(result.params)}`);
     inputs.push(input);
     onStep?.(result.state, state);
     state = result.state;

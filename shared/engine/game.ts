@@ -56,9 +56,9 @@ function advance(state: GameState, rng: Rng): void {
 }
 
 export function submitOrders(state: GameState, seat: Seat, orders: Order[]): StepResult {
-  if (state.phase === "ended") return reject("already-ended", "The game is over.");
-  if (!state.seats[seat]) return reject("not-in-game", `${seat} is not a seat in this game.`);
-  if (state.phase !== "orders") return reject("wrong-phase", `Orders are not open now (phase: ${state.phase}).`);
+  if (state.phase === "ended") return reject("already-ended");
+  if (!state.seats[seat]) return reject("not-in-game", { seat });
+  if (state.phase !== "orders") return reject("wrong-phase", { phase: state.phase });
   const problem = checkOrders(state, seat, orders);
   if (problem) return problem;
   const record = (draft: GameState) => {
@@ -74,14 +74,14 @@ export function submitOrders(state: GameState, seat: Seat, orders: Order[]): Ste
 }
 
 export function answerDecision(state: GameState, seat: Seat, decisionId: number, answer: string): StepResult {
-  if (state.phase === "ended") return reject("already-ended", "The game is over.");
-  if (!state.seats[seat]) return reject("not-in-game", `${seat} is not a seat in this game.`);
-  if (state.phase === "orders") return reject("wrong-phase", "No decisions are open now: it is time for orders.");
+  if (state.phase === "ended") return reject("already-ended");
+  if (!state.seats[seat]) return reject("not-in-game", { seat });
+  if (state.phase === "orders") return reject("wrong-phase", { phase: state.phase });
   const decision = state.decisions.find((d) => d.id === decisionId);
-  if (!decision) return reject("unknown-decision", `There is no open decision #${decisionId}.`);
-  if (decision.seat !== seat) return reject("not-your-decision", `Decision #${decisionId} is not for ${seat}.`);
-  if (decision.answer !== null) return reject("already-answered", `Decision #${decisionId} was already answered.`);
-  if (!decision.options.includes(answer)) return reject("bad-answer", `Answer one of: ${decision.options.join(", ")}.`);
+  if (!decision) return reject("unknown-decision", { decision: decisionId });
+  if (decision.seat !== seat) return reject("not-your-decision", { decision: decisionId, seat });
+  if (decision.answer !== null) return reject("already-answered", { decision: decisionId });
+  if (!decision.options.includes(answer)) return reject("bad-answer", { options: decision.options.join(",") });
   const record = (draft: GameState) => { draft.decisions.find((d) => d.id === decisionId)!.answer = answer; };
   if (state.decisions.some((d) => d.answer === null && d.id !== decisionId)) return lightStep(state, record);
   return step(state, (draft, rng) => {
@@ -92,7 +92,7 @@ export function answerDecision(state: GameState, seat: Seat, decisionId: number,
 
 /** Ends the current phase now: seats without orders pass, open decisions take their stated default. */
 export function closePhase(state: GameState): StepResult {
-  if (state.phase === "ended") return reject("already-ended", "The game is over.");
+  if (state.phase === "ended") return reject("already-ended");
   return step(state, (draft, rng) => {
     if (draft.phase === "orders") {
       for (const seat of draft.seatOrder) draft.seats[seat]!.submitted = true;

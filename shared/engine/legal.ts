@@ -18,10 +18,11 @@ export type RejectCode =
   | "bad-target" | "bad-option" | "over-budget" | "too-many-orders" | "duplicate-order"
   | "unknown-decision" | "not-your-decision" | "already-answered" | "bad-answer";
 
-export interface Rejection { ok: false; code: RejectCode; message: string }
+/** A refused input: a code and its parameters, never a sentence (the client words it: refusal.<code> in client/i18n). */
+export interface Rejection { ok: false; code: RejectCode; params: Record<string, string | number> }
 
-export function reject(code: RejectCode, message: string): Rejection {
-  return { ok: false, code, message };
+export function reject(code: RejectCode, params: Record<string, string | number> = {}): Rejection {
+  return { ok: false, code, params };
 }
 
 const menus = new Map<Seat, ActionDef[]>();
@@ -177,20 +178,10 @@ export function checkPlan(view: GameView, orders: readonly Order[]): PlanCheck {
 /** Checks a whole set of orders against the seat's menu and budget; returns a rejection or null. */
 export function checkOrders(state: GameState, seat: Seat, orders: readonly Order[]): Rejection | null {
   const s = state.seats[seat];
-  if (!s) return reject("not-in-game", `${seat} is not a seat in this game.`);
+  if (!s) return reject("not-in-game", { seat });
   // Only the ordered actions are checked: the whole menu is built for views, not for validation.
   const verdict = planVerdict({ ap: s.ap, funds: s.funds }, seat, (def) => (state.phase === "orders" && menuOf(seat).includes(def) ? legalFor(state, seat, def) : null), orders);
   if (verdict.ok) return null;
-  const p = verdict.params ?? {};
-  const name = ACTION_BY_ID.get(String(p.action))?.name ?? String(p.action);
-  switch (verdict.code!) {
-    case "too-many-orders": return reject("too-many-orders", `At most ${RULES.maxOrders} orders a round.`);
-    case "unknown-action": return reject("unknown-action", `There is no action "${p.action}".`);
-    case "not-your-action": return reject("not-your-action", `${name} is not open to ${seat} now.`);
-    case "bad-target": return reject("bad-target", ACTION_BY_ID.get(String(p.action))?.target === "none" ? `${name} takes no target.` : `${name} cannot target ${p.target || "nothing"}.`);
-    case "bad-option": return reject("bad-option", p.options ? `${name} needs one of: ${String(p.options).split(",").join(", ")}.` : `${name} takes no option.`);
-    case "duplicate-order": return reject("duplicate-order", `${name} is ordered twice on the same target.`);
-    case "over-budget": return reject("over-budget", p.resource === "ap" ? `These orders need ${p.need} action points; ${seat} has ${p.have}.` : `These orders cost ${p.need}; ${seat} has ${p.have} in funds.`);
-    default: return reject(verdict.code!, verdict.code!);
-  }
+  // The same code and parameters as checkPlan's verdict: the client words them (refusal.<code>).
+  return reject(verdict.code!, verdict.params ?? {});
 }

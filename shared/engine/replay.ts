@@ -33,7 +33,7 @@ export function* replaySteps(record: GameRecord, opts: { digests?: boolean } = {
   yield { index: 0, state, events: state.log, digest: digests ? digestState(state) : "" };
   for (let i = 0; i < record.inputs.length; i++) {
     const result = applyInput(state, record.inputs[i]!);
-    if (!result.ok) throw new Error(`input ${i} was refused on replay: ${result.code} ${result.message}`);
+    if (!result.ok) throw new Error(`input ${i} was refused on replay: ${result.code} ${JSON.stringify(result.params)}`);
     state = result.state;
     yield { index: i + 1, state, events: result.events, digest: digests ? digestState(state) : "" };
   }

@@ -105,7 +105,8 @@ export interface RulesChanged {
   recordedVersion: string | null;
 }
 
-export type HostReply = { ok: true } | { ok: false; code: string; message: string; params?: Record<string, string | number> };
+/** A refusal is a code and its parameters: the client words it (refusal.<code> in its language files). */
+export type HostReply = { ok: true } | { ok: false; code: string; params?: Record<string, string | number> };
 
 const ACCEPTED: HostReply = { ok: true };
 /** setTimeout's longest wait; longer deadlines are reached in several waits. */
@@ -235,10 +236,10 @@ export class GameHost {
   /** Asks the engine; an accepted input is recorded with its digest (kept before this returns), then the game moves on. */
   apply(input: Input, source: InputSource): HostReply {
     if (this.rulesChanged) {
-      return { ok: false, code: "rules-changed", message: `The rules changed after round ${this.rulesChanged.round} of this game; it can no longer be continued.`, params: { round: this.rulesChanged.round } };
+      return { ok: false, code: "rules-changed", params: { round: this.rulesChanged.round } };
     }
     const result = applyInput(this.game, input);
-    if (!result.ok) return { ok: false, code: result.code, message: result.message };
+    if (!result.ok) return { ok: false, code: result.code, params: result.params };
     this.game = result.state;
     const index = this.record.inputs.length;
     const digest = digestState(result.state);

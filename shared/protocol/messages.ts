@@ -4,7 +4,7 @@ import { RULES } from "../engine/rules.ts";
 
 /**
  * Every message between client and server, validated with zod on the server.
- * Refusals come back as { code, message } (see Refusal) and never change the game.
+ * Refusals come back as { code, params } (see Refusal) and never change the game.
  */
 
 export const SeatId = z.enum(SEATS);
@@ -66,8 +66,11 @@ export const REFUSAL_CODES = [
   "too-big", "unknown-seat", "not-enough-humans", "stale", "not-your-seat", "game-over", "unknown-member",
 ] as const;
 
-/** What a refused request returns: a machine-readable code and a sentence for the player. */
-export interface Refusal { ok: false; code: string; message: string }
+/**
+ * What a refused request returns: a machine-readable code and its parameters, never a sentence (the client words it:
+ * refusal.<code> in its language files).
+ */
+export interface Refusal { ok: false; code: string; params?: Record<string, string | number> }
 export interface Accepted { ok: true }
 export type Reply = Accepted | Refusal;
 

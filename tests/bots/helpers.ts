@@ -10,7 +10,7 @@ export function momentsOf(options: Partial<GameOptions>, seed: number): { state:
     out.push({ state, seat });
     const input = BOTS.baseline(viewFor(state, seat), botSeed(state, seat, guard))!;
     const result = applyInput(state, input);
-    if (!result.ok) throw new Error(result.message);
+    if (!result.ok) throw new Error(`${result.code} ${JSON.stringify(result.params)}`);
     state = result.state;
   }
   return out;

@@ -15,7 +15,7 @@ function play(level: BotLevel, options: Partial<GameOptions>, seed: number, chec
     expect(d).not.toBeNull();
     check(d!.reason, seat);
     const result = applyInput(state, d!.input);
-    if (!result.ok) throw new Error(`${level} bot for ${seat}: ${result.code} ${result.message}`);
+    if (!result.ok) throw new Error(`${level} bot for ${seat}: ${result.code} ${JSON.stringify(result.params)}`);
     state = result.state;
   }
   return state;
@@ -64,7 +64,7 @@ describe("every level plays whole games legally and explains itself", () => {
           return;
         }
         const result = applyInput(state, d.input);
-        if (!result.ok) throw new Error(result.message);
+        if (!result.ok) throw new Error(`${result.code} ${JSON.stringify(result.params)}`);
         state = result.state;
       }
     }

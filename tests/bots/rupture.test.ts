@@ -49,7 +49,7 @@ describe("rupture as a head-to-head weapon", () => {
     s = (submitted as { state: GameState }).state;
     for (let guard = 0; s.phase !== "ended" && s.round === 1 && guard < 50; guard++) {
       const next = applyInput(s, { type: "close" });
-      if (!next.ok) throw new Error(next.message);
+      if (!next.ok) throw new Error(`${next.code} ${JSON.stringify(next.params)}`);
       s = next.state;
     }
     expect(s.endReason).toBe("rupture");

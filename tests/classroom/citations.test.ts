@@ -71,7 +71,7 @@ describe("sources are cited as people cite them", () => {
       const seat = state.seatOrder.find((s) => state.phase === "orders" ? !state.seats[s]!.submitted : state.decisions.some((d) => d.seat === s && d.answer === null));
       const input: Input = (seat && passInput(state, seat)) || { type: "close" };
       const result = applyInput(state, input);
-      if (!result.ok) throw new Error(result.message);
+      if (!result.ok) throw new Error(`${result.code} ${JSON.stringify(result.params)}`);
       state = result.state;
       inputs.push(input);
     }

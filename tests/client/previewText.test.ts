@@ -55,6 +55,6 @@ describe("effect previews in words", () => {
 
 function applyStep(state: GameState, input: Input): GameState {
   const r = applyInput(state, input);
-  if (!r.ok) throw new Error(r.message);
+  if (!r.ok) throw new Error(`${r.code} ${JSON.stringify(r.params)}`);
   return r.state;
 }

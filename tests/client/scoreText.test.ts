@@ -9,7 +9,7 @@ function play(seed: number): { state: GameState; events: GameEvent[] } {
   const events = [...state.log];
   for (let i = 0; i < 300 && state.phase !== "ended"; i++) {
     const r = applyInput(state, { type: "close" });
-    if (!r.ok) throw new Error(r.message);
+    if (!r.ok) throw new Error(`${r.code} ${JSON.stringify(r.params)}`);
     state = r.state;
     events.push(...r.events);
   }

@@ -117,7 +117,7 @@ export function fuzz(firstSeed: number, games: number, onGame?: (state: GameStat
         if (rng.int(0, 29) === 0) {
           const before = JSON.stringify(state);
           const refused = applyInput(state, malformed(rng, state));
-          if (refused.ok || refused.message.length === 0) throw new Error("a malformed input was accepted or refused without a reason");
+          if (refused.ok || refused.code.length === 0 || "message" in refused) throw new Error("a malformed input was accepted, refused without a reason code, or refused with a sentence");
           if (JSON.stringify(state) !== before) throw new Error("a refused input changed the state");
           summary.refusals++;
         }
@@ -130,7 +130,7 @@ export function fuzz(firstSeed: number, games: number, onGame?: (state: GameStat
           if (!input) throw new Error(`${seat} owes an input but has none to give`);
           result = applyInput(state, input);
         }
-        if (!result.ok) throw new Error(`legal input refused: ${result.code} ${result.message}`);
+        if (!result.ok) throw new Error(`legal input refused: ${result.code} ${JSON.stringify(result.params)}`);
         state = result.state;
         events.push(...result.events);
         checkInvariants(state);

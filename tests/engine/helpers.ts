@@ -7,7 +7,7 @@ export function newGame(options: Partial<GameOptions> = {}, seed = 7): GameState
 }
 
 export function ok(result: StepResult): GameState {
-  if (!result.ok) throw new Error(`refused: ${result.code} ${result.message}`);
+  if (!result.ok) throw new Error(`refused: ${result.code} ${JSON.stringify(result.params)}`);
   return result.state;
 }
 

@@ -26,7 +26,7 @@ function loanRecord(answer: "accept" | "decline"): { record: GameRecord; state: 
   for (const seat of state.seatOrder) {
     const input: Input = { type: "orders", seat, orders: seat === "china" ? [{ action: "bri-loan", target: "kyrgyzstan" }] : [] };
     const r = applyInput(state, input);
-    if (!r.ok) throw new Error(r.message);
+    if (!r.ok) throw new Error(`${r.code} ${JSON.stringify(r.params)}`);
     inputs.push(input);
     state = r.state;
   }

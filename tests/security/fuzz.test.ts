@@ -110,7 +110,7 @@ async function fuzzFrom(conn: RemoteConnection, count: number, seed: number, oth
       continue;
     }
     tally.refused++;
-    if (!reply || typeof reply.code !== "string" || !reply.code || typeof reply.message !== "string" || !reply.message) tally.reasonless++;
+    if (!reply || typeof reply.code !== "string" || !reply.code || "message" in reply) tally.reasonless++;
     else tally.codes.set(reply.code, (tally.codes.get(reply.code) ?? 0) + 1);
   }
 }

@@ -47,7 +47,7 @@ describe("a seat the host opens after the start", () => {
     await until("both seats played by bots", () => seatIn(host, "china").controller === "bot" && seatIn(host, "kazakhstan").controller === "bot");
     const di = await joinRemoteMatch(server.url, host.roomId, { name: "Di", seat: "china" }, memoryStore());
     expect(di.match().you.seat).toBe("china");
-    await expect(joinRemoteMatch(server.url, host.roomId, { name: "Ed", seat: "kazakhstan" }, memoryStore())).rejects.toThrow(/kept for its player/);
+    await expect(joinRemoteMatch(server.url, host.roomId, { name: "Ed", seat: "kazakhstan" }, memoryStore())).rejects.toThrow(/seat-taken.*"by":"kept"/);
     for (const c of [di, bo, host]) await c.leave();
   });
 });

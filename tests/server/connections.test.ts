@@ -32,7 +32,7 @@ describe("timers and connections", () => {
     await until("a bot stands in", () => host.match().seats.find((s) => s.seat === "china")!.controller === "bot", 10_000);
     await until("the bot has ordered for China", () => host.view()!.seats.find((s) => s.seat === "china")!.submitted || host.view()!.phase !== "orders");
     // Someone else cannot take the kept seat.
-    await expect(joinRemoteMatch(server.url, host.roomId, { name: "Cy", seat: "china" }, memoryStore())).rejects.toThrow(/kept/);
+    await expect(joinRemoteMatch(server.url, host.roomId, { name: "Cy", seat: "china" }, memoryStore())).rejects.toThrow(/seat-taken.*kept/);
     const back = (await resumeRemoteMatch(server.url, store))!;
     expect(back).not.toBeNull();
     expect(back.match().you.seat).toBe("china");

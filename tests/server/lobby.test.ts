@@ -46,7 +46,7 @@ describe("matches: lobby, codes, health", () => {
   it("an unknown code is a 404 with a reason, and guessing codes is rate-limited", async () => {
     const first = await getJson("/api/code/QQQQQQ");
     expect(first.status).toBe(404);
-    expect(first.body.message).toBeTruthy();
+    expect(first.body).toEqual({ code: "unknown-code" });
     let limited = 0;
     for (let i = 0; i < 20; i++) if ((await getJson("/api/code/QQQQQQ")).status === 429) limited++;
     expect(limited).toBeGreaterThan(0);
