@@ -226,4 +226,29 @@ describe("GameHost", () => {
     expect(store.saved!.clock).toBeNull();
     expect(clock.pending).toBe(0);
   });
+
+  it("with atDeadline, the adapter plays for the seats still owing at the deadline, before any bot, and no bot takes a human seat", async () => {
+    let host: GameHost | null = null;
+    const calls: number[] = [];
+    const { clock, store, deps } = setup({
+      atDeadline: () => {
+        calls.push(clock.now());
+        // What a class room does: the team's draft (here: no orders) for each human seat the phase waits for.
+        for (const seat of pendingSeats(host!.state).filter((s) => s === "kazakhstan")) host!.apply({ type: "orders", seat, orders: [] }, "timer");
+      },
+    });
+    host = GameHost.start(options, 16, 30_000, deps);
+    host.setPresence(1);
+    await clock.advance(0);
+    expect(owes(host)).toBe(true);
+    expect(host.playedBy("kazakhstan")).toBe("human");
+    await clock.advance(30_000);
+    expect(calls.length).toBeGreaterThan(0);
+    expect(calls[0]).toBe(clock.now());
+    const timed = store.entries.filter((e) => e.source === "timer");
+    expect(timed.map((e) => e.input)).toEqual([{ type: "orders", seat: "kazakhstan", orders: [] }]);
+    // Even after the deadline the human seat is its players' (the adapter's) to play, never a bot's.
+    expect(store.entries.some((e) => e.source === "bot" && "seat" in e.input && e.input.seat === "kazakhstan")).toBe(false);
+    host.stop();
+  });
 });
