@@ -21,7 +21,10 @@ export class GoalsPanel {
   render(view: GameView): void {
     const me = view.seats.find((s) => s.seat === view.viewer);
     if (!me) {
+      // Nothing of a seat's goals stays behind for a viewer with no seat (a replay switched to the public view).
       this.el.hidden = true;
+      replace(this.el);
+      this.key = "";
       return;
     }
     const key = JSON.stringify([view.round, view.phase, view.global, view.countries, me.score, me.agenda, view.stats]);

@@ -1,5 +1,5 @@
 import { AGENDA_BY_ID } from "../../shared/content/index.ts";
-import { rupturePenalty, scoreBreakdown, type ScoreCategory, type Seat } from "../../shared/engine/index.ts";
+import { rupturePenalty, scoreBreakdown, type GameRecord, type ScoreCategory, type Seat } from "../../shared/engine/index.ts";
 import type { Connection } from "../../shared/protocol/connection.ts";
 import { seriesFrom } from "../charts/series.ts";
 import { h } from "../ui/dom.ts";
@@ -8,6 +8,7 @@ import { agendaTitle, eventText, t } from "../i18n/strings.ts";
 import { duelText, parIn, signed } from "./duel.ts";
 import { categoryName, signedPoints } from "../panels/scoreText.ts";
 import type { App } from "./types.ts";
+import { keepFinished, openReplayOf } from "../review/finished.ts";
 
 /** What a screen built on the end screen (a class's teams and projector) adds: who played each seat, and its own links. */
 export interface EndExtras {
@@ -42,6 +43,12 @@ export function endScreen(root: HTMLElement, app: App, connection: Connection, e
     .join(" · ");
   const back = h("button", { type: "button", class: "primary", id: "back-to-menu" }, t("end.newGame"));
   back.addEventListener("click", () => void connection.leave().finally(() => app.toMenu()));
+  // A finished solo game is kept in the browser and can be replayed with the hard bot's review (a chunk loaded on demand).
+  const record = !stopped && "gameRecord" in connection && typeof connection.gameRecord === "function" ? (connection.gameRecord as () => GameRecord)() : null;
+  const seat = connection.match().you.seat;
+  if (record && seat && view.phase === "ended") keepFinished({ seat, record, endedAt: Date.now() });
+  const replay = record && seat && view.phase === "ended" ? h("button", { type: "button", id: "open-replay" }, t("review.open")) : null;
+  replay?.addEventListener("click", () => openReplayOf(root, app, { record: record!, seat: seat! }));
 
   const el = h("div", { class: "end", id: "end-screen" },
     h("div", { class: "end-inner" },
@@ -69,7 +76,7 @@ export function endScreen(root: HTMLElement, app: App, connection: Connection, e
         h("section", { class: "card" },
           h("h2", {}, t("end.stats")),
           h("div", { class: "stats" }, ...statKeys.flatMap((k) => [h("span", {}, t(`end.stat.${k}`)), h("strong", {}, String(view.stats[k]))])),
-          extras.noMenu ? null : h("div", { class: "actions" }, back))),
+          extras.noMenu ? null : h("div", { class: "actions" }, back, replay))),
       h("h2", { style: "margin-top:16px" }, t("end.charts")),
       chartStatus,
       h("div", { class: "charts", id: "charts" }, ...Object.values(canvases).map((c) => h("div", { class: "chart-box" }, c))),

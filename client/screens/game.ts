@@ -31,6 +31,8 @@ export interface GameScreenOptions {
   sharedPlan?: SharedPlan;
   /** Extra class on the screen, for its styling. */
   className?: string;
+  /** false: never offer the first game's walkthrough (a replay). */
+  guide?: boolean;
 }
 
 /** The board with its panels: top bar, news, map, state details, orders, inbox, log and seats. */
@@ -178,7 +180,7 @@ export function gameScreen(root: HTMLElement, app: App, connection: Connection, 
   render();
   // A new player's first game offers a walkthrough of round one on this very screen (not to a class team, whose screen is shared).
   const first = connection.view();
-  const guide = first && first.round === 1 && first.phase === "orders" && !options.sharedPlan && first.seats.some((s) => s.seat === first.viewer)
+  const guide = first && first.round === 1 && first.phase === "orders" && !options.sharedPlan && options.guide !== false && first.seats.some((s) => s.seat === first.viewer)
     && guideWanted(globalThis.localStorage ?? null)
     ? new Guide(globalThis.localStorage ?? null, (to) => (to === "map" ? phone.matches && setMap(true) : setTab(to)))
     : null;

@@ -19,7 +19,10 @@ import {
  */
 
 export interface ReviewOptions {
-  /** The hard bot's playouts per decision (it reads no clock here, so the review is deterministic). */
+  /**
+   * The hard bot's playouts per decision (it reads no clock here, so the review is deterministic). By default
+   * 400 in Full mode and 150 in Great Powers mode, where each of its playouts rolls on to the game's end.
+   */
   playouts?: number;
   /** Guessed worlds the two choices are compared in. */
   worlds?: number;
@@ -29,7 +32,13 @@ export interface ReviewOptions {
   years?: number;
 }
 
-export const REVIEW_DEFAULTS: Required<ReviewOptions> = { playouts: 400, worlds: 16, threshold: 1.5, years: 2 };
+export const REVIEW_DEFAULTS: Required<Omit<ReviewOptions, "playouts">> & { playouts: { full: number; powers: number } } = {
+  playouts: { full: 400, powers: 150 }, worlds: 16, threshold: 1.5, years: 2,
+};
+
+function optionsFor(view: GameView, options: ReviewOptions): Required<ReviewOptions> {
+  return { ...REVIEW_DEFAULTS, playouts: REVIEW_DEFAULTS.playouts[view.options.mode], ...options };
+}
 
 /** One decision of the reviewed seat: where it stood, what was played, what the hard bot prefers. */
 export interface DecisionPoint {
@@ -124,7 +133,7 @@ const round1 = (x: number) => Math.round(x * 10) / 10;
  * second, which is why its proposal is judged over a longer stretch.)
  */
 export function reviewDecision(point: Pick<DecisionPoint, "index" | "view" | "played" | "round" | "phase">, seed: number, options: ReviewOptions = {}): ReviewedDecision {
-  const opts = { ...REVIEW_DEFAULTS, ...options };
+  const opts = optionsFor(point.view, options);
   const { view, played } = point;
   const seat = played.seat;
   const hard = hardDecide(view, seed, { playouts: opts.playouts, timeMs: Infinity });
@@ -164,15 +173,14 @@ export function reviewDecision(point: Pick<DecisionPoint, "index" | "view" | "pl
  * decision (done, total), so a worker can show a progress bar.
  */
 export function reviewRecord(record: GameRecord, seat: Seat, options: ReviewOptions = {}, onProgress?: (done: number, total: number, last: ReviewedDecision) => void): Review {
-  const opts = { ...REVIEW_DEFAULTS, ...options };
   const points = decisionPoints(record, seat);
   const decisions: ReviewedDecision[] = [];
   for (const point of points) {
-    const reviewed = reviewDecision(point, reviewSeed(record, point.index), opts);
+    const reviewed = reviewDecision(point, reviewSeed(record, point.index), options);
     decisions.push(reviewed);
     onProgress?.(decisions.length, points.length, reviewed);
   }
-  return { seat, threshold: opts.threshold, decisions };
+  return { seat, threshold: options.threshold ?? REVIEW_DEFAULTS.threshold, decisions };
 }
 
 /** The turning points of a review, the costliest first. */
