@@ -10,6 +10,9 @@ import { intArg, parseArgs } from "./args.ts";
 /*
  * The client's benchmark: the production bundle's size and the time from navigation to the board being
  * ready (the map drawn by Phaser) in headless Chromium against the local server, median of several cold loads.
+ * jsGzipBytes is the JavaScript the page loads by the time its board is ready (what a player first downloads);
+ * jsGzipBytesAll adds every chunk loaded only on demand (other languages, the bots' worker once a solo game starts,
+ * the replay viewer and its analysis worker).
  *
  *   npm run --silent bench:client -- --json [--runs 5] [--no-build]
  */
@@ -30,7 +33,11 @@ if (!args["no-build"]) {
 }
 
 const all = files(dist);
-const jsGzipBytes = all.filter((f) => extname(f) === ".js").reduce((n, f) => n + gzipSync(readFileSync(f), { level: 9 }).length, 0);
+const gz = (f: string) => gzipSync(readFileSync(f), { level: 9 }).length;
+/** Every chunk, including those loaded only on demand (languages, the bots' worker, the replay viewer and its analysis). */
+const jsGzipBytesAll = all.filter((f) => extname(f) === ".js").reduce((n, f) => n + gz(f), 0);
+/** The JavaScript files the page itself loaded by the time its board was ready (names of files in dist). */
+const firstPage = new Set<string>();
 const assetBytes = all.filter((f) => extname(f) !== ".js").reduce((n, f) => n + statSync(f).size, 0);
 
 const tmp = mkdtempSync(join(tmpdir(), "ngg-bench-client-"));
@@ -44,6 +51,8 @@ try {
     await page.goto(`http://127.0.0.1:${server.port}/`);
     await page.waitForFunction(() => performance.getEntriesByName("ngg-board-ready").length > 0, undefined, { timeout: 30_000 });
     const ms = await page.evaluate(() => performance.getEntriesByName("ngg-board-ready")[0]!.startTime);
+    const loaded = await page.evaluate(() => performance.getEntriesByType("resource").map((e) => new URL(e.name).pathname).filter((p) => p.endsWith(".js")));
+    for (const path of loaded) firstPage.add(path.split("/").pop()!);
     times.push(ms);
     log(`run ${i + 1}: board ready after ${Math.round(ms)} ms`);
     await context.close();
@@ -55,7 +64,10 @@ try {
 }
 times.sort((a, b) => a - b);
 const boardReadyMs = Math.round(times[Math.floor(times.length / 2)]!);
-const result = { jsGzipBytes, assetBytes, boardReadyMs };
+const jsFirst = all.filter((f) => extname(f) === ".js" && firstPage.has(f.split("/").pop()!));
+if (jsFirst.length === 0) throw new Error("no JavaScript seen loading: cannot size the first page");
+const jsGzipBytes = jsFirst.reduce((n, f) => n + gz(f), 0);
+const result = { jsGzipBytes, jsGzipBytesAll, assetBytes, boardReadyMs };
 if (args.json) console.log(JSON.stringify(result));
-else console.log(`JavaScript ${Math.round(jsGzipBytes / 1024)} KB gzip (target ≤ 500 KB), other assets ${Math.round(assetBytes / 1024)} KB, board ready ${boardReadyMs} ms (target ≤ 1500 ms)`);
+else console.log(`JavaScript ${Math.round(jsGzipBytes / 1024)} KB gzip on the first page (target ≤ 500 KB; ${Math.round(jsGzipBytesAll / 1024)} KB with every chunk), other assets ${Math.round(assetBytes / 1024)} KB, board ready ${boardReadyMs} ms (target ≤ 1500 ms)`);
 process.exit(0);
