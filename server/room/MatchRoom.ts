@@ -74,6 +74,8 @@ export class MatchRoom extends Room<{ state: MatchState; metadata: LobbyMetadata
   /** Brought back from its save after a restart (no creator joins it). */
   private restored: MatchSave | null = null;
   private closing = false;
+  /** After a restart, the role is held for the host's seat by whoever came back first. */
+  private provisionalHost = false;
   /** After a restart, seats whose players held them wait the grace period for them before a bot stands in. */
   private returning = new Set<Seat>();
   private lastSave = "";
@@ -271,6 +273,9 @@ export class MatchRoom extends Room<{ state: MatchState; metadata: LobbyMetadata
   /** The room as a restart needs it (seats, tickets, host, lobby, the game's deadline), written whenever it changes. */
   private persist(): void {
     if (!this.ctx || this.closing) return;
+    // The host's role follows the host's seat (a claim of another seat, or the role passed on as the host left).
+    const host = this.people.get(this.state.hostId);
+    if (host?.seat && !this.provisionalHost) this.hostSeat = host.seat;
     const over = this.game?.phase === "ended";
     const room = savedRoom(this.roomId, this.setup, this.state.code || null, this.host ? this.matchId : null, this.hostSeat, this.controls, this.hostSaved, !over, this.status());
     const text = JSON.stringify(room);
@@ -316,7 +321,11 @@ export class MatchRoom extends Room<{ state: MatchState; metadata: LobbyMetadata
     if (creator) this.state.hostId = client.sessionId;
     if (wanted && !spectator) this.seatPerson(client, person, wanted);
     // After a restart the host's role goes back to whoever returns to the host's seat (someone else holds it meanwhile).
-    if (this.restored && (this.state.hostId === "" || (this.hostSeat !== null && wanted === this.hostSeat && !spectator))) this.state.hostId = client.sessionId;
+    if (this.restored && (this.state.hostId === "" || (this.hostSeat !== null && wanted === this.hostSeat && !spectator))) {
+      this.state.hostId = client.sessionId;
+      // Someone else holds the role until whoever returns to the host's seat takes it back.
+      this.provisionalHost = this.hostSeat !== null && (spectator || wanted !== this.hostSeat);
+    }
     if (creator) this.hostSeat = wanted ?? null;
     this.tellPresence();
     this.emptyTimer?.clear();
