@@ -17,7 +17,7 @@ function baselineDecide(view: GameView, seed: number): BotDecision | null {
   const input = baselineInput(view, seed);
   if (!input || view.viewer === "spectator" || view.viewer === "teacher") return null;
   if (input.type === "orders") return { input, reason: ordersReason(view, view.viewer, input.orders, input.orders[0] ?? null) };
-  if (input.type !== "answer") return { input, reason: "The bot passes." };
+  if (input.type !== "answer") return { input, reason: ordersReason(view, view.viewer, [], null) };
   const d = view.decisions.find((x) => x.id === input.decision)!;
   return { input, reason: answerReason(view, view.viewer, d, input.answer) };
 }

@@ -1,7 +1,9 @@
+import type { Why } from "./why.ts";
 import type { Input } from "../engine/index.ts";
 
 /** A bot's input with a sentence a student can read about why it chose it. */
-export interface BotDecision { input: Input; reason: string }
+/** A bot's move and why (an id and public facts the client words; see why.ts). */
+export interface BotDecision { input: Input; reason: Why }
 
 /** How much thinking the searching bot may do: playouts and wall-clock time, whichever runs out first. */
 export interface SearchBudget {

@@ -169,7 +169,7 @@ function hardOrders(view: GameView, seat: Seat, seed: number, budget: Limit): Bo
   });
   const orders = best.move;
   const reason = rival && view.options.mode === "powers" && reachesRupture(view.global, seat, orders) ? ruptureReason(view, seat, rival, orders) : ordersReason(view, seat, orders, mainOrder(orders, valued));
-  return { input: { type: "orders", seat, orders }, reason: playouts > 0 ? reason.replace(/\.$/, `, the best of ${plans.length} plans over ${playouts} simulated futures.`) : reason };
+  return { input: { type: "orders", seat, orders }, reason: playouts > 0 ? { ...reason, params: { ...reason.params, plans: plans.length, playouts } } : reason };
 }
 
 function hardAnswer(view: GameView, seat: Seat, d: Decision, seed: number, budget: Limit): BotDecision {

@@ -46,10 +46,9 @@ export type Requirement = z.infer<typeof Requirement>;
 
 export const SeatGroup = z.union([z.enum(SEATS), z.literal("states")]);
 
+/** Content is data: ids, numbers, rules and sources. Its display names and descriptions are the client's, by id, per language (client/i18n/content-*.ts). */
 export const ActionDef = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
-  name: z.string().min(3),
-  summary: z.string().min(10),
   seats: z.array(SeatGroup).min(1),
   domain: z.enum(DOMAINS),
   ap: z.number().int().min(0).max(3),
@@ -71,9 +70,6 @@ export type ActionDef = z.infer<typeof ActionDef>;
 
 export const CardDef = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
-  title: z.string().min(3),
-  /** A one-sentence account in the game's own words. */
-  text: z.string().min(10),
   /** The card can be drawn from this year on (era gating). */
   fromYear: z.number().int().min(2000).max(2040),
   toYear: z.number().int().min(2000).max(2040).optional(),
@@ -94,8 +90,6 @@ export const AGENDA_CHECKS = [
 export const AgendaDef = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
   seats: z.array(SeatGroup).min(1),
-  title: z.string().min(3),
-  description: z.string().min(10),
   check: z.enum(AGENDA_CHECKS),
   points: z.number().int().min(1).max(20),
   source: Source,
@@ -124,8 +118,6 @@ export type CountryDef = z.infer<typeof CountryDef>;
 /** A choice in a crisis or in debt distress, with its consequences. */
 export const ResponseDef = z.object({
   id: z.string(),
-  name: z.string(),
-  summary: z.string(),
   cost: z.number().int().min(0),
   effects: z.array(Effect),
   source: Source,
@@ -134,8 +126,6 @@ export type ResponseDef = z.infer<typeof ResponseDef>;
 
 export const ArrangementDef = z.object({
   id: z.enum(ARRANGEMENTS),
-  name: z.string(),
-  summary: z.string(),
   /** The power whose home each domain is; acting in the other power's home is an encroachment. */
   home: z.object({ security: z.enum(["russia", "china"]).nullable(), economy: z.enum(["russia", "china"]).nullable(), politics: z.enum(["russia", "china"]).nullable() }),
   source: Source,
@@ -146,8 +136,6 @@ export type ArrangementDef = z.infer<typeof ArrangementDef>;
 export const ArgumentDef = z.object({
   id: z.string().min(1),
   mechanic: z.enum(["division", "debt", "csto"]),
-  title: z.string().min(1),
-  argument: z.string().min(1),
   sources: z.array(Source).min(1),
 }).strict();
 export type ArgumentDef = z.infer<typeof ArgumentDef>;

@@ -39,23 +39,7 @@ export function isPower(seat: string): seat is Power {
   return (POWERS as readonly string[]).includes(seat);
 }
 
-export const SEAT_NAMES: Record<Seat, string> = {
-  russia: "Russia",
-  china: "China",
-  west: "The West",
-  kazakhstan: "Kazakhstan",
-  kyrgyzstan: "Kyrgyzstan",
-  tajikistan: "Tajikistan",
-  turkmenistan: "Turkmenistan",
-  uzbekistan: "Uzbekistan",
-};
-
-export const REGION_NAMES: Record<RegionId, string> = {
-  ...(Object.fromEntries(STATES.map((s) => [s, SEAT_NAMES[s]])) as Record<StateId, string>),
-  "russia-region": "Russia",
-  xinjiang: "Xinjiang",
-  afghanistan: "Afghanistan",
-};
+// Seats and regions are named by the client (seat.* and region.* in client/i18n), never here.
 
 /** Land borders on the board. Russia borders Kazakhstan only (003). */
 export const ADJACENCY: Record<RegionId, readonly RegionId[]> = {

@@ -1,19 +1,23 @@
 import { describe, expect, it } from "vitest";
 import { decide, type BotLevel } from "../../shared/bots/decide.ts";
 import { botSeed } from "../../shared/bots/play.ts";
-import { applyInput, createGame, pendingSeats, SEAT_NAMES, viewFor, type GameOptions, type GameState } from "../../shared/engine/index.ts";
+import { applyInput, createGame, pendingSeats, viewFor, type GameOptions, type GameState } from "../../shared/engine/index.ts";
+import type { Why } from "../../shared/bots/why.ts";
+import { seatName } from "../../client/i18n/strings.ts";
+import { whyText } from "../../client/panels/whyText.ts";
 
 const budget = { playouts: 16, timeMs: Number.POSITIVE_INFINITY };
 
 /** Plays a whole game with one level in every seat, checking each decision as it comes. */
-function play(level: BotLevel, options: Partial<GameOptions>, seed: number, check: (reason: string, seat: string) => void): GameState {
+function play(level: BotLevel, options: Partial<GameOptions>, seed: number, check: (reason: string, seat: string, why: Why) => void): GameState {
   let state = createGame(options, seed);
   for (let guard = 0; state.phase !== "ended"; guard++) {
     if (guard > 3000) throw new Error("game did not end");
     const seat = pendingSeats(state)[0];
     const d = decide(level, viewFor(state, seat), botSeed(state, seat, guard), budget);
     expect(d).not.toBeNull();
-    check(d!.reason, seat);
+    // The bot gives an id and facts; the client words them (in English here).
+    check(whyText({ ...d!.reason.params, why: d!.reason.id }), seat, d!.reason);
     const result = applyInput(state, d!.input);
     if (!result.ok) throw new Error(`${level} bot for ${seat}: ${result.code} ${JSON.stringify(result.params)}`);
     state = result.state;
@@ -31,11 +35,13 @@ describe("every level plays whole games legally and explains itself", () => {
   for (const [level, options] of cases) {
     it(`${level} bots finish a game, each decision with one readable sentence`, () => {
       const reasons: string[] = [];
-      const state = play(level, options, 21, (reason, seat) => {
+      const state = play(level, options, 21, (reason, seat, why) => {
         reasons.push(reason);
+        expect(why.params.seat).toBe(seat);
+        for (const v of Object.values(why.params)) expect(typeof v === "string" ? /\s/.test(v) : false, `a reason's parameter is a sentence: ${v}`).toBe(false);
         expect(reason).toMatch(/^[A-Z].*[.]$/);
         expect(reason).not.toMatch(/\n|undefined|NaN|null/);
-        expect(reason).toContain(SEAT_NAMES[seat as keyof typeof SEAT_NAMES]);
+        expect(reason).toContain(seatName(seat));
         expect(reason.split(/[.!?] /).length).toBe(1);
       });
       expect(state.phase).toBe("ended");
@@ -60,7 +66,7 @@ describe("every level plays whole games legally and explains itself", () => {
         const open = view.decisions.find((x) => x.seat === seat && x.answer === null);
         if (seat === "russia" && open?.kind === "crisisResponse" && d.input.type === "answer" && d.input.answer === "intervene") {
           const c = state.countries[open.state!];
-          expect(d.reason).toBe(`Russia answers ${SEAT_NAMES[open.state!]}'s request for CSTO help because its stability fell to ${c.stability}.`);
+          expect(d.reason).toMatchObject({ id: "answer.crisisResponse.intervene", params: { seat: "russia", state: open.state, stability: c.stability } });
           return;
         }
         const result = applyInput(state, d.input);

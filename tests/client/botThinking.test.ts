@@ -90,7 +90,7 @@ describe("bots thinking off the page's thread", () => {
     const thinker: BotThinker = {
       async think(_level, view) {
         asked.push(String(view.viewer));
-        return { input: { type: "orders", seat: view.viewer as "china", orders: [{ action: "no-such-action" }] }, reason: "" };
+        return { input: { type: "orders", seat: view.viewer as "china", orders: [{ action: "no-such-action" }] }, reason: { id: "orders.none", params: {} } };
       },
     };
     const c = LocalConnection.start(setup, { botDelayMs: 0, storage: null, thinker }, 13);

@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { BOTS, playGame } from "../../shared/bots/play.ts";
 import { ACTIONS, AGENDAS, ARGUMENTS, CARDS } from "../../shared/content/index.ts";
@@ -27,6 +29,18 @@ const ids = [...SEATS, ...ACTIONS.map((a) => a.id), ...CARDS.map((c) => c.id), .
 const ENGLISH_WORDS = new Set(["invest", "develop", "crackdown", "coercion", "refinance", "connectivity", "neutrality", "all-inclusive", "multi-vector"]);
 
 afterAll(() => useLanguage("en"));
+
+describe("content files", () => {
+  it("hold data and sources only: no display name or description in shared/content", () => {
+    const DISPLAY = ["name", "summary", "title", "text", "description", "argument"];
+    for (const file of ["actions", "cards", "agendas", "arrangements", "responses", "arguments"]) {
+      const data = JSON.parse(readFileSync(join(import.meta.dirname, `../../shared/content/${file}.json`), "utf8")) as unknown;
+      const entries = (Array.isArray(data) ? data : Object.values(data as Record<string, unknown[]>).flat()) as Record<string, unknown>[];
+      expect(entries.length).toBeGreaterThan(0);
+      for (const e of entries) expect(Object.keys(e).filter((k) => DISPLAY.includes(k)), `${file} ${String(e.id)}`).toEqual([]);
+    }
+  });
+});
 
 describe("event sentences", () => {
   it("the games played here emit every kind the engine declares, and no other", () => {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { contentEn } from "../../client/i18n/content-en.ts";
 import type { Browser, Page } from "playwright-core";
 import { AGENDA_BY_ID } from "../../shared/content/index.ts";
 import { levelPlayer, playGame } from "../../shared/bots/play.ts";
@@ -54,6 +55,9 @@ const stepOf = (page: Page) => page.evaluate(() => Number(document.body.dataset.
 /** Text of the replay's screen only (the end screen it covers is still in the page, hidden). */
 const screenText = (page: Page) => page.evaluate(() => document.querySelector("#game")!.textContent ?? "");
 
+/** An agenda's title as the English page shows it. */
+const agendaTitle = (id: string): string => contentEn.agenda[id as keyof typeof contentEn.agenda].title;
+
 describe("replay viewer", () => {
   it("steps through a finished game, showing each moment as the engine's replay has it, with no other seat's secret before the end", async () => {
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
@@ -99,8 +103,8 @@ describe("replay viewer", () => {
     // No other seat's secret agenda anywhere on the screen before the end; the player's own is there.
     // An agenda shows as its title in quotes (the log's "fulfilled its secret agenda" at the end) or after "Secret agenda:" (goals).
     const shows = (text: string, title: string) => [`"${title}"`, `“${title}”`, `Secret agenda: ${title}`].some((form) => text.includes(form));
-    const others = game.state.seatOrder.filter((s) => s !== seat).map((s) => AGENDA_BY_ID.get(game.state.seats[s]!.agenda)!.title);
-    const own = AGENDA_BY_ID.get(game.state.seats[seat]!.agenda)!.title;
+    const others = game.state.seatOrder.filter((s) => s !== seat).map((s) => agendaTitle(game.state.seats[s]!.agenda));
+    const own = agendaTitle(game.state.seats[seat]!.agenda);
     const secrets = [...new Set(others.filter((title) => title !== own))];
     expect(secrets.length).toBeGreaterThan(0);
     for (let s = 0; s < steps.length - 1; s += 7) {
