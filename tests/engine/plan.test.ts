@@ -98,3 +98,15 @@ describe("checkPlan's verdicts", () => {
     expect(checkPlan(viewFor(s, "spectator"), []).code).toBe("not-in-game");
   });
 });
+
+describe("the message schemas take their limit from RULES", () => {
+  it("submitOrders and a class team's draft accept RULES.maxOrders orders and refuse one more", async () => {
+    const { Messages } = await import("../../shared/protocol/messages.ts");
+    const { StudentMessages } = await import("../../shared/protocol/classroom.ts");
+    const orders = (n: number) => Array.from({ length: n }, () => ({ action: "invest", target: "kazakhstan" }));
+    expect(Messages.submitOrders.safeParse({ orders: orders(RULES.maxOrders) }).success).toBe(true);
+    expect(Messages.submitOrders.safeParse({ orders: orders(RULES.maxOrders + 1) }).success).toBe(false);
+    expect(StudentMessages.draft.safeParse({ orders: orders(RULES.maxOrders), round: 1 }).success).toBe(true);
+    expect(StudentMessages.draft.safeParse({ orders: orders(RULES.maxOrders + 1), round: 1 }).success).toBe(false);
+  });
+});
