@@ -48,7 +48,10 @@ export const reviewEn = {
     go: "Show",
     seat: "Turning points for {{seat}}",
     team: "Turning points for team {{team}} ({{seat}})",
-    noneFor: "No turning points for {{seat}}.",
+    noneFor: "No turning points for {{seat}} ({{count}} decisions reviewed).",
+    pending: "The hard bot is still reviewing each team's decisions. Reload this page in a minute to see the turning points.",
+    failed: "The teams' decisions could not be reviewed this time.",
+    explain: "At each of a team's decisions the hard bot searched the position from that team's view (what it knew then) and weighed its own choice against the team's over the next two years. These are the costliest.",
     notReviewed: "Not analysed yet.",
   },
   choice: {

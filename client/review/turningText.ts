@@ -24,11 +24,13 @@ export function choiceText(input: Input, d: ReviewedDecision["decision"]): strin
 }
 
 /** "Round 3: accepting China's offer (…) cost about 4 points against par; declining … was better." */
-export function turningText(d: ReviewedDecision): string {
+type Turning = Pick<ReviewedDecision, "round" | "loss" | "played" | "preferred" | "decision" | "why">;
+
+export function turningText(d: Turning): string {
   return t("review.turning.line", { round: d.round, played: choiceText(d.played, d.decision), preferred: choiceText(d.preferred, d.decision), points: d.loss.toFixed(1) });
 }
 
 /** The bots' reason for the preferred choice, in words. */
-export function turningWhy(d: ReviewedDecision): string {
+export function turningWhy(d: Turning): string {
   return t("review.turning.why", { why: whyText({ ...d.why.params, why: d.why.id }) });
 }

@@ -1,7 +1,9 @@
 import { matchMaker } from "@colyseus/core";
 import express from "express";
 import { buildDebrief } from "../../shared/debrief/build.ts";
-import { RULES_VERSION, verifyRecord } from "../../shared/engine/index.ts";
+import { RULES_VERSION, verifyRecord, type Seat } from "../../shared/engine/index.ts";
+import { debriefTurningPoints } from "../../shared/debrief/turning.ts";
+import { reviewJobs } from "../review/jobs.ts";
 import { debriefJson, roundsCsv, timelineCsv } from "../../shared/debrief/export.ts";
 import { CreateClassOptions, type CreatedClass } from "../../shared/protocol/classroom.ts";
 import type { JoinCodes } from "../codes.ts";
@@ -115,6 +117,13 @@ export function classroomRoutes(app: express.Application, deps: { records: Recor
     if (format === "rounds.csv" || format === "timeline.csv") {
       res.type("text/csv").attachment(`${file}-${format}`).send(format === "rounds.csv" ? roundsCsv(debrief) : timelineCsv(debrief));
       return;
+    }
+    // Once the game is over, the hard bot's review of each team's decisions: a bounded background job (its own
+    // thread, one game at a time), "pending" in the debrief until it is done.
+    if (debrief.endReason !== null || !checked.ok) {
+      const reviewed = checked.ok ? record : { ...record, inputs: record.inputs.slice(0, checked.matching), digests: undefined };
+      const teams = Object.entries(record.options.seats ?? {}).filter(([, c]) => c === "human").map(([seat]) => seat as Seat);
+      debrief.turningPoints = debriefTurningPoints(reviewJobs.request(`class:${normaliseCode(session.code)}:${reviewed.inputs.length}`, reviewed, teams));
     }
     if (req.query.download) res.attachment(`${file}-debrief.json`);
     res.type("application/json").send(debriefJson(debrief));

@@ -3,6 +3,7 @@ import { citationOf, type Citation } from "../content/sources.ts";
 import { replaySteps, parFor, standing, type GameEvent, type GameRecord, type GameState, type Power, type Seat, type StateId } from "../engine/index.ts";
 import { POWERS, STATES } from "../engine/ids.ts";
 import { RULES } from "../engine/rules.ts";
+import type { DebriefTurningPoints } from "./turning.ts";
 
 /**
  * The end-of-game debrief for a class: what happened (a timeline of events, ids and parameters the client words), how the board moved
@@ -43,6 +44,8 @@ export interface Debrief {
   timeline: TimelineEntry[];
   series: Series;
   mechanics: MechanicLine[];
+  /** The hard bot's review of the teams' decisions, when asked for (turning.ts); absent before the game is over. */
+  turningPoints?: DebriefTurningPoints;
 }
 
 /** Every event of a game in order, by replaying its record. */
