@@ -2,6 +2,7 @@ import { classroomEventsKk, classroomKk } from "../classroom/kk.ts";
 import { contentKk } from "./content-kk.ts";
 import { eventsKk } from "./events-kk.ts";
 import { refusalsKk } from "./refusals-kk.ts";
+import { reviewKk, whyKk } from "./review.kk.ts";
 import type { Strings } from "./strings.ts";
 
 /** Every Kazakh (Cyrillic) text of the interface: the same keys as en.ts (tests/client/i18n-parity.test.ts checks it). */
@@ -234,4 +235,6 @@ export const kk: Strings = {
   },
   board: { more_one: "тағы {{count}} өзгеріс", more_other: "тағы {{count}} өзгеріс" },
   keys: { help: "Пернелер: 1–5 — мемлекетті таңдау, O — бұйрықтар, I — кіріс, L — журнал, Esc — толығын жабу" },
+  review: reviewKk,
+  why: whyKk,
 };

@@ -2,6 +2,7 @@ import { classroomEventsRu, classroomRu } from "../classroom/ru.ts";
 import { contentRu } from "./content-ru.ts";
 import { eventsRu } from "./events-ru.ts";
 import { refusalsRu } from "./refusals-ru.ts";
+import { reviewRu, whyRu } from "./review.ru.ts";
 import type { Strings } from "./strings.ts";
 
 /** Every Russian text of the interface: the same keys as en.ts (tests/client/i18n-parity.test.ts checks it). */
@@ -246,4 +247,6 @@ export const ru: Strings = {
     more_one: "ещё {{count}} изменение", more_few: "ещё {{count}} изменения", more_many: "ещё {{count}} изменений", more_other: "ещё {{count}} изменения",
   },
   keys: { help: "Клавиши: 1–5 — выбрать государство, O — приказы, I — входящие, L — журнал, Esc — закрыть подробности" },
+  review: reviewRu,
+  why: whyRu,
 };
