@@ -213,6 +213,7 @@ export const en = {
     heading: "Round {{round}} ({{year}}): what changed for you",
     score_zero: "Score {{from}} → {{to}}: no points this round.", score_one: "Score {{from}} → {{to}} ({{signed}} point):", score_other: "Score {{from}} → {{to}} ({{signed}} points):",
     funds: "Funds", influence: "Your influence: {{list}}", noTracks: "No track moved.", close: "Got it",
+    more_one: "… and {{count}} more in the log", more_other: "… and {{count}} more in the log",
   },
   goals: {
     heading: "Your goals", now_one: "· {{count}} point this year as things stand", now_other: "· {{count}} points this year as things stand",

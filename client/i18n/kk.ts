@@ -214,6 +214,7 @@ export const kk: Strings = {
     heading: "{{round}}-раунд ({{year}}): сіз үшін не өзгерді",
     score_zero: "Ұпай {{from}} → {{to}}: бұл раундта ұпай жоқ.", score_one: "Ұпай {{from}} → {{to}} ({{signed}} ұпай):", score_other: "Ұпай {{from}} → {{to}} ({{signed}} ұпай):",
     funds: "Қаражат", influence: "Ықпалыңыз: {{list}}", noTracks: "Бірде-бір көрсеткіш өзгерген жоқ.", close: "Түсінікті",
+    more_one: "… және журналда тағы {{count}} оқиға", more_other: "… және журналда тағы {{count}} оқиға",
   },
   goals: {
     heading: "Мақсаттарыңыз", now_one: "· қазіргі жағдаймен осы жылы {{count}} ұпай", now_other: "· қазіргі жағдаймен осы жылы {{count}} ұпай",

@@ -222,6 +222,7 @@ export const ru: Strings = {
     score_one: "Очки {{from}} → {{to}} ({{signed}} очко):", score_few: "Очки {{from}} → {{to}} ({{signed}} очка):",
     score_many: "Очки {{from}} → {{to}} ({{signed}} очков):", score_other: "Очки {{from}} → {{to}} ({{signed}} очка):",
     funds: "Средства", influence: "Ваше влияние: {{list}}", noTracks: "Ни один показатель не изменился.", close: "Понятно",
+    more_one: "… и ещё {{count}} событие в журнале", more_few: "… и ещё {{count}} события в журнале", more_many: "… и ещё {{count}} событий в журнале", more_other: "… и ещё {{count}} события в журнале",
   },
   goals: {
     heading: "Ваши цели",

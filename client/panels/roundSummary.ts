@@ -5,6 +5,20 @@ import { arrangementName, eventText, t } from "../i18n/strings.ts";
 import { TRACK_EVENTS, categoryName, roundScore, signedPoints } from "./scoreText.ts";
 
 const GLOBAL = ["tension", "asymmetry", "westPresence", "afghanThreat"] as const;
+const MAX_WHY = 8;
+
+/**
+ * Whether an event explains a change for the seat: one that moved a global track, or one about the seat itself
+ * (its own orders and offers, and for a state what others did to it, its crises and debt). Score lines are left
+ * out: the summary's first lines are made of them.
+ */
+function whyFor(e: GameEvent, seat: Seat): boolean {
+  if (TRACK_EVENTS.has(e.kind)) return true;
+  if (e.kind === "scored" || e.kind === "scoreBonus" || e.kind === "news" || e.kind === "roundStarted") return false;
+  const p = e.params;
+  if (p.seat === seat || p.from === seat) return true;
+  return isState(seat) && (p.state === seat || p.target === seat || p.to === seat);
+}
 const OWN_TRACKS = ["stability", "prosperity", "sovereignty", "debt"] as const;
 
 /**
@@ -44,7 +58,9 @@ export class RoundSummary {
         .map((id) => `${t(`seat.${id}`)} ${arrow(totalInfluence(before.countries[id], power), totalInfluence(now.countries[id], power))}`);
       if (moved.length > 0) tracks.push(t("summary.influence", { list: moved.join(", ") }));
     }
-    const why = events.filter((e) => (e.round === round || e.round === now.round) && TRACK_EVENTS.has(e.kind)).map(eventText);
+    const all = events.filter((e) => (e.round === round || e.round === now.round) && whyFor(e, seat));
+    const why = all.slice(0, MAX_WHY).map(eventText);
+    if (all.length > MAX_WHY) why.push(t("summary.more", { count: all.length - MAX_WHY }));
     const close = h("button", { type: "button", class: "small", id: "round-summary-close", onclick: () => { this.el.hidden = true; } }, t("summary.close"));
     replace(this.el,
       h("h2", { id: "round-summary-h" }, t("summary.heading", { round, year: before.global.year })),
