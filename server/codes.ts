@@ -4,8 +4,21 @@ import { randomInt } from "node:crypto";
 export const CODE_ALPHABET = "ACDEFGHJKMNPQRTUVWXY34679";
 export const CODE_LENGTH = 6;
 
+type MaybePromise<T> = T | Promise<T>;
+
+/**
+ * Join codes of private matches, each pointing at a room: in this process (`JoinCodes`, answering at once) or
+ * shared by several processes through Redis (`RedisCodes`, server/redis.ts, answering with promises).
+ */
+export interface Codes {
+  issue(roomId: string): MaybePromise<string>;
+  restore(code: string, roomId: string): MaybePromise<void>;
+  lookup(code: string): MaybePromise<string | null>;
+  release(code: string): MaybePromise<void>;
+}
+
 /** Short join codes for private matches, each pointing at a live room. */
-export class JoinCodes {
+export class JoinCodes implements Codes {
   private byCode = new Map<string, string>();
 
   issue(roomId: string): string {

@@ -1,20 +1,22 @@
-import type { JoinCodes } from "./codes.ts";
+import type { Codes } from "./codes.ts";
 import type { RefusalLog } from "./log.ts";
-import type { AddressLimits, RateLimit } from "./rateLimit.ts";
-import type { Records } from "./records.ts";
+import type { Limits, RateLimit } from "./rateLimit.ts";
+import type { Store } from "./store.ts";
 
 /**
  * What every match room of this process shares. Colyseus builds rooms itself, so the server sets
  * this once at start rather than passing it through room options (which clients could override).
  */
 export interface ServerContext {
-  records: Records;
-  codes: JoinCodes;
+  /** Everything kept: SQLite in the process, or PostgreSQL shared by several (DATABASE_URL). */
+  records: Store;
+  /** Join codes: in the process, or shared through Redis (REDIS_URL). */
+  codes: Codes;
   /** Seconds a dropped player keeps the seat before a bot takes over. */
   graceSeconds: number;
   messageRate: RateLimit;
   /** Per-address budgets shared by every route and room (room creation, teacher keys, code misses). */
-  limits: AddressLimits;
+  limits: Limits;
   /** Refused attempts, one line each, repeats counted. */
   refusals: RefusalLog;
   /** The clock of the rate limits (tests pass one they move by hand). */

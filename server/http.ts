@@ -5,9 +5,9 @@ import type { IncomingMessage, Server as HttpServer } from "node:http";
 import type { Socket } from "node:net";
 import { join, resolve } from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
-import type { JoinCodes } from "./codes.ts";
+import type { Codes } from "./codes.ts";
 import { oneLine, type RefusalLog } from "./log.ts";
-import type { AddressLimits } from "./rateLimit.ts";
+import type { Limits } from "./rateLimit.ts";
 
 /** The address a request came from: the socket's, never a header a client could write (see `pinClientAddress`). */
 export function addressOf(req: express.Request): string {
@@ -97,7 +97,7 @@ export function errorRoutes(app: express.Application, log: RefusalLog): void {
 }
 
 /** HTTP beside the game: health, the public lobby, join-code look-up, and the built client. */
-export function httpRoutes(app: express.Application, deps: { codes: JoinCodes; clientDir: string; startedAt: number; limits: AddressLimits }): void {
+export function httpRoutes(app: express.Application, deps: { codes: Codes; clientDir: string; startedAt: number; limits: Limits }): void {
   // How long work waited for the event loop since the previous /health: the server's own queueing, apart from the network and clients.
   const loop = monitorEventLoopDelay({ resolution: 10 });
   loop.enable();
@@ -119,15 +119,15 @@ export function httpRoutes(app: express.Application, deps: { codes: JoinCodes; c
   // Codes are short, so guessing must be slow: each miss costs the address a token (from the budget the class
   // routes share), and an address out of tokens is refused outright. Hits cost nothing, so a classroom behind one
   // address can all join.
-  app.get("/api/code/:code", (req, res) => {
+  app.get("/api/code/:code", async (req, res) => {
     const address = addressOf(req);
-    if (!deps.limits.available("codeMisses", address)) {
+    if (!(await deps.limits.available("codeMisses", address))) {
       res.status(429).json({ code: "rate-limited" });
       return;
     }
-    const roomId = deps.codes.lookup(String(req.params.code).slice(0, 16));
+    const roomId = await deps.codes.lookup(String(req.params.code).slice(0, 16));
     if (!roomId) {
-      deps.limits.take("codeMisses", address);
+      await deps.limits.take("codeMisses", address);
       res.status(404).json({ code: "unknown-code" });
       return;
     }

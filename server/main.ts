@@ -1,4 +1,6 @@
-import { defineRoom, defineServer, type Server } from "@colyseus/core";
+import { defineRoom, defineServer, matchMaker, type Server } from "@colyseus/core";
+import { RedisDriver } from "@colyseus/redis-driver";
+import { RedisPresence } from "@colyseus/redis-presence";
 import { Encoder } from "@colyseus/schema";
 import { WebSocketTransport } from "@colyseus/ws-transport";
 import { randomInt } from "node:crypto";
@@ -6,11 +8,14 @@ import { createServer } from "node:http";
 import { createServer as createNetServer } from "node:net";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { JoinCodes } from "./codes.ts";
+import { JoinCodes, type Codes } from "./codes.ts";
 import { setContext } from "./context.ts";
 import { errorRoutes, httpRoutes, parseOrigins, pinClientAddress, restrictCors } from "./http.ts";
 import { colyseusLogger, oneLine, RefusalLog, type LogSink } from "./log.ts";
-import { AddressLimits, parseLimits, type LimitSettings, type RateLimit } from "./rateLimit.ts";
+import { AddressLimits, parseLimits, type LimitSettings, type Limits, type RateLimit } from "./rateLimit.ts";
+import { PostgresStore } from "./postgres.ts";
+import { RedisClassRooms, redisClient, RedisCodes, RedisLimits, roomIsLive } from "./redis.ts";
+import { SqliteStore, type Store } from "./store.ts";
 import { Records } from "./records.ts";
 import { MatchRoom } from "./room/MatchRoom.ts";
 import { ClassRoom } from "./classroom/ClassRoom.ts";
@@ -38,6 +43,12 @@ export interface ServerOptions {
   log?: LogSink;
   /** The clock of the rate limits and the log (tests pass one they move by hand). */
   now?: () => number;
+  /** PostgreSQL shared by several processes (`DATABASE_URL`); without it, SQLite at `dbPath`. */
+  databaseUrl?: string;
+  /** Redis shared by several processes (`REDIS_URL`): presence, room listing, join codes, class rooms, limits. */
+  redisUrl?: string;
+  /** How browsers reach this process's rooms (`PUBLIC_ADDRESS`, host[:port][/path]); needed with Redis. */
+  publicAddress?: string;
 }
 
 export interface RunningServer {
@@ -45,7 +56,10 @@ export interface RunningServer {
   close(): Promise<void>;
   /** The Colyseus server, for tests that drive it with @colyseus/testing. */
   colyseus: Server;
+  /** The SQLite records (tests read them); a server on PostgreSQL has none (use `store`). */
   records: Records;
+  /** Everything kept, SQLite or PostgreSQL. */
+  store: Store;
 }
 
 // A finished game's full state (its whole event log included) outgrows the encoder's default 8 KB buffer.
@@ -68,21 +82,39 @@ function freePort(): Promise<number> {
 /** One process serving the built client, the HTTP routes and the game on one port. Port 0 picks a free one. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const port = options.port === 0 ? await freePort() : options.port;
-  const records = new Records(options.dbPath);
-  let classes: ClassStore;
+  const refusals = new RefusalLog(options.log, options.now);
+  let records: Records | null = null;
+  let classes: ClassStore | null = null;
+  let store: Store;
+  if (options.databaseUrl) {
+    store = await PostgresStore.open(options.databaseUrl, (line) => refusals.line(line));
+  } else {
+    records = new Records(options.dbPath);
+    try {
+      classes = new ClassStore(options.dbPath);
+    } catch (error) {
+      records.close();
+      throw error;
+    }
+    store = new SqliteStore(records, classes);
+  }
+  // Several processes share Redis: Colyseus's presence and room listing, and what the rooms and routes share.
+  const redis = options.redisUrl ? redisClient(options.redisUrl, (line) => refusals.line(line)) : null;
+  const codes: Codes = redis ? new RedisCodes(redis) : new JoinCodes();
+  const limits: Limits = redis ? new RedisLimits(redis, refusals, options.limits, options.now) : new AddressLimits(refusals, options.limits, options.now);
+  const closeStores = async () => {
+    await store.close();
+    redis?.disconnect();
+  };
   try {
-    classes = new ClassStore(options.dbPath);
+    // Matches saved open keep their join codes across a restart: the room comes back when someone asks for it.
+    for (const { roomId, code } of await store.openRoomCodes()) await codes.restore(code, roomId);
   } catch (error) {
-    records.close();
+    await closeStores();
     throw error;
   }
-  const codes = new JoinCodes();
-  // Matches saved open keep their join codes across a restart: the room comes back when someone asks for it.
-  for (const { roomId, code } of records.openRoomCodes()) codes.restore(code, roomId);
-  const refusals = new RefusalLog(options.log, options.now);
-  const limits = new AddressLimits(refusals, options.limits, options.now);
-  setClassStore(classes);
-  setContext({ records, codes, graceSeconds: options.graceSeconds ?? 60, messageRate: options.messageRate ?? { perSecond: 20, burst: 40 },
+  setClassStore(classes, redis ? new RedisClassRooms(redis) : null, roomIsLive);
+  setContext({ records: store, codes, graceSeconds: options.graceSeconds ?? 60, messageRate: options.messageRate ?? { perSecond: 20, burst: 40 },
     limits, refusals, now: options.now ?? Date.now, nextSeed: options.nextSeed ?? (() => randomInt(2 ** 31)) });
   restrictCors(options.allowedOrigins ?? []);
   const httpServer = createServer();
@@ -94,7 +126,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     express: (app) => {
       matchRoutes(app);
       app.disable("x-powered-by");
-      classroomRoutes(app, { records, codes, limits, refusals });
+      classroomRoutes(app, { records: store, codes, limits, refusals });
       httpRoutes(app, { codes, clientDir: options.clientDir, startedAt: Date.now(), limits });
       errorRoutes(app, refusals);
     },
@@ -102,12 +134,19 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     logger: colyseusLogger(refusals),
     greet: false,
     gracefullyShutdown: false,
+    ...(options.redisUrl ? {
+      presence: new RedisPresence(options.redisUrl),
+      driver: new RedisDriver(options.redisUrl),
+      publicAddress: options.publicAddress,
+      // A room is made by the process asked to make it (the load balancer spreads those requests), never handed to
+      // another: the passes that let the server open saved matches and class rooms live in the process that issued them.
+      selectProcessIdToCreateRoom: async () => matchMaker.processId,
+    } : {}),
   });
   try {
     await server.listen(port);
   } catch (error) {
-    records.close();
-    classes.close();
+    await closeStores();
     setClassStore(null);
     setContext(null);
     const code = (error as { code?: unknown })?.code;
@@ -118,11 +157,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   return {
     port,
     colyseus: server,
-    records,
+    get records(): Records {
+      if (!records) throw new Error("This server keeps its records in PostgreSQL: read them through `store`.");
+      return records;
+    },
+    store,
     async close() {
       await server.gracefullyShutdown(false);
-      records.close();
-      classes.close();
+      await closeStores();
       setClassStore(null);
       setContext(null);
     },
@@ -141,8 +183,13 @@ async function main(): Promise<void> {
   } catch (error) {
     throw new StartupError((error as Error).message);
   }
-  const running = await startServer({ port, dbPath, clientDir: resolve("dist/client"), allowedOrigins: parseOrigins(process.env.ALLOWED_ORIGINS), limits });
-  console.log(`New Great Game: http://localhost:${running.port} (records in ${dbPath})`);
+  const databaseUrl = process.env.DATABASE_URL || undefined;
+  const redisUrl = process.env.REDIS_URL || undefined;
+  const publicAddress = process.env.PUBLIC_ADDRESS || undefined;
+  if (redisUrl && !publicAddress) throw new StartupError("REDIS_URL is set but PUBLIC_ADDRESS is not: give each process the address browsers reach its rooms at (host:port, or host/path behind a proxy).");
+  if (redisUrl && !databaseUrl) throw new StartupError("REDIS_URL is set but DATABASE_URL is not: processes sharing Redis must share their records in PostgreSQL too.");
+  const running = await startServer({ port, dbPath, clientDir: resolve("dist/client"), allowedOrigins: parseOrigins(process.env.ALLOWED_ORIGINS), limits, databaseUrl, redisUrl, publicAddress });
+  console.log(`New Great Game: http://localhost:${running.port} (records in ${databaseUrl ? "PostgreSQL" : dbPath}${redisUrl ? `, Redis, rooms at ${publicAddress}` : ""})`);
   const stop = () => void running.close().then(() => process.exit(0));
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);

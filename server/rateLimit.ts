@@ -105,7 +105,16 @@ export function parseLimits(value: string | undefined): LimitSettings {
   return out;
 }
 
-export class AddressLimits {
+/**
+ * The per-address budgets, one interface: in this process (`AddressLimits`, answering at once) or shared by every
+ * process of a scaled deployment (`RedisLimits`, server/redis.ts, answering with promises). Callers await.
+ */
+export interface Limits {
+  available(name: LimitName, key: string): boolean | Promise<boolean>;
+  take(name: LimitName, key: string): boolean | Promise<boolean>;
+}
+
+export class AddressLimits implements Limits {
   private buckets: Record<LimitName, KeyedBuckets>;
   private log: RefusalLog;
 

@@ -53,7 +53,9 @@ export function debriefScreen(root: HTMLElement, code: string): () => void {
       h("button", { type: "button", class: "primary", id: "debrief-print", onclick: () => print() }, t("classroom.debrief.print")),
       h("button", { type: "button", id: "debrief-csv-rounds", onclick: () => void download(code, key, "rounds.csv", d) }, t("classroom.debrief.csvRounds")),
       h("button", { type: "button", id: "debrief-csv-timeline", onclick: () => void download(code, key, "timeline.csv", d) }, t("classroom.debrief.csvTimeline")),
-      h("button", { type: "button", id: "debrief-json", onclick: () => void download(code, key, "json", d) }, t("classroom.debrief.json")));
+      h("button", { type: "button", id: "debrief-json", onclick: () => void download(code, key, "json", d) }, t("classroom.debrief.json")),
+      // The replay viewer and its analysis are loaded only when asked for.
+      h("button", { type: "button", id: "debrief-replay", onclick: () => void import("../review/classReplay.ts").then((m) => m.openClassReplay(root, serverUrl(), code, key, () => undefined)) }, t("review.openClass")));
     const byRound = new Map<number, typeof d.timeline>();
     for (const e of d.timeline) byRound.set(e.round, [...(byRound.get(e.round) ?? []), e]);
     replace(body,

@@ -4,6 +4,7 @@
  */
 export const reviewEn = {
   open: "Replay and review this game",
+  openClass: "Replay the game",
   heading: "Replay",
   close: "Close the replay",
   loading: "Replaying the game…",
@@ -34,6 +35,7 @@ export const reviewEn = {
     heading: "Analysis by the hard bot",
     explain: "At each of your decisions the hard bot searches the position from your seat's view (what you knew then) and weighs its choice against yours over the next two years. Costly differences are turning points.",
     run: "Analyse {{seat}}'s decisions",
+    chooseSeat: "Choose a seat above to analyse its decisions",
     running: "Analysing decision {{done}} of {{total}}…",
     done: "{{count}} decisions analysed: {{turning}} turning points.",
     none: "No turning point: none of the choices weighed did clearly better than what was played.",

@@ -44,9 +44,10 @@ export class ReplayConnection implements Connection {
     this.explain();
   }
 
-  /** The bots' reasons as the current viewer may read them (the player's seat's bots are every other seat). */
+  /** The bots' reasons as the current viewer may read them (bots: the seats the record's options do not give to people). */
   private explain(): void {
-    const bots = new Set<Seat>(this.states[0]!.state.seatOrder.filter((s) => s !== this.player));
+    const people = this.record.options.seats ?? {};
+    const bots = new Set<Seat>(this.states[0]!.state.seatOrder.filter((s) => s !== this.player && people[s] !== "human"));
     this.steps = this.states.map((s, i) => ({
       state: s.state, input: s.input,
       events: i === 0 ? s.events : withReasons(s.events, botReasons(this.states[i - 1]!.state, s.events, this.viewerSeat, bots)),
@@ -124,7 +125,7 @@ export class ReplayConnection implements Connection {
     const seat = this.viewerSeat === "spectator" ? null : this.viewerSeat;
     return {
       roomId: "replay", code: null, name: "", public: false, started: true,
-      seats: state.seatOrder.map((s) => ({ seat: s, controller: s === this.player ? "human" : "bot", players: [], ready: true, connected: true })),
+      seats: state.seatOrder.map((s) => ({ seat: s, controller: s === this.player || this.record.options.seats?.[s] === "human" ? "human" : "bot", players: [], ready: true, connected: true })),
       you: { id: "replay", name: "", seat, spectator: seat === null, host: false },
       timerEndsAt: null, timerSeconds: 0, paused: false, broadcast: null, rulesChanged: null,
     };

@@ -11,8 +11,10 @@ import "./review.css";
 
 export interface ReplaySource {
   record: GameRecord;
-  /** The seat the player played: the replay is seen by it (or by the public), and its decisions are analysed. */
-  seat: Seat;
+  /** The seat the player played (a solo game): the replay starts seen by it, and its decisions are analysed. */
+  seat: Seat | null;
+  /** The seats it may be seen by besides the public (default: the player's). A class's teams, once its game is over. */
+  seats?: Seat[];
 }
 
 /**
@@ -37,7 +39,10 @@ export function openReplay(root: HTMLElement, app: App, source: ReplaySource, on
     delete document.body.dataset.replay;
     onClose();
   };
-  const connection = new ReplayConnection(source.record, source.seat, source.seat, close);
+  const choices = source.seats ?? (source.seat ? [source.seat] : []);
+  const connection = new ReplayConnection(source.record, source.seat, source.seat ?? "spectator", close);
+  /** The seat whose decisions are analysed: the seat the replay is seen by (none for the public view). */
+  const analysed = (): Seat | null => (connection.viewer === "spectator" ? null : connection.viewer);
 
   const position = h("p", { class: "replay-position", id: "replay-position", "aria-live": "polite" });
   const happened = h("p", { class: "status-line", id: "replay-input" });
@@ -59,9 +64,18 @@ export function openReplay(root: HTMLElement, app: App, source: ReplaySource, on
     ...Array.from({ length: connection.rounds }, (_, i) => h("option", { value: String(i + 1) }, t("review.roundOption", { round: i + 1 }))));
   jump.addEventListener("change", () => connection.go(connection.roundStart(Number((jump as HTMLSelectElement).value))));
   const viewerSelect = h("select", { id: "replay-viewer", "aria-label": t("review.viewAs") },
-    h("option", { value: source.seat }, t("review.yourSeat", { seat: seatName(source.seat) })),
+    ...choices.map((s) => h("option", { value: s }, s === source.seat ? t("review.yourSeat", { seat: seatName(s) }) : seatName(s))),
     h("option", { value: "spectator" }, t("review.publicView")));
-  viewerSelect.addEventListener("change", () => connection.setViewer((viewerSelect as HTMLSelectElement).value as ReplayViewer));
+  (viewerSelect as HTMLSelectElement).value = connection.viewer;
+  viewerSelect.addEventListener("change", () => {
+    job?.cancel();
+    job = null;
+    connection.setViewer((viewerSelect as HTMLSelectElement).value as ReplayViewer);
+    const seat = analysed();
+    review = seat ? cachedReview(source.record, seat) : null;
+    resetAnalysis();
+    if (review) showReview();
+  });
   const closeButton = h("button", { type: "button", id: "replay-close" }, t("review.close"));
   closeButton.addEventListener("click", close);
 
@@ -70,23 +84,38 @@ export function openReplay(root: HTMLElement, app: App, source: ReplaySource, on
   const analysisStatus = h("p", { class: "status-line", id: "review-status", "aria-live": "polite" });
   const turningList = h("ol", { class: "turning-points", id: "turning-points" });
   const here = h("p", { class: "review-here", id: "review-here" });
-  const run = h("button", { type: "button", id: "review-run" }, t("review.analysis.run", { seat: seatName(source.seat) }));
-  let review: Review | null = cachedReview(source.record, source.seat);
+  const run = h("button", { type: "button", id: "review-run" });
+  let review: Review | null = source.seat ? cachedReview(source.record, source.seat) : null;
   let job: { cancel(): void } | null = null;
+  /** The analysis section as before any analysis of the seat now chosen. */
+  function resetAnalysis(): void {
+    const seat = analysed();
+    run.hidden = false;
+    (run as HTMLButtonElement).disabled = !seat;
+    run.textContent = seat ? t("review.analysis.run", { seat: seatName(seat) }) : t("review.analysis.chooseSeat");
+    progress.hidden = true;
+    analysisStatus.textContent = "";
+    replace(turningList);
+    delete document.body.dataset.reviewReady;
+  }
+  resetAnalysis();
   run.addEventListener("click", () => {
-    if (job || review) return;
+    const seat = analysed();
+    if (job || review || !seat) return;
     (run as HTMLButtonElement).disabled = true;
     progress.hidden = false;
-    const started = analyse(source.record, source.seat, (done, total) => {
+    const started = analyse(source.record, seat, (done, total) => {
       progress.max = total;
       progress.value = done;
       analysisStatus.textContent = t("review.analysis.running", { done, total });
     });
     job = started;
     started.done.then((r) => {
+      if (job !== started) return;
       review = r;
       showReview();
     }).catch((e: unknown) => {
+      if (job !== started) return;
       job = null;
       (run as HTMLButtonElement).disabled = false;
       analysisStatus.textContent = t("review.analysis.failed", { message: e instanceof Error ? e.message : String(e) });

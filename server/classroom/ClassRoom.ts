@@ -15,8 +15,10 @@ import { Projector } from "../room/project.ts";
 import { deadlineInput } from "./deadline.ts";
 import { answerUnknownRequests } from "../room/intents.ts";
 import { ACCEPTED, classEnvelope, refuse } from "./intents.ts";
-import { classStore, redeemPass, roomClosed, roomOpened } from "./live.ts";
-import { hashKey, keyMatches, type ClassSession, type ClassStore, type RosterEntry } from "./store.ts";
+import { redeemPass, roomClosed, roomOpened } from "./live.ts";
+import { keptThen, type Store } from "../store.ts";
+import type { GameRecord } from "../../shared/engine/index.ts";
+import { hashKey, keyMatches, type ClassSession, type RosterEntry } from "./store.ts";
 import { classSeats, randomTeams, sameName } from "./teams.ts";
 import { checkTeacherKey } from "./teacherKey.ts";
 
@@ -46,7 +48,9 @@ export class ClassRoom extends Room<{ state: MatchState }> {
   patchRate = 100;
 
   private ctx!: ServerContext;
-  private store!: ClassStore;
+  private store!: Store;
+  /** The session's game record, read by the server before it opened the room. */
+  private restoredRecord: GameRecord | null = null;
   private session!: ClassSession;
   private seats: Seat[] = [];
   private playable: Seat[] = [];
@@ -80,7 +84,8 @@ export class ClassRoom extends Room<{ state: MatchState }> {
     return validate(classEnvelope(name, schema), (client: Client, parsed: { ok: true; value: z.output<S> } | { ok: false; refusal: Reply }) => {
       if (!this.take(client)) return refuse("rate-limited");
       if (!parsed.ok) return parsed.refusal;
-      return handler(client, parsed.value);
+      // The reply leaves once what the request wrote is kept (at once on SQLite; PostgreSQL's write first).
+      return keptThen(this.ctx.records, handler(client, parsed.value), () => refuse("store-failed"));
     });
   }
 
@@ -122,10 +127,12 @@ export class ClassRoom extends Room<{ state: MatchState }> {
 
   onCreate(options: { code?: unknown; pass?: unknown }): void {
     // Only the server opens class rooms (after checking the teacher's key); a client's create request has no pass.
-    if (!redeemPass(options?.pass, options?.code)) throw new Error("Class rooms are opened by their teacher.");
+    const preload = redeemPass(options?.pass, options?.code);
+    if (!preload) throw new Error("Class rooms are opened by their teacher.");
     this.ctx = context();
-    this.store = classStore();
-    const session = this.store.load(String(options.code));
+    this.store = this.ctx.records;
+    const session = preload.session;
+    this.restoredRecord = preload.record;
     if (!session) throw new Error("No class session has that code.");
     this.session = session;
     answerUnknownRequests(this, (client, type) => this.take(client)
@@ -158,7 +165,7 @@ export class ClassRoom extends Room<{ state: MatchState }> {
    * phase's deadline as it was saved. It stays held until someone is there.
    */
   private restoreGame(matchId: number): void {
-    const record = this.ctx.records.gameRecord(matchId);
+    const record = matchId === this.session.matchId ? this.restoredRecord : null;
     if (!record) throw new Error("The session's game record is missing.");
     // Read before the host saves the session again (its save writes the drafts the screen holds, none yet).
     const saved = this.session.clock ?? null;
@@ -242,10 +249,10 @@ export class ClassRoom extends Room<{ state: MatchState }> {
   }
 
   /** Joining as teacher is a teacher-key check: it costs the address a token from the budget the HTTP routes share. */
-  onAuth(_client: Client, raw: unknown, auth: AuthContext): true {
+  async onAuth(_client: Client, raw: unknown, auth: AuthContext): Promise<true> {
     const options = raw as { role?: unknown; key?: unknown } | null;
     if (options?.role !== "teacher") return true;
-    const check = checkTeacherKey(this.ctx, auth.ip ?? "unknown", options.key, this.session.keyHash);
+    const check = await checkTeacherKey(this.ctx, auth.ip ?? "unknown", options.key, this.session.keyHash);
     if (check !== "ok") throw new ServerError(check === "rate-limited" ? 4429 : 4403, check);
     return true;
   }
@@ -540,7 +547,7 @@ export class ClassRoom extends Room<{ state: MatchState }> {
     const drafts: Partial<Record<Seat, string>> = {};
     this.state.secrets.forEach((secret, seat) => { if (secret.draft) drafts[seat as Seat] = secret.draft; });
     this.session.drafts = drafts;
-    this.store.save(this.session);
+    this.store.saveClass(this.session);
   }
 
   private running(): Reply | null {

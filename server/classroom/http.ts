@@ -6,13 +6,13 @@ import { debriefTurningPoints } from "../../shared/debrief/turning.ts";
 import { reviewJobs } from "../review/jobs.ts";
 import { debriefJson, roundsCsv, timelineCsv } from "../../shared/debrief/export.ts";
 import { CreateClassOptions, type CreatedClass } from "../../shared/protocol/classroom.ts";
-import type { JoinCodes } from "../codes.ts";
+import type { Codes } from "../codes.ts";
 import { normaliseCode } from "../codes.ts";
 import { addressOf } from "../http.ts";
 import { oneLine, type RefusalLog } from "../log.ts";
-import type { AddressLimits } from "../rateLimit.ts";
-import type { Records } from "../records.ts";
-import { classStore, issuePass, liveRoom, openOnce } from "./live.ts";
+import type { Limits } from "../rateLimit.ts";
+import type { Store } from "../store.ts";
+import { issuePass, liveRoom, openOnce } from "./live.ts";
 import type { ClassSession } from "./store.ts";
 import { checkTeacherKey } from "./teacherKey.ts";
 import { networkRoute } from "./network.ts";
@@ -25,20 +25,20 @@ import { networkRoute } from "./network.ts";
  * out of tokens is refused outright. Code hits cost nothing, so a whole class behind one address can join at once.
  */
 
-export function classroomRoutes(app: express.Application, deps: { records: Records; codes: JoinCodes; limits: AddressLimits; refusals: RefusalLog }): void {
+export function classroomRoutes(app: express.Application, deps: { records: Store; codes: Codes; limits: Limits; refusals: RefusalLog }): void {
   const json = express.json({ limit: "4kb" });
   const limited = (res: express.Response) => res.status(429).json({ code: "rate-limited" });
 
   /** The session for a code, or an answer already sent (rate limit or unknown code). */
-  const sessionFor = (req: express.Request, res: express.Response): ClassSession | null => {
+  const sessionFor = async (req: express.Request, res: express.Response): Promise<ClassSession | null> => {
     const address = addressOf(req);
-    if (!deps.limits.available("codeMisses", address)) {
+    if (!(await deps.limits.available("codeMisses", address))) {
       limited(res);
       return null;
     }
-    const session = classStore().load(String(req.params.code).slice(0, 16));
+    const session = await deps.records.loadClass(String(req.params.code).slice(0, 16));
     if (!session) {
-      deps.limits.take("codeMisses", address);
+      await deps.limits.take("codeMisses", address);
       res.status(404).json({ code: "unknown-code" });
       return null;
     }
@@ -47,8 +47,8 @@ export function classroomRoutes(app: express.Application, deps: { records: Recor
 
   const presentedKey = (req: express.Request): string => req.get("x-teacher-key") ?? (typeof req.body?.key === "string" ? req.body.key : "");
 
-  app.post("/api/class", json, (req, res) => {
-    if (!deps.limits.take("classCreations", addressOf(req))) {
+  app.post("/api/class", json, async (req, res) => {
+    if (!(await deps.limits.take("classCreations", addressOf(req)))) {
       res.status(429).json({ code: "rate-limited" });
       return;
     }
@@ -57,19 +57,28 @@ export function classroomRoutes(app: express.Application, deps: { records: Recor
       res.status(400).json({ code: "bad-input" });
       return;
     }
-    const { session, key } = classStore().create(parsed.data, (code) => deps.codes.lookup(code) !== null);
+    const taken = (code: string) => {
+      const roomId = deps.codes.lookup(code);
+      return typeof roomId === "object" && roomId !== null ? roomId.then((id) => id !== null) : roomId !== null;
+    };
+    const { session, key } = await deps.records.createClass(parsed.data, taken);
     const body: CreatedClass = { code: session.code, key };
     res.status(201).json(body);
   });
 
   app.post("/api/class/:code/open", json, async (req, res) => {
-    const session = sessionFor(req, res);
+    const session = await sessionFor(req, res);
     if (!session) return;
-    const check = checkTeacherKey(deps, addressOf(req), presentedKey(req), session.keyHash);
+    const check = await checkTeacherKey(deps, addressOf(req), presentedKey(req), session.keyHash);
     if (check === "rate-limited") return void limited(res);
     if (check === "wrong-key") return void res.status(403).json({ code: "wrong-key" });
     try {
-      const roomId = await openOnce(session.code, async () => (await matchMaker.createRoom("class", { code: session.code, pass: issuePass(session.code) })).roomId);
+      // The room gets the session and its record as they are now (read here: on PostgreSQL, whichever process kept them).
+      const roomId = await openOnce(session.code, async () => {
+        const current = (await deps.records.loadClass(session.code)) ?? session;
+        const record = current.matchId !== null ? await deps.records.gameRecord(current.matchId) : null;
+        return (await matchMaker.createRoom("class", { code: session.code, pass: issuePass(session.code, { session: current, record }) })).roomId;
+      });
       res.json({ roomId });
     } catch (error) {
       deps.refusals.line(`class ${session.code} could not be opened: ${oneLine(error)}`);
@@ -79,10 +88,10 @@ export function classroomRoutes(app: express.Application, deps: { records: Recor
 
   networkRoute(app);
 
-  app.get("/api/class/:code", (req, res) => {
-    const session = sessionFor(req, res);
+  app.get("/api/class/:code", async (req, res) => {
+    const session = await sessionFor(req, res);
     if (!session) return;
-    const roomId = liveRoom(session.code);
+    const roomId = await liveRoom(session.code);
     if (!roomId) {
       res.status(409).json({ code: "not-open" });
       return;
@@ -91,14 +100,14 @@ export function classroomRoutes(app: express.Application, deps: { records: Recor
   });
 
   // The debrief tells every seat's agenda and private moves: for the class once the game is over, before that for the teacher only.
-  app.get("/api/class/:code/debrief", (req, res) => {
-    const session = sessionFor(req, res);
+  app.get("/api/class/:code/debrief", async (req, res) => {
+    const session = await sessionFor(req, res);
     if (!session) return;
     // A presented key is checked (and costs a token) whatever the game's state; no key is no check.
     const key = presentedKey(req);
-    const check = key ? checkTeacherKey(deps, addressOf(req), key, session.keyHash) : "no-key";
+    const check = key ? await checkTeacherKey(deps, addressOf(req), key, session.keyHash) : "no-key";
     if (check === "rate-limited") return void limited(res);
-    const record = session.matchId !== null ? deps.records.gameRecord(session.matchId) : null;
+    const record = session.matchId !== null ? await deps.records.gameRecord(session.matchId) : null;
     if (!record) {
       res.status(409).json({ code: "not-started" });
       return;
@@ -114,6 +123,13 @@ export function classroomRoutes(app: express.Application, deps: { records: Recor
     }
     const format = String(req.query.format ?? "json");
     const file = `class-${normaliseCode(session.code)}`;
+    // The record itself, for the replay viewer: as far as it replays under the current rules, with the teams' seats.
+    if (format === "record") {
+      const replayable = checked.ok ? record : { ...record, inputs: record.inputs.slice(0, checked.matching), digests: undefined };
+      const teams = Object.entries(record.options.seats ?? {}).filter(([, c]) => c === "human").map(([seat]) => seat);
+      res.json({ record: replayable, teams });
+      return;
+    }
     if (format === "rounds.csv" || format === "timeline.csv") {
       res.type("text/csv").attachment(`${file}-${format}`).send(format === "rounds.csv" ? roundsCsv(debrief) : timelineCsv(debrief));
       return;

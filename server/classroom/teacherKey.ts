@@ -8,8 +8,8 @@ export type KeyCheck = "ok" | "rate-limited" | "wrong-key";
  * the room as teacher) costs the address a token from one budget, right key or wrong, so keys cannot be guessed
  * faster through one door than another. A refusal is logged in one line.
  */
-export function checkTeacherKey(ctx: Pick<ServerContext, "limits" | "refusals">, address: string, key: unknown, keyHash: string): KeyCheck {
-  if (!ctx.limits.take("keyChecks", address)) return "rate-limited";
+export async function checkTeacherKey(ctx: Pick<ServerContext, "limits" | "refusals">, address: string, key: unknown, keyHash: string): Promise<KeyCheck> {
+  if (!(await ctx.limits.take("keyChecks", address))) return "rate-limited";
   const ok = typeof key === "string" && key.length > 0 && key.length <= 128 && keyMatches(key, keyHash);
   if (!ok) ctx.refusals.note("wrong teacher key", address);
   return ok ? "ok" : "wrong-key";

@@ -10,7 +10,8 @@ import { TokenBucket } from "../rateLimit.ts";
 import { CONNECTION_HEADER } from "../http.ts";
 import { decideAsync } from "../bots/pool.ts";
 import { serverClock } from "./clock.ts";
-import { redeemRestorePass } from "./reopen.ts";
+import { redeemRestorePass, type MatchPreload } from "./reopen.ts";
+import { keptThen } from "../store.ts";
 import { reminders } from "./reminders.ts";
 import { answerUnknownRequests, envelope, refuse, refusedJoin, type Parsed } from "./intents.ts";
 import { Projector } from "./project.ts";
@@ -73,6 +74,8 @@ export class MatchRoom extends Room<{ state: MatchState; metadata: LobbyMetadata
   private hostSeat: Seat | null = null;
   /** Brought back from its save after a restart (no creator joins it). */
   private restored: MatchSave | null = null;
+  /** The restored match's game record, read by the server before it opened the room. */
+  private restoredRecord: MatchPreload["record"] = null;
   private closing = false;
   /** After a restart, the role is held for the host's seat by whoever came back first. */
   private provisionalHost = false;
@@ -112,7 +115,7 @@ export class MatchRoom extends Room<{ state: MatchState; metadata: LobbyMetadata
     const ctx = context();
     const address = auth.ip ?? "unknown";
     const connection = auth.headers.get(CONNECTION_HEADER);
-    const ok = ctx.limits.take("roomCreations", address) && (connection === null || ctx.limits.take("roomCreationsPerConnection", `${address}#${connection}`));
+    const ok = (await ctx.limits.take("roomCreations", address)) && (connection === null || (await ctx.limits.take("roomCreationsPerConnection", `${address}#${connection}`)));
     if (!ok) throw new ServerError(429, "rate-limited: Too many matches created from here: wait a moment.");
     return true;
   }
@@ -122,7 +125,8 @@ export class MatchRoom extends Room<{ state: MatchState; metadata: LobbyMetadata
     return validate(envelope(name), (client: Client, parsed: Parsed<z.output<(typeof Messages)[K]>>) => {
       if (!this.take(client)) return refuse("rate-limited");
       if (!parsed.ok) return parsed.refusal;
-      return handler(client, parsed.value);
+      // The reply leaves once what the request wrote is kept (at once on SQLite; PostgreSQL's write first).
+      return keptThen(this.ctx.records, handler(client, parsed.value), () => refuse("store-failed"));
     });
   }
 
@@ -133,12 +137,14 @@ export class MatchRoom extends Room<{ state: MatchState; metadata: LobbyMetadata
 
   // ---------- lifecycle ----------
 
-  onCreate(raw: unknown): void {
+  async onCreate(raw: unknown): Promise<void> {
     this.ctx = context();
     const restoring = raw as { restore?: unknown; pass?: unknown } | null;
     if (restoring?.restore !== undefined) {
-      if (!redeemRestorePass(restoring.pass, restoring.restore)) throw new Error("Saved matches are reopened by the server.");
-      this.restored = (this.ctx.records.loadRoom(String(restoring.restore))?.data ?? null) as MatchSave | null;
+      const preload = redeemRestorePass(restoring.pass, restoring.restore);
+      if (!preload) throw new Error("Saved matches are reopened by the server.");
+      this.restored = preload.save;
+      this.restoredRecord = preload.record;
       if (!this.restored) throw new Error("No saved match has that id.");
       this.roomId = String(restoring.restore);
       raw = this.restored.setup;
@@ -160,8 +166,8 @@ export class MatchRoom extends Room<{ state: MatchState; metadata: LobbyMetadata
     s.graceSeconds = this.ctx.graceSeconds;
     if (this.restored?.code) {
       s.code = this.restored.code;
-      this.ctx.codes.restore(s.code, this.roomId);
-    } else if (!this.setup.public && !this.setup.solo) s.code = this.ctx.codes.issue(this.roomId);
+      await this.ctx.codes.restore(s.code, this.roomId);
+    } else if (!this.setup.public && !this.setup.solo) s.code = await this.ctx.codes.issue(this.roomId);
     for (const control of this.controls.values()) {
       const entry = new SeatEntry();
       entry.controller = control.controller;
@@ -183,7 +189,7 @@ export class MatchRoom extends Room<{ state: MatchState; metadata: LobbyMetadata
     this.hostSeat = save.hostSeat;
     for (const seat of this.controls.keys()) this.refreshSeat(seat);
     if (save.matchId === null) return;
-    const record = this.ctx.records.gameRecord(save.matchId);
+    const record = this.restoredRecord;
     if (!record) throw new Error("The match's game record is missing.");
     this.matchId = save.matchId;
     this.autoDispose = false;
@@ -389,7 +395,8 @@ export class MatchRoom extends Room<{ state: MatchState; metadata: LobbyMetadata
         // The database is already closed (shutting down): the room stays as last saved.
       }
     }
-    if (this.state.code) this.ctx.codes.release(this.state.code);
+    // A match saved open keeps its code (it comes back under it); a finished one or a closed lobby gives it up.
+    if (this.state.code && !(this.host && this.game?.phase !== "ended")) void Promise.resolve(this.ctx.codes.release(this.state.code)).catch(() => {});
   }
 
   // ---------- seats ----------

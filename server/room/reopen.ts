@@ -1,7 +1,9 @@
 import { matchMaker } from "@colyseus/core";
 import type express from "express";
 import { randomBytes } from "node:crypto";
+import type { GameRecord } from "../../shared/engine/index.ts";
 import { context } from "../context.ts";
+import { roomIsLive } from "../redis.ts";
 import type { MatchSave, MatchStatus } from "./matchSave.ts";
 
 /*
@@ -9,34 +11,41 @@ import type { MatchSave, MatchStatus } from "./matchSave.ts";
  * changes, beside its game record; after a restart or a crash it is not live until someone asks for it: a player's
  * page, coming back with its seat's ticket, finds the room gone and asks `POST /api/match/:roomId/open`, which opens
  * it again under the same id (and the same join code). Only the server opens such rooms: Colyseus lets any client ask
- * to create any defined room, so a restoring room refuses to exist without a pass issued here.
+ * to create any defined room, so a restoring room refuses to exist without a pass issued here. The server reads
+ * the save and the game record before it opens the room, and hands them over with the pass (the room reads nothing
+ * itself, so it opens the same on SQLite and on PostgreSQL). With several processes the room opens on the process
+ * that was asked, whichever held it before: a room listed on a process that no longer answers is not live.
  */
 
-const passes = new Map<string, string>();
+/** What the server read for a match it brings back. */
+export interface MatchPreload { save: MatchSave; record: GameRecord | null }
+
+const passes = new Map<string, { roomId: string; preload: MatchPreload }>();
 const opening = new Map<string, Promise<boolean>>();
 
-/** Consumes a pass: true once, for the room it was issued for. */
-export function redeemRestorePass(pass: unknown, roomId: unknown): boolean {
-  if (typeof pass !== "string" || passes.get(pass) !== roomId) return false;
-  passes.delete(pass);
-  return true;
+/** Consumes a pass: what was read for the room, once, for the room it was issued for; else null. */
+export function redeemRestorePass(pass: unknown, roomId: unknown): MatchPreload | null {
+  const entry = typeof pass === "string" ? passes.get(pass) : undefined;
+  if (!entry || entry.roomId !== roomId) return null;
+  passes.delete(pass as string);
+  return entry.preload;
 }
 
-async function live(roomId: string): Promise<boolean> {
-  return (await matchMaker.query({ roomId })).length > 0;
-}
+const live = roomIsLive;
 
 /** True when the match's room is live, or was saved open and has been brought back; false for an unknown or closed one. */
 export async function openMatch(roomId: string): Promise<boolean> {
   if (await live(roomId)) return true;
-  const saved = context().records.loadRoom(roomId);
+  const saved = await context().records.loadRoom(roomId);
   if (!saved || !saved.open || saved.kind !== "match") return false;
   let pending = opening.get(roomId);
   if (!pending) {
     pending = (async () => {
       if (await live(roomId)) return true;
+      const save = saved.data as unknown as MatchSave;
+      const record = save.matchId !== null ? await context().records.gameRecord(save.matchId) : null;
       const pass = randomBytes(16).toString("base64url");
-      passes.set(pass, roomId);
+      passes.set(pass, { roomId, preload: { save, record } });
       await matchMaker.createRoom("match", { restore: roomId, pass });
       return true;
     })().finally(() => opening.delete(roomId));
@@ -49,7 +58,7 @@ export async function openMatch(roomId: string): Promise<boolean> {
 async function statusOf(roomId: string): Promise<MatchStatus | null> {
   const room = matchMaker.getLocalRoomById(roomId) as unknown as { status?: () => MatchStatus } | undefined;
   if (room?.status) return room.status();
-  const saved = context().records.loadRoom(roomId);
+  const saved = await context().records.loadRoom(roomId);
   if (!saved || saved.kind !== "match") return null;
   const data = saved.data as unknown as MatchSave;
   return data.status ?? null;
