@@ -145,7 +145,8 @@ describe("a class in the browser", () => {
     await teacher.click("#controller-russia");
     await teacher.click("#controller-china");
     await teacher.waitForSelector("#debrief-link", { timeout: 120_000 });
-    await ana.waitForSelector("#debrief-link");
+    // Teams get the end screen with the debrief's link, not a frozen board.
+    await ana.waitForSelector("#end-screen #end-debrief");
     await shot(ana, "class-8-student-end");
 
     const debrief = await teacherContext.newPage();
