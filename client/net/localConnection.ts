@@ -1,4 +1,4 @@
-import { canSee, viewFor, type GameEvent, type GameRecord, type GameState, type GameView, type Seat } from "../../shared/engine/index.ts";
+import { canSee, replaySteps, viewFor, type GameEvent, type GameRecord, type GameState, type GameView, type Seat } from "../../shared/engine/index.ts";
 import { botReasons, withReasons } from "../../shared/review/seen.ts";
 import type { BotLevel } from "../../shared/bots/decide.ts";
 import { GameHost, type GameStore, type HostSaved } from "../../shared/host/GameHost.ts";
@@ -77,6 +77,7 @@ export class LocalConnection implements Connection {
       },
     };
     this.host = fresh ? GameHost.start(record.options, record.seed, 0, deps) : GameHost.restore(record, saved, deps);
+    if (!fresh) this.recallReasons();
     this.persist();
     this.host.setPresence(1);
   }
@@ -198,6 +199,19 @@ export class LocalConnection implements Connection {
       this.storage.setItem(SOLO_STORAGE_KEY, JSON.stringify(save));
     } catch {
       // A full or blocked storage only loses the ability to resume after a refresh.
+    }
+  }
+
+  /**
+   * A resumed game: the bots' reasons for the steps already played, from the engine's own replay of the record the
+   * host kept (its events are the host's, so each reason lands after the very event it explains).
+   */
+  private recallReasons(): void {
+    const events = this.host.eventsByStep();
+    this.before = null;
+    let step = 0;
+    for (const replayed of replaySteps(this.host.gameRecord(), { digests: false })) {
+      this.noteReasons(replayed.state, events[step++] ?? []);
     }
   }
 

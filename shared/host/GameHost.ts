@@ -192,6 +192,11 @@ export class GameHost {
     return this.stepEvents.flat();
   }
 
+  /** Every event so far, step by step: [0] came with the created game, [i] with the i-th input. */
+  eventsByStep(): GameEvent[][] {
+    return this.stepEvents.map((events) => [...events]);
+  }
+
   /** The record as it stands: options, seed, rules version, inputs and their digests. */
   gameRecord(): HostRecord {
     return { ...this.record, inputs: [...this.record.inputs], digests: [...this.record.digests] };
