@@ -253,4 +253,26 @@ describe("the lesson's edges", () => {
     const unexpected = errors.flat().filter((e) => !/Failed to load resource|WebSocket|name-taken|4003|replaced/i.test(e));
     expect(unexpected).toEqual([]);
   }, 900_000);
+
+  it("the dashboard prints a note on how to reopen the class, with its code and key, and nothing else", async () => {
+    const errors: string[][] = [];
+    const teacher = await studentPage(await browser.newContext({ viewport: SMALL }), errors);
+    await teacher.goto(`${url}/?teach`);
+    await teacher.fill("#class-name", "History 9B");
+    await teacher.click("#create-class");
+    await teacher.waitForSelector("#dash-code");
+    const code = (await teacher.textContent("#dash-code"))!.trim();
+    // The browser's print dialog is not part of the test: printing is recorded, the note stays up to be photographed.
+    await teacher.evaluate(() => { window.print = () => { document.body.dataset.printed = "yes"; }; });
+    await teacher.click("#print-key");
+    await expect.poll(() => teacher.evaluate(() => document.body.dataset.printed)).toBe("yes");
+    expect((await teacher.textContent("#note-code"))!.trim()).toBe(code);
+    expect((await teacher.textContent("#note-key"))!.trim().length).toBeGreaterThan(20);
+    expect(await teacher.textContent("#reopen-note")).toContain("Reopen a class");
+    await teacher.emulateMedia({ media: "print" });
+    expect(await teacher.isVisible("#reopen-note")).toBe(true);
+    expect(await teacher.isVisible("#dash-code")).toBe(false);
+    await shots(teacher, "teacher-reopen-note-print");
+    expect(errors.flat()).toEqual([]);
+  }, 300_000);
 });
