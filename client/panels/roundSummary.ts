@@ -8,13 +8,15 @@ const GLOBAL = ["tension", "asymmetry", "westPresence", "afghanThreat"] as const
 const MAX_WHY = 8;
 
 /**
- * Whether an event explains a change for the seat: one that moved a global track, or one about the seat itself
+ * Whether an event explains a change for the seat: one that moved a global track (a news card among them), or one about the seat itself
  * (its own orders and offers, and for a state what others did to it, its crises and debt). Score lines are left
  * out: the summary's first lines are made of them.
  */
 function whyFor(e: GameEvent, seat: Seat): boolean {
   if (TRACK_EVENTS.has(e.kind)) return true;
-  if (e.kind === "scored" || e.kind === "scoreBonus" || e.kind === "news" || e.kind === "roundStarted") return false;
+  // The year's news cards move tracks too (their effects are not logged one by one), so they are among the causes.
+  if (e.kind === "news") return true;
+  if (e.kind === "scored" || e.kind === "scoreBonus" || e.kind === "roundStarted") return false;
   const p = e.params;
   if (p.seat === seat || p.from === seat) return true;
   return isState(seat) && (p.state === seat || p.target === seat || p.to === seat);
