@@ -20,7 +20,7 @@ export function cardLines(c: CountryState): { title: string; status: string | nu
 }
 
 export function influenceTotals(c: CountryState): { power: (typeof POWERS)[number]; mark: string; total: number }[] {
-  return POWERS.map((p) => ({ power: p, mark: POWER_MARKS[p], total: c.influence[p].security + c.influence[p].economy + c.influence[p].politics }));
+  return POWERS.map((p) => ({ power: p, mark: t(`board.mark.${p}`, { defaultValue: POWER_MARKS[p] }), total: c.influence[p].security + c.influence[p].economy + c.influence[p].politics }));
 }
 
 /** The power with strictly the most total influence, if any. */

@@ -16,7 +16,7 @@ export function changesBetween(a: CountryState, b: CountryState): Change[] {
   for (const p of POWERS) {
     const before = a.influence[p].security + a.influence[p].economy + a.influence[p].politics;
     const after = b.influence[p].security + b.influence[p].economy + b.influence[p].politics;
-    if (after !== before) out.push({ text: `${POWER_MARKS[p]} ${t("state.influence")} ${signed(after - before)}`, good: true });
+    if (after !== before) out.push({ text: `${t(`board.mark.${p}`)} ${t("state.influence")} ${signed(after - before)}`, good: true });
   }
   for (const k of Object.keys(b.assets) as (keyof CountryState["assets"])[]) {
     const d = b.assets[k] - a.assets[k];

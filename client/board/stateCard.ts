@@ -92,9 +92,12 @@ export class StateCard {
     });
     y += 21;
     this.stab.setText(`${t("state.stability")} ${c.stability}`).setPosition(7, y);
+    // The meter starts after the label, however long the language's word, and narrows to fit the card.
+    const meterX = Math.max(78, 7 + this.stab.width + 5);
+    const cell = Math.min(7, (CARD_W - 6 - meterX) / 10);
     for (let i = 0; i < 10; i++) {
       const colour = i < c.stability ? (c.stability <= 3 ? 0xd55e00 : 0x0072b2) : 0xdddddd;
-      this.bars.fillStyle(colour, 1).fillRect(78 + i * 7, y + 3, 5, 8);
+      this.bars.fillStyle(colour, 1).fillRect(meterX + i * cell, y + 3, Math.max(2, cell - 2), 8);
     }
     y += 14;
     this.debt.setText(lines.debt).setPosition(7, y);

@@ -77,7 +77,7 @@ export function debriefScreen(root: HTMLElement, code: string): () => void {
           h("p", { class: "muted" }, m.happened ? t("classroom.debrief.happened", { rounds: m.rounds.join(", "), count: m.rounds.length }) : t("classroom.debrief.notHappened")),
           h("p", {}, contentText("argument", m.id, "argument")),
           // The articles' words stay verbatim in English, marked as the original.
-          ...m.sources.map((s) => h("blockquote", { lang: "en", class: "original-quote" }, h("small", { class: "original-mark", lang: language() }, t("source.original")), " ", `“${s.quote}”`, h("br"), h("small", { class: "citation" }, formatCitation(s.citation))))))),
+          ...m.sources.map((s) => h("blockquote", { lang: "en", class: "original-quote" }, h("small", { class: "original-mark", lang: language() }, t("source.original")), " ", `“${s.quote}”`, h("br"), h("small", { class: "citation", lang: "en" }, formatCitation(s.citation))))))),
       h("section", { class: "card", id: "debrief-timeline" }, h("h2", {}, t("classroom.debrief.timeline")),
         ...[...byRound].map(([round, entries]) => h("div", {},
           h("h3", {}, t("classroom.debrief.round", { round, year: entries[0]?.year ?? "" })),

@@ -233,7 +233,7 @@ export const en = {
       submit: { heading: "Send your orders", text: "When your plan is ready, submit it (or pass). Until every seat has sent theirs you can still change or withdraw it. Then the round resolves, and a summary tells you what changed for you." },
     },
   },
-  board: { more_one: "+{{count}} more change", more_other: "+{{count}} more changes" },
+  board: { more_one: "+{{count}} more change", more_other: "+{{count}} more changes", mark: { russia: "R", china: "C", west: "W" } },
   keys: { help: "Keys: 1–5 select a state, O orders, I inbox, L log, Esc closes details" },
   review: reviewEn,
   why: whyEn,

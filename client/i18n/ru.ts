@@ -246,6 +246,7 @@ export const ru: Strings = {
   },
   board: {
     more_one: "ещё {{count}} изменение", more_few: "ещё {{count}} изменения", more_many: "ещё {{count}} изменений", more_other: "ещё {{count}} изменения",
+    mark: { russia: "Р", china: "К", west: "З" },
   },
   keys: { help: "Клавиши: 1–5 — выбрать государство, O — приказы, I — входящие, L — журнал, Esc — закрыть подробности" },
   review: reviewRu,

@@ -32,7 +32,7 @@ export class DetailsPanel {
         const i = c.influence[p];
         const total = i.security + i.economy + i.politics;
         return h("tr", {},
-          h("th", { scope: "row" }, h("span", { class: "swatch", style: `background:${SEAT_COLOURS[p]}` }), `${POWER_MARKS[p]} ${t(`seat.${p}`)}`),
+          h("th", { scope: "row" }, h("span", { class: "swatch", style: `background:${SEAT_COLOURS[p]}` }), `${t(`board.mark.${p}`)} ${t(`seat.${p}`)}`),
           h("td", {}, String(i.security)), h("td", {}, String(i.economy)), h("td", {}, String(i.politics)),
           h("td", {}, h("strong", {}, String(total)), h("span", { class: "bar" }, h("i", { style: `width:${Math.min(100, (total / 15) * 100)}%;background:${SEAT_COLOURS[p]}` }))));
       })));

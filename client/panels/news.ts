@@ -21,7 +21,7 @@ export class NewsStrip {
         h("div", { class: "kicker" }, t("news.heading", { year: view.global.year })),
         h("h3", {}, cardTitle(id)),
         h("p", { title: cardText(id) }, cardText(id)),
-        h("div", { class: "news-source" }, sourceButton(cardTitle(id), card.source), " ", h("small", { class: "news-cite", title: citationText(card.source.file) }, shortCitationText(card.source.file))));
+        h("div", { class: "news-source" }, sourceButton(cardTitle(id), card.source), " ", h("small", { class: "news-cite", lang: "en", title: citationText(card.source.file) }, shortCitationText(card.source.file))));
     }));
   }
 }

@@ -7,5 +7,5 @@ export function languagePicker(id = "lang-picker"): HTMLElement {
   const select = h("select", { id, "aria-label": t("common.language") },
     ...LANGUAGES.map((l) => h("option", { value: l, lang: l, selected: l === language() }, LANGUAGE_NAMES[l])));
   select.addEventListener("change", () => { if (select.value !== language()) switchLanguage(select.value as Language); });
-  return h("label", { class: "lang-picker", title: t("common.language") }, h("span", { class: "lang-globe", "aria-hidden": "true" }, "🌐"), select);
+  return h("label", { class: "lang-picker", title: t("common.language") }, select);
 }

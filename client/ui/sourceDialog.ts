@@ -9,7 +9,8 @@ export function showSource(name: string, source: SourceRef): void {
   const close = h("button", { class: "primary", type: "button" }, t("common.close"));
   const dialog = h("dialog", { "aria-labelledby": "source-title", class: "source-dialog" },
     h("h2", { id: "source-title" }, t("common.sourceOf", { name })),
-    h("p", { class: "citation", id: "source-citation" }, citationText(source.file)),
+    // The article as it is cited: in its own language (English), like its quotation.
+    h("p", { class: "citation", id: "source-citation", lang: "en" }, citationText(source.file)),
     // The article's words verbatim, in English, marked as the original in every language of the interface.
     h("p", { class: "original-mark", id: "source-original" }, t("source.original")),
     h("blockquote", { lang: "en", class: "original-quote" }, `“${source.quote}”`),
