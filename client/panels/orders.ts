@@ -77,8 +77,13 @@ export class OrdersPanel {
       const edit = this.shared ? null : h("button", { type: "button", id: "edit-orders", onclick: () => this.startEditing(view, me.orders ?? []) }, t("orders.edit"));
       const withdraw = this.shared || (me.orders ?? []).length === 0 ? null
         : h("button", { type: "button", id: "withdraw-orders", disabled: this.sending || this.connection.match().paused, onclick: () => void this.send([]) }, t("orders.withdraw"));
+      const sent = me.orders ?? [];
       return void replace(this.el, h("h2", {}, t("orders.heading")), h("p", { class: "ok-msg", id: "orders-sent" }, t("orders.sent")),
-        this.submittedList(me.orders ?? []),
+        this.submittedList(sent),
+        // What the orders sent will do, kept in sight while the others decide.
+        sent.length > 0 ? h("details", { class: "plan-preview", open: true },
+          h("summary", {}, t("preview.planHeading")),
+          previewList(previewLines(previewInput(view, { type: "orders", seat: me.seat, orders: sent }), me.seat), "sent-preview")) : null,
         edit || withdraw ? h("div", { class: "actions" }, edit, withdraw) : null,
         this.shared ? null : h("p", { class: "status-line" }, t("orders.editHint")),
         this.error);
