@@ -103,8 +103,9 @@ export class StateCard {
     this.debt.setText(lines.debt).setPosition(7, y);
     y += 14;
     this.members.setText(lines.members).setPosition(7, y).setVisible(!compact);
-    this.assets.setText(lines.assets).setPosition(7, y + 13).setVisible(!compact && !!lines.assets);
-    if (!compact) y += lines.assets ? 27 : 14;
+    // A long assets line (longer words in some languages) wraps inside the card, which grows to hold it.
+    this.assets.setWordWrapWidth(CARD_W - 14).setText(lines.assets).setPosition(7, y + 13).setVisible(!compact && !!lines.assets);
+    if (!compact) y += lines.assets ? 14 + Math.max(13, this.assets.height) : 14;
     this.lastHeight = y + 4;
     this.drawBg();
   }
