@@ -4,6 +4,7 @@ import { board } from "../board/board.ts";
 import { DetailsPanel } from "../panels/details.ts";
 import { Feed } from "../panels/feed.ts";
 import { Guide, guideWanted } from "../panels/guide.ts";
+import { myGames } from "../net/myGames.ts";
 import { GoalsPanel } from "../panels/goals.ts";
 import { RoundSummary } from "../panels/roundSummary.ts";
 import { InboxPanel } from "../panels/inbox.ts";
@@ -182,6 +183,8 @@ export function gameScreen(root: HTMLElement, app: App, connection: Connection, 
   const first = connection.view();
   const guide = first && first.round === 1 && first.phase === "orders" && !options.sharedPlan && options.guide !== false && first.seats.some((s) => s.seat === first.viewer)
     && guideWanted(globalThis.localStorage ?? null)
+    // A player with other games kept in this browser is not new, whether or not they saw the guide then.
+    && !myGames().some((g) => g.roomId !== connection.match().roomId)
     ? new Guide(globalThis.localStorage ?? null, (to) => (to === "map" ? phone.matches && setMap(true) : setTab(to)))
     : null;
   if (guide) mapArea.appendChild(guide.el);
