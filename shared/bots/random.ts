@@ -8,18 +8,21 @@ export function randomInput(view: GameView, seed: number): Input | null {
   const rng = new Rng(seedRng(seed));
   if (view.phase === "orders") {
     const orders: Order[] = [];
+    // What the plan so far leaves, by the engine's checkPlan: an action it cannot cover is passed over before a
+    // target is drawn, and the plan with the drawn target and option must pass checkPlan whole.
+    let left = checkPlan(view, orders).remaining;
     const wanted = rng.int(0, 3);
     for (let tries = 0; tries < 8 && orders.length < wanted; tries++) {
       if (view.legal.length === 0) break;
       const l = rng.pick(view.legal);
-      // The budget first (before drawing a target), then the whole plan with the drawn target and option.
-      const { remaining } = checkPlan(view, [...orders, { action: l.action }]);
-      if (remaining.actionPoints < 0 || remaining.funds < 0 || remaining.orders < 0) continue;
+      if (l.ap > left.actionPoints || l.cost > left.funds || left.orders < 1) continue;
       const order: Order = { action: l.action };
       if (l.targets.length) order.target = rng.pick(l.targets);
       if (l.options.length) order.option = rng.pick(l.options);
-      if (!checkPlan(view, [...orders, order]).ok) continue;
+      const check = checkPlan(view, [...orders, order]);
+      if (!check.ok) continue;
       orders.push(order);
+      left = check.remaining;
     }
     return { type: "orders", seat, orders };
   }

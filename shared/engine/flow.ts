@@ -5,7 +5,7 @@ import { DOMAINS, POWERS, STATES, isState, type Domain, type Power, type Seat, t
 import type { Rng } from "./rng.ts";
 import { BOUNDS, ORG_LEADER, RULES, SCORING } from "./rules.ts";
 import { agendaMet, objectives, rupturePenalty, standing, totalInfluence } from "./scoring.ts";
-import type { CrisisKind, Decision, GameState, Order, RoundSnapshot } from "./types.ts";
+import type { CrisisKind, Decision, GameEvent, GameState, Order, RoundSnapshot } from "./types.ts";
 
 /*
  * The phases of a round, in order (docs/RULES.md, "A round"):
@@ -456,15 +456,17 @@ export function endRound(state: GameState, rng: Rng): void {
   for (const seat of state.seatOrder) {
     const s = state.seats[seat]!;
     // The year's points with their parts by category (only those that score), so every score line adds up.
-    const parts: Record<string, number> = {};
+    const params: GameEvent["params"] = { seat, points: 0, total: 0 };
     let points = 0;
     for (const o of objectives(state, seat)) {
       if (o.points === 0) continue;
-      parts[o.category] = o.points;
+      params[o.category] = o.points;
       points += o.points;
     }
     s.score += points;
-    emit(state, "scored", { seat, points, total: s.score, ...parts });
+    params.points = points;
+    params.total = s.score;
+    emit(state, "scored", params);
   }
   state.stats.roundsScored += 1;
   const g = state.global;

@@ -131,35 +131,43 @@ export function planCost(orders: readonly Order[]): { ap: number; funds: number 
 
 /** The one rule of a plan: at most RULES.maxOrders orders, each open to the seat now, no two alike, within its action points and funds. */
 function planVerdict(budget: { ap: number; funds: number }, seat: Seat, open: (def: ActionDef) => LegalAction | null, orders: readonly Order[]): PlanCheck {
+  // Called for every order a bot weighs: no closures, sets or keys built here.
   const { ap, funds: cost } = planCost(orders);
   const remaining = { actionPoints: budget.ap - ap, funds: budget.funds - cost, orders: RULES.maxOrders - orders.length };
-  const fail = (code: RejectCode, params: Record<string, string | number>, index?: number): PlanCheck =>
-    ({ ok: false, code, params, ...(index !== undefined ? { index } : {}), remaining });
-  if (orders.length > RULES.maxOrders) return fail("too-many-orders", { max: RULES.maxOrders });
-  const seen = new Set<string>();
+  if (orders.length > RULES.maxOrders) return failed("too-many-orders", { max: RULES.maxOrders }, remaining);
   for (let i = 0; i < orders.length; i++) {
     const order = orders[i]!;
     const def = ACTION_BY_ID.get(order.action);
-    if (!def) return fail("unknown-action", { action: order.action }, i);
+    if (!def) return failed("unknown-action", { action: order.action }, remaining, i);
     const l = open(def);
-    if (!l) return fail("not-your-action", { action: def.id, seat }, i);
+    if (!l) return failed("not-your-action", { action: def.id, seat }, remaining, i);
     if (def.target === "none") {
-      if (order.target !== undefined) return fail("bad-target", { action: def.id, target: order.target }, i);
+      if (order.target !== undefined) return failed("bad-target", { action: def.id, target: order.target }, remaining, i);
     } else if (order.target === undefined || !l.targets.includes(order.target)) {
-      return fail("bad-target", { action: def.id, target: order.target ?? "" }, i);
+      return failed("bad-target", { action: def.id, target: order.target ?? "" }, remaining, i);
     }
     if (l.options.length > 0) {
-      if (order.option === undefined || !l.options.includes(order.option)) return fail("bad-option", { action: def.id, options: l.options.join(",") }, i);
+      if (order.option === undefined || !l.options.includes(order.option)) return failed("bad-option", { action: def.id, options: l.options.join(",") }, remaining, i);
     } else if (order.option !== undefined) {
-      return fail("bad-option", { action: def.id, options: "" }, i);
+      return failed("bad-option", { action: def.id, options: "" }, remaining, i);
     }
-    const key = `${order.action}|${order.target ?? ""}`;
-    if (seen.has(key)) return fail("duplicate-order", { action: def.id, target: order.target ?? "" }, i);
-    seen.add(key);
+    // Two orders alike: the same action on the same target (whatever their options).
+    for (let j = 0; j < i; j++) {
+      if (orders[j]!.action === order.action && orders[j]!.target === order.target) return failed("duplicate-order", { action: def.id, target: order.target ?? "" }, remaining, i);
+    }
   }
-  if (ap > budget.ap) return fail("over-budget", { resource: "ap", need: ap, have: budget.ap, seat });
-  if (cost > budget.funds) return fail("over-budget", { resource: "funds", need: cost, have: budget.funds, seat });
+  if (ap > budget.ap) return failed("over-budget", { resource: "ap", need: ap, have: budget.ap, seat }, remaining);
+  if (cost > budget.funds) return failed("over-budget", { resource: "funds", need: cost, have: budget.funds, seat }, remaining);
   return { ok: true, remaining };
+}
+
+function failed(code: RejectCode, params: Record<string, string | number>, remaining: PlanCheck["remaining"], index?: number): PlanCheck {
+  return index === undefined ? { ok: false, code, params, remaining } : { ok: false, code, params, index, remaining };
+}
+
+function legalIn(legal: readonly LegalAction[], action: string): LegalAction | null {
+  for (let i = 0; i < legal.length; i++) if (legal[i]!.action === action) return legal[i]!;
+  return null;
 }
 
 /**
@@ -170,7 +178,7 @@ function planVerdict(budget: { ap: number; funds: number }, seat: Seat, open: (d
 export function checkPlan(view: GameView, orders: readonly Order[]): PlanCheck {
   const me = view.viewer === "spectator" || view.viewer === "teacher" ? undefined : view.seats.find((s) => s.seat === view.viewer);
   if (!me) return { ok: false, code: "not-in-game", params: { seat: String(view.viewer) }, remaining: { actionPoints: 0, funds: 0, orders: 0 } };
-  const verdict = planVerdict({ ap: me.ap, funds: me.funds }, me.seat, (def) => view.legal.find((l) => l.action === def.id) ?? null, orders);
+  const verdict = planVerdict({ ap: me.ap, funds: me.funds }, me.seat, (def) => legalIn(view.legal, def.id), orders);
   if (view.phase === "orders") return verdict;
   return { ok: false, code: view.phase === "ended" ? "already-ended" : "wrong-phase", params: { phase: view.phase }, remaining: verdict.remaining };
 }
