@@ -1,3 +1,4 @@
+import type { MatchStatus } from "../../shared/protocol/status.ts";
 import type { StoredSession } from "./remoteConnection.ts";
 
 /*
@@ -11,19 +12,8 @@ export interface MyGame extends StoredSession {
   savedAt: number;
 }
 
-/** Public facts about a match, as GET /api/match/:roomId/status answers (server/room/matchSave.ts). */
-export interface GameStatus {
-  name: string;
-  started: boolean;
-  ended: boolean;
-  round: number;
-  maxRounds: number;
-  phase: string;
-  waitingFor: string[];
-  deadline: number | null;
-  timerSeconds: number;
-  rulesChanged: number;
-}
+/** Public facts about a match (GET /api/match/:roomId/status). */
+export type GameStatus = MatchStatus;
 
 const KEY = "ngg.games";
 /** Kept at most, newest first. */
@@ -80,5 +70,5 @@ export async function gameStatus(game: MyGame): Promise<GameStatus | null> {
 
 /** Whether the match waits for this browser's seat now. */
 export function owesMove(game: MyGame, status: GameStatus | null): boolean {
-  return !!status && !status.ended && !status.rulesChanged && !!game.seat && status.waitingFor.includes(game.seat);
+  return !!status && !status.ended && !status.rulesChanged && !!game.seat && (status.waitingFor as string[]).includes(game.seat);
 }

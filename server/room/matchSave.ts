@@ -1,6 +1,9 @@
 import type { Seat } from "../../shared/engine/index.ts";
 import type { HostSaved } from "../../shared/host/GameHost.ts";
 import type { CreateMatchOptions } from "../../shared/protocol/messages.ts";
+import type { MatchStatus } from "../../shared/protocol/status.ts";
+
+export type { MatchStatus };
 import type { SavedRoom } from "../records.ts";
 import type { SeatControl } from "./seating.ts";
 
@@ -21,22 +24,6 @@ export interface MatchSave {
   status?: MatchStatus;
 }
 
-/** What a player's "My games" list shows of a match (public facts only): GET /api/match/:roomId/status. */
-export interface MatchStatus {
-  name: string;
-  started: boolean;
-  ended: boolean;
-  round: number;
-  maxRounds: number;
-  phase: string;
-  /** Seats the current phase waits for. */
-  waitingFor: Seat[];
-  /** When the current phase closes (epoch ms), or null. */
-  deadline: number | null;
-  timerSeconds: number;
-  /** The game stopped because the rules changed (the round), or 0. */
-  rulesChanged: number;
-}
 
 export function savedRoom(roomId: string, setup: CreateMatchOptions, code: string | null, matchId: number | null, hostSeat: Seat | null,
   controls: Map<Seat, SeatControl>, clock: HostSaved | null, open: boolean, status?: MatchStatus): SavedRoom {

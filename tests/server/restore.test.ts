@@ -1,24 +1,11 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { resumeRemoteMatch, type StoredSession } from "../../client/net/remoteConnection.ts";
-import { startServer, type RunningServer } from "../../server/main.ts";
 import { createRemoteMatch, joinRemoteMatch, memoryStore, until } from "./helpers.ts";
-import { testSeeds } from "./seeds.ts";
+import { oneDatabase } from "./oneDatabase.ts";
 
-const dir = mkdtempSync(join(tmpdir(), "ngg-restore-"));
-const dbPath = join(dir, "games.sqlite");
-let running: RunningServer | null = null;
-afterAll(async () => {
-  await running?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-async function start(port: number): Promise<RunningServer> {
-  running = await startServer({ port, dbPath, clientDir: join(dir, "no-client"), nextSeed: testSeeds() });
-  return running;
-}
+const servers = oneDatabase("ngg-restore-");
+const start = servers.start;
+afterAll(() => servers.cleanup());
 
 function pageWith(saved: StoredSession) {
   const store = memoryStore();

@@ -1,28 +1,16 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { resumeRemoteMatch } from "../../client/net/remoteConnection.ts";
 import { RULES_VERSION } from "../../shared/engine/index.ts";
-import { startServer, type RunningServer } from "../../server/main.ts";
 import { createRemoteMatch, joinRemoteMatch, memoryStore, until } from "./helpers.ts";
+import { oneDatabase } from "./oneDatabase.ts";
 import { newClass, student } from "../classroom/helpers.ts";
 import { classStore } from "../../server/classroom/live.ts";
-import { testSeeds } from "./seeds.ts";
 
-const dir = mkdtempSync(join(tmpdir(), "ngg-versions-"));
-const dbPath = join(dir, "games.sqlite");
-let running: RunningServer | null = null;
-afterAll(async () => {
-  await running?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-async function start(port: number): Promise<RunningServer> {
-  running = await startServer({ port, dbPath, clientDir: join(dir, "no-client"), nextSeed: testSeeds() });
-  return running;
-}
+const servers = oneDatabase("ngg-versions-");
+const dbPath = servers.dbPath;
+const start = servers.start;
+afterAll(() => servers.cleanup());
 
 /** Plays until both players have answered a few phases, then returns the acknowledged step. */
 async function playSome(a: Awaited<ReturnType<typeof createRemoteMatch>>, b: typeof a): Promise<void> {
@@ -79,7 +67,7 @@ describe("versioned records", () => {
     expect(await back.send("submitOrders", { orders: [], round: v.round })).toMatchObject({ ok: false, code: "rules-changed" });
     // Its debrief material (events, chart history) is all there up to that step; nothing was cut from the record.
     expect(back.events().length).toBeGreaterThan(0);
-    expect(running!.records.gameRecord(matchId)!.inputs.length).toBe(steps);
+    expect(servers.running!.records.gameRecord(matchId)!.inputs.length).toBe(steps);
     await back.leave();
     await ana.leave().catch(() => {});
     await bo.leave().catch(() => {});
