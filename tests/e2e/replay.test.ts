@@ -140,7 +140,7 @@ describe("replay viewer", () => {
     const workers: string[] = [];
     page.on("worker", (w) => workers.push(w.url()));
     await page.click("#review-run");
-    await page.waitForFunction(() => document.body.dataset.reviewReady === "true", undefined, { timeout: 150_000 });
+    await page.waitForFunction(() => document.body.dataset.reviewReady === "true", undefined, { timeout: 220_000 });
     expect(workers.some((url) => url.includes("reviewWorker"))).toBe(true);
     const status = await page.textContent("#review-status");
     const decisions = record.inputs.filter((i) => i.type !== "close" && i.seat === seat).length;
@@ -166,5 +166,5 @@ describe("replay viewer", () => {
     expect(await page.textContent("#review-status")).toContain(`${decisions} decisions analysed`);
     expect(errors).toEqual([]);
     await page.close();
-  }, 240_000);
+  }, 300_000);
 });
