@@ -22,6 +22,7 @@ import { intArg, parseArgs } from "./args.ts";
  * state bytes received, the server's memory, and rounds played per second.
  *
  *   npm run --silent bench:server -- --json [--rooms 250] [--rounds 10] [--timeout seconds]
+ *   npm run --silent bench:server -- --json --paced [--think 8] [--step 100] [--hold 45]   (bench/server-paced.ts)
  */
 
 const args = parseArgs(process.argv.slice(2));
@@ -334,7 +335,8 @@ async function main(): Promise<void> {
   process.exit(0);
 }
 
-main().catch((e) => {
+// --paced: capacity under human pacing, an open-loop load (bench/server-paced.ts).
+(args.paced ? import("./server-paced.ts").then((m) => m.pacedMain(args)) : main()).catch((e) => {
   console.error(e);
   process.exit(1);
 });

@@ -21,6 +21,8 @@ export interface ClusterOptions {
   databaseUrl?: string;
   /** More environment for the game processes (LIMITS, GRACE…). */
   env?: Record<string, string>;
+  /** Where browsers reach process `index`'s rooms (default <publicHost>/p<index+1>, through the entry point). */
+  publicAddress?: (index: number, port: number) => string;
   /** Show the game processes' output (default: only their errors, prefixed). */
   quiet?: boolean;
   log?: (line: string) => void;
@@ -92,7 +94,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     const launch = async (index: number): Promise<ChildProcess> => {
       const env = {
         ...process.env, ...options.env,
-        PORT: String(backends[index]!.port), REDIS_URL: redisUrl!, DATABASE_URL: databaseUrl!, PUBLIC_ADDRESS: `${publicHost}/p${index + 1}`,
+        PORT: String(backends[index]!.port), REDIS_URL: redisUrl!, DATABASE_URL: databaseUrl!, PUBLIC_ADDRESS: options.publicAddress?.(index, backends[index]!.port) ?? `${publicHost}/p${index + 1}`,
       };
       const child = spawn(process.execPath, ["--import", "tsx", MAIN], { env, stdio: ["ignore", "pipe", "pipe"] });
       let output = "";

@@ -61,8 +61,12 @@ function contract(name: string, open: () => Promise<Opened>) {
       s.a.saveRoom(room("r-closed", false, "HJKMNP", 1));
       s.a.saveRoom(room("r-public", true, null, 1));
       s.a.saveRoom(room("r-open", true, "ACDEFG", 2));
+      // Text that would break a statement written carelessly comes back as it went in.
+      const awkward = { roomId: "r-text", kind: "match" as const, open: false, code: null, data: { text: "it's \\ \"q\" '; DROP TABLE rooms; -- $1 Қазақ 🎲\u0001" } };
+      s.a.saveRoom(awkward);
       await s.a.flush();
       expect(await s.b.loadRoom("r-open")).toEqual(room("r-open", true, "ACDEFG", 2));
+      expect(await s.b.loadRoom("r-text")).toEqual(awkward);
       expect(await s.b.loadRoom("r-closed")).toEqual(room("r-closed", false, "HJKMNP", 1));
       expect(await s.b.loadRoom("nope")).toBeNull();
       const codes = await s.b.openRoomCodes();

@@ -1,0 +1,271 @@
+import "./server-socket.ts";
+import { Client, type Room } from "@colyseus/sdk";
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { decisionsOf, partialGame } from "../client/net/remoteView.ts";
+import { baselineInput } from "../shared/bots/baseline.ts";
+import { SEATS, viewFor, type Order, type Seat } from "../shared/engine/index.ts";
+import type { Reply } from "../shared/protocol/messages.ts";
+import type { MatchState } from "../shared/protocol/state.ts";
+import { freePort } from "../server/cluster/services.ts";
+import { intArg } from "./args.ts";
+
+/*
+ * Capacity under human pacing (open loop): `npm run --silent bench:server -- --json --paced`.
+ *
+ * Clients think like people. When its seat owes orders, a client waits a delay drawn uniformly from 5–40 s, then
+ * submits (orders planned by the baseline bot from its own decoded state, for a share `--plan` of the seats, default
+ * 1 in 4; the others submit no orders, as a player who passes: planning is the generator's dearest work, not the
+ * server's). A decision is answered after 2–10 s (uniform). `--think F` divides every delay by F (default 8, so
+ * orders come after 0.6–5 s and answers after 0.25–1.25 s) so that one run fits in minutes; the factor is printed.
+ * A match plays standard length; one that ends is replaced, so the number of rooms held stays what was asked.
+ *
+ * Rooms are added in steps (`--step`, default 100, 8 clients each) up to `--max-rooms` (default 1500); each step is
+ * held `--hold` seconds (default 45) after a settling time, and measured over that window: acknowledgement latency
+ * of orders and answers (request to reply), errors, the server's CPU per round played. It stops at the first step
+ * whose p99 exceeds 50 ms or that has errors (or when the time budget `--budget` seconds, default 540, runs out);
+ * `roomsHeld` is the last step that held. The generator's own CPU is printed on stderr.
+ */
+
+export interface PacedTarget {
+  /** Where clients connect (create rooms on), in turn. */
+  urls: string[];
+  /** The server processes' pids, for CPU and memory. */
+  pids: number[];
+  stop(): Promise<void>;
+}
+
+export interface PacedResult {
+  mode: "paced";
+  roomsHeld: number;
+  clients: number;
+  ackLatencyMs: { p50: number; p99: number };
+  serverCpuMsPerRound: number;
+  rssMbPerRoom: number;
+  errors: number;
+  think: number;
+}
+
+function rssMb(pid: number): number {
+  try {
+    const line = readFileSync(`/proc/${pid}/status`, "utf8").split("\n").find((l) => l.startsWith("VmRSS:"));
+    return line ? Number(line.replace(/\D+/g, "")) / 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+function cpuSeconds(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+const round1 = (n: number) => Math.round(n * 10) / 10;
+
+/** One server process on SQLite in a temporary folder, as `npm start` runs it. */
+export async function startOneServer(): Promise<PacedTarget> {
+  const port = await freePort();
+  const dir = mkdtempSync(join(tmpdir(), "ngg-paced-"));
+  const server: ChildProcess = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
+    env: { ...process.env, PORT: String(port), DB_PATH: join(dir, "bench.sqlite"), LIMITS: "roomCreations=100000/10000 roomCreationsPerConnection=100000/10000" },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const deadline = Date.now() + 60_000;
+  while (!(await fetch(`http://127.0.0.1:${port}/health`).then((r) => r.ok, () => false))) {
+    if (Date.now() > deadline || server.exitCode !== null) throw new Error("the server did not start within 60 s");
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    urls: [`ws://127.0.0.1:${port}`], pids: [server.pid!],
+    async stop() {
+      server.kill("SIGTERM");
+      await new Promise((r) => server.once("exit", r));
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function runPaced(target: PacedTarget, args: Record<string, string | true>, log: (line: string) => void): Promise<PacedResult> {
+  const think = Number(args.think ?? 8);
+  if (!(think > 0)) throw new Error("--think must be a positive number");
+  const step = Math.max(1, intArg(args, "step", 100));
+  const maxRooms = intArg(args, "max-rooms", 1500);
+  const holdMs = intArg(args, "hold", 45) * 1000;
+  const settleMs = intArg(args, "settle", 10) * 1000;
+  const budgetMs = intArg(args, "budget", 540) * 1000;
+  const planShare = Number(args.plan ?? 0.25);
+  const began = performance.now();
+  log(`paced load: orders after 5-40 s, answers after 2-10 s, divided by --think ${think}; steps of ${step} rooms x ${SEATS.length} clients, each held ${holdMs / 1000} s`);
+
+  let window: number[] = [];
+  let windowErrors = 0;
+  let totalErrors = 0;
+  let roundsInWindow = 0;
+  const samples = new Set<string>();
+  const error = (what: string) => {
+    windowErrors++;
+    totalErrors++;
+    if (samples.size < 5) samples.add(what);
+  };
+  let stopping = false;
+  const delay = (lo: number, hi: number) => ((lo + Math.random() * (hi - lo)) * 1000) / think;
+
+  const timed = async (room: Room<unknown, MatchState>, type: string, payload: unknown) => {
+    const start = performance.now();
+    try {
+      const reply = (await room.request(type, payload)) as Reply;
+      if (type !== "start") window.push(performance.now() - start);
+      if (!reply.ok && !stopping) error(`${type} refused: ${reply.code}`);
+    } catch (e) {
+      if (!stopping) error(`${type} failed: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  };
+
+  const planOrders = (state: MatchState, seat: Seat, seed: number): Order[] => {
+    const game = partialGame(state, [], [], false);
+    if (!game) return [];
+    const input = baselineInput(viewFor(game, seat), seed);
+    return input?.type === "orders" ? input.orders : [];
+  };
+
+  interface Match { clients: Room<unknown, MatchState>[]; over: boolean }
+  const matches: Match[] = [];
+  let turn = 0;
+
+  const seatPlayer = (room: Room<unknown, MatchState>, seat: Seat, planner: boolean, match: Match) => {
+    let scheduled = "";
+    const look = (state: MatchState) => {
+      if (stopping || match.over || !state.started || state.phase === "ended" || state.phase === "lobby") return;
+      const secret = state.secrets?.get(seat);
+      if (!secret) return;
+      if (state.phase === "orders") {
+        const key = `o${state.round}`;
+        if (scheduled === key || state.seats.get(seat)?.submitted) return;
+        scheduled = key;
+        const round = state.round;
+        setTimeout(() => {
+          if (stopping || match.over || room.state.round !== round || room.state.phase !== "orders") return;
+          const orders = planner ? planOrders(room.state, seat, round * 8 + SEATS.indexOf(seat)) : [];
+          void timed(room, "submitOrders", { orders, round });
+        }, delay(5, 40));
+        return;
+      }
+      const open = decisionsOf(secret).find((d) => d.seat === seat && d.answer === null);
+      if (!open) return;
+      const key = `d${open.id}`;
+      if (scheduled === key) return;
+      scheduled = key;
+      setTimeout(() => {
+        if (stopping || match.over) return;
+        void timed(room, "answer", { decision: open.id, answer: open.defaultAnswer, round: room.state.round });
+      }, delay(2, 10));
+    };
+    room.onStateChange((state) => look(state));
+  };
+
+  const openMatch = async (): Promise<void> => {
+    const url = target.urls[turn++ % target.urls.length]!;
+    const host = await new Client(url).create<MatchState>("match", { name: "Paced", seat: SEATS[0], length: "standard" });
+    const clients = [host];
+    for (const seat of SEATS.slice(1)) clients.push(await new Client(url).joinById<MatchState>(host.roomId, { name: `P${seat}`, seat }));
+    const match: Match = { clients, over: false };
+    let lastRound = 0;
+    host.onStateChange((state) => {
+      if (!state.started) return;
+      if (state.round > lastRound && lastRound > 0) roundsInWindow += state.round - lastRound;
+      lastRound = state.round;
+      if (state.phase === "ended" && !match.over) {
+        match.over = true;
+        roundsInWindow++;
+        // A finished match is replaced, so the rooms held stay as asked.
+        for (const c of clients) void c.leave().catch(() => {});
+        const at = matches.indexOf(match);
+        if (at >= 0) matches.splice(at, 1);
+        if (!stopping) void openMatch().then(() => {}, (e) => error(`open failed: ${e instanceof Error ? e.message : String(e)}`));
+      }
+    });
+    clients.forEach((room, i) => seatPlayer(room, SEATS[i]!, i % Math.max(1, Math.round(1 / Math.max(planShare, 1e-9))) === 0 && planShare > 0, match));
+    matches.push(match);
+    // Players press start a moment after the room fills, as people do.
+    await new Promise((r) => setTimeout(r, Math.random() * 2000));
+    await timed(host, "start", {});
+  };
+
+  const baseRss = target.pids.reduce((n, pid) => n + rssMb(pid), 0);
+  const cpuTotal = () => target.pids.reduce((n, pid) => n + cpuSeconds(pid), 0);
+  let held: { rooms: number; p50: number; p99: number; cpuMsPerRound: number; rssMbPerRoom: number } | null = null;
+  let lastErrors = 0;
+  for (let rooms = step; rooms <= maxRooms; rooms += step) {
+    if (performance.now() - began + settleMs + holdMs > budgetMs) {
+      log(`time budget reached before ${rooms} rooms`);
+      break;
+    }
+    // Open the step's new rooms, ten at a time.
+    while (matches.length < rooms) {
+      const batch = Math.min(10, rooms - matches.length);
+      const opened = await Promise.allSettled(Array.from({ length: batch }, () => openMatch()));
+      for (const r of opened) if (r.status === "rejected") error(`open failed: ${String(r.reason)}`);
+      if (opened.every((r) => r.status === "rejected")) break;
+    }
+    await new Promise((r) => setTimeout(r, settleMs));
+    window = [];
+    windowErrors = 0;
+    roundsInWindow = 0;
+    const cpu0 = cpuTotal();
+    const gen0 = process.cpuUsage();
+    const t0 = performance.now();
+    await new Promise((r) => setTimeout(r, holdMs));
+    const seconds = (performance.now() - t0) / 1000;
+    const serverCpu = cpuTotal() - cpu0;
+    const gen = process.cpuUsage(gen0);
+    const sorted = [...window].sort((a, b) => a - b);
+    const p50 = round1(percentile(sorted, 50));
+    const p99 = round1(percentile(sorted, 99));
+    const rss = target.pids.reduce((n, pid) => n + rssMb(pid), 0);
+    const cpuMsPerRound = roundsInWindow > 0 ? round1((serverCpu * 1000) / roundsInWindow) : 0;
+    log(`${matches.length} rooms (${matches.length * SEATS.length} clients): ${sorted.length} acks, p50 ${p50} ms, p99 ${p99} ms, errors ${windowErrors}, ${roundsInWindow} rounds (${round1(roundsInWindow / seconds)}/s), server cpu ${Math.round((serverCpu / seconds) * 100)}% of a core (${cpuMsPerRound} ms/round), generator cpu ${Math.round(((gen.user + gen.system) / 1e6 / seconds) * 100)}%, server rss ${Math.round(rss)} MB${samples.size ? `; first errors: ${[...samples].join(" | ")}` : ""}`);
+    if (p99 > 50 || windowErrors > 0) {
+      lastErrors = windowErrors;
+      break;
+    }
+    held = { rooms: matches.length, p50, p99, cpuMsPerRound, rssMbPerRoom: Math.round(((rss - baseRss) / Math.max(1, matches.length)) * 100) / 100 };
+  }
+  stopping = true;
+  for (const m of matches) for (const c of m.clients) void c.leave().catch(() => {});
+  log(`errors over the whole run: ${totalErrors}${lastErrors ? ` (${lastErrors} in the step that did not hold)` : ""}`);
+  return {
+    mode: "paced",
+    roomsHeld: held?.rooms ?? 0,
+    clients: (held?.rooms ?? 0) * SEATS.length,
+    ackLatencyMs: { p50: held?.p50 ?? 0, p99: held?.p99 ?? 0 },
+    serverCpuMsPerRound: held?.cpuMsPerRound ?? 0,
+    rssMbPerRoom: held?.rssMbPerRoom ?? 0,
+    errors: held ? 0 : totalErrors,
+    think,
+  };
+}
+
+/** `bench:server -- --paced`: one server process as `npm start` runs it. */
+export async function pacedMain(args: Record<string, string | true>): Promise<void> {
+  const log = (line: string) => console.error(line);
+  const target = await startOneServer();
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => { void target.stop().then(() => process.exit(130)); });
+  try {
+    const result = await runPaced(target, args, log);
+    console.log(args.json ? JSON.stringify(result) : result);
+  } finally {
+    await target.stop();
+  }
+  process.exit(0);
+}
