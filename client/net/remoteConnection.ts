@@ -6,6 +6,7 @@ import type { CreateMatchOptions, JoinOptions, Messages, Reply } from "../../sha
 import type { MatchState } from "../../shared/protocol/state.ts";
 import { forgetGame, rememberGame } from "./myGames.ts";
 import { eventsOf, gameViewOf, matchInfoOf } from "./remoteView.ts";
+import { botReasons } from "../../shared/review/seen.ts";
 
 /*
  * The online Connection: intents go to the server as requests (each answered with a Reply), state
@@ -69,6 +70,9 @@ export class RemoteConnection implements Connection {
   private currentStatus: ConnectionStatus = "connecting";
   private cachedView: GameView | null = null;
   private cachedEvents: GameEvent[] = [];
+  /** Bots' reasons by step and event (withBotReasons), and the last step they were looked for in. */
+  private readonly reasons = new Map<string, GameEvent[]>();
+  private reasonsUpTo = -1;
   private cachedMatch: MatchInfo;
   private firstState: Promise<void>;
   private room: Room<unknown, MatchState>;
@@ -137,10 +141,32 @@ export class RemoteConnection implements Connection {
 
   private refresh(state: MatchState): void {
     const { events, steps } = eventsOf(state);
-    this.cachedEvents = events;
+    const before = this.cachedView;
     this.cachedView = gameViewOf(state, this.room.sessionId, events, steps);
     this.cachedMatch = matchInfoOf(state, this.room.roomId, this.room.sessionId);
+    this.cachedEvents = this.withBotReasons(before, events, steps);
     this.remember();
+  }
+
+  /**
+   * Bots say why: the reasons the viewer may read for bots' moves in the steps that arrived since the last view
+   * (shared/review/seen.ts), with the public facts of that view; kept by step and event, placed after their events.
+   */
+  private withBotReasons(before: GameView | null, events: GameEvent[], steps: number[]): GameEvent[] {
+    const keyOf = (i: number) => `${steps[i]}|${events[i]!.kind}|${JSON.stringify(events[i]!.params)}`;
+    const viewer = this.cachedMatch.you.seat ?? "spectator";
+    if (before) {
+      const fresh = events.map((e, i) => ({ e, i })).filter(({ i }) => steps[i]! > this.reasonsUpTo);
+      if (fresh.length) {
+        const bots = new Set(this.cachedMatch.seats.filter((s) => s.controller === "bot").map((s) => s.seat));
+        const found = botReasons(before, fresh.map((x) => x.e), viewer, bots);
+        for (const { e, i } of fresh) if (found.has(e)) this.reasons.set(keyOf(i), found.get(e)!);
+      }
+    }
+    // Steps already there when the viewer arrived are history: their reasons are not guessed afterwards.
+    for (const step of steps) if (step > this.reasonsUpTo) this.reasonsUpTo = step;
+    if (this.reasons.size === 0) return events;
+    return events.flatMap((e, i) => [e, ...(this.reasons.get(keyOf(i)) ?? [])]);
   }
 
   private remember(): void {

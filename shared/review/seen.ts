@@ -1,5 +1,5 @@
 import { whyAnswer, whyOrders, type Facts } from "../bots/why.ts";
-import { isState, type GameEvent, type GameState, type Order, type Seat, type StateId } from "../engine/index.ts";
+import { isState, type GameEvent, type GameState, type GameView, type Order, type Seat, type StateId } from "../engine/index.ts";
 
 /*
  * Bots say why, where a player sees their decisions: an offer a bot makes to the player, a bot's answer to the
@@ -12,15 +12,19 @@ import { isState, type GameEvent, type GameState, type Order, type Seat, type St
 
 export const BOT_REASON = "botReason";
 
-function factsOf(state: GameState, seat: Seat): Facts {
-  return { countries: state.countries, global: state.global, funds: state.seats[seat]?.funds };
+/** What a step started from: a game state, or (in an online game's client) the viewer's last view, whose public facts are the same. */
+export type Before = Pick<GameState, "countries" | "global"> & { seats: GameState["seats"] | GameView["seats"] };
+
+function factsOf(before: Before, seat: Seat): Facts {
+  const funds = Array.isArray(before.seats) ? before.seats.find((s) => s.seat === seat)?.funds : before.seats[seat]?.funds;
+  return { countries: before.countries, global: before.global, funds };
 }
 
 /**
  * The reasons a step's events call for, as the viewer may read them: a map from each explained event to the
  * reason events that follow it. `before` is the state the step started from; `bots` the seats bots played.
  */
-export function botReasons(before: GameState, events: GameEvent[], viewer: Seat | "spectator", bots: ReadonlySet<Seat>): Map<GameEvent, GameEvent[]> {
+export function botReasons(before: Before, events: GameEvent[], viewer: Seat | "spectator", bots: ReadonlySet<Seat>): Map<GameEvent, GameEvent[]> {
   const out = new Map<GameEvent, GameEvent[]>();
   const add = (e: GameEvent, seat: Seat, why: { id: string; params: Record<string, string | number> }) => {
     const reason: GameEvent = { kind: BOT_REASON, round: e.round, visibleTo: viewer === "spectator" ? "all" : [viewer], params: { ...why.params, seat, why: why.id } };

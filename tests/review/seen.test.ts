@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { levelPlayer, playGame } from "../../shared/bots/play.ts";
-import { canSee, replaySteps, type GameEvent, type GameState, type Seat } from "../../shared/engine/index.ts";
+import { canSee, replaySteps, viewFor, type GameEvent, type GameState, type Seat } from "../../shared/engine/index.ts";
 import { BOT_REASON, botReasons, withReasons } from "../../shared/review/seen.ts";
 import { whyText } from "../../client/panels/whyText.ts";
 import { eventText } from "../../client/i18n/strings.ts";
@@ -36,6 +36,13 @@ describe("bots' reasons the player sees", () => {
     for (const s of steps) {
       const seats = [...s.reasons.entries()].filter(([e]) => e.kind === "actionResolved").map(([e]) => e.params.seat);
       expect(new Set(seats).size).toBe(seats.length);
+    }
+  });
+
+  it("gives the same reasons from the player's view of the step before (an online client) as from the state", () => {
+    for (const s of steps) {
+      const fromView = botReasons(viewFor(s.before, me), s.events, me, bots);
+      expect([...fromView.entries()]).toEqual([...s.reasons.entries()]);
     }
   });
 
