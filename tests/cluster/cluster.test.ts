@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startCluster, type Cluster } from "../../server/cluster/cluster.ts";
 import { PostgresStore } from "../../server/postgres.ts";
+import { resumeRemoteMatch, type StoredSession } from "../../client/net/remoteConnection.ts";
 import { memoryStore, autoplay, createRemoteMatch, eventually, expectCoherentEnd, joinRemoteMatch, until } from "../server/helpers.ts";
 import { link, newDevice, seatOf } from "../classroom/helpers.ts";
 import { createClass } from "../../client/classroom/net.ts";
@@ -66,6 +67,51 @@ describe("several processes on Redis and PostgreSQL", () => {
     await one.leave();
     await two.leave();
   }, 60_000);
+
+  it("a match on process 1 is restored on process 2 after process 1 is killed: players come back with their tickets, nothing acknowledged lost", async () => {
+    const storeA = memoryStore();
+    const storeB = memoryStore();
+    const ana = await createRemoteMatch(via(1), { name: "Ana", seat: "russia", timerSeconds: 600, botLevel: "easy" }, storeA);
+    const bo = await joinRemoteMatch(via(1), ana.match().code!, { name: "Bo", seat: "china" }, storeB);
+    expect(await ana.send("start", {})).toEqual({ ok: true });
+    await until("orders are open for both", () => !!ana.view()?.owes && !!bo.view()?.owes && ana.view()!.phase === "orders");
+    const round = ana.view()!.round;
+    expect(await ana.send("submitOrders", { orders: [], round })).toEqual({ ok: true });
+    await until("the bots have sent theirs", () => ana.view()!.seats.filter((s) => s.submitted).length === ana.view()!.seats.length - 1);
+    const stepBefore = ana.rawState.step;
+    const logBefore = ana.events().length;
+    // What each browser keeps, as it stood. A browser keeps the one address it plays at (the entry point); here the
+    // test's /pN addresses stand for "whichever process the entry point picks", so the copy names process 2's.
+    const copy = (from: { value: StoredSession | null }) => Object.assign(memoryStore(), { value: { ...JSON.parse(JSON.stringify(from.value)), url: via(2) } as StoredSession });
+    const savedA = copy(storeA);
+    const savedB = copy(storeB);
+    expect(savedA.value!.ticket).toBeTruthy();
+
+    const p1 = cluster.processes[1 - 1]!;
+    if (p1.child.exitCode !== null || p1.child.signalCode !== null) await p1.restart();
+    const gone = new Promise((res) => p1.child.once("exit", res));
+    p1.child.kill("SIGKILL");
+    await gone;
+    await until("both pages see the connection go", () => ana.status() !== "open" && bo.status() !== "open");
+
+    // The pages come back through process 2 (as after a refresh): the room is opened there from PostgreSQL, and the
+    // seats' tickets take the seats back.
+    const ana2 = (await resumeRemoteMatch(via(2), savedA))!;
+    const bo2 = (await resumeRemoteMatch(via(2), savedB))!;
+    expect(ana2).not.toBeNull();
+    expect(bo2).not.toBeNull();
+    await until("Ana sees the game again", () => ana2.view()?.round === round && ana2.match().you.seat === "russia");
+    expect(ana2.roomId).toBe(ana.roomId);
+    expect(ana2.rawState.step).toBe(stepBefore);
+    expect(ana2.events().length).toBe(logBefore);
+    expect(ana2.view()!.seats.find((s) => s.seat === "russia")!.submitted).toBe(true);
+    expect(bo2.match().you.seat).toBe("china");
+    expect(await bo2.send("submitOrders", { orders: [], round })).toEqual({ ok: true });
+    await until("the orders phase closes", () => ana2.rawState.step > stepBefore + 1);
+    for (const c of [ana, bo, ana2, bo2]) await c.leave().catch(() => {});
+    // Process 1 comes back for the next test, on its port and address.
+    await p1.restart();
+  }, 150_000);
 
   it("a class hosted on process 1 resumes on process 2 after process 1 is killed, with nothing acknowledged lost", async () => {
     const { code, key } = await createClass(via(1), { name: "Class 9B", length: "short" });
