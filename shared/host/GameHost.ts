@@ -53,12 +53,17 @@ export interface HostSaved {
   timerMs: number;
 }
 
-/** Where a host's record and clock are kept: SQLite on the server, the browser's storage for a solo game. */
+/**
+ * Where a host's record and clock are kept: SQLite or PostgreSQL on the server, the browser's storage for a solo
+ * game. A store may keep a write at once (returning nothing) or later (returning a promise, as PostgreSQL's does):
+ * the host never waits, since its game must move on in order; the adapter that replies to a person awaits its
+ * store before the reply leaves (server/store.ts `keptThen`), so "kept before the reply" holds either way.
+ */
 export interface GameStore {
-  /** An accepted input: kept before the host's reply to it leaves. */
-  append(entry: StepEntry): void;
+  /** An accepted input: kept before the host's reply to it leaves (see above when the store answers with a promise). */
+  append(entry: StepEntry): void | Promise<unknown>;
   /** The deadline, pause and timer setting, whenever they change. */
-  save(saved: HostSaved): void;
+  save(saved: HostSaved): void | Promise<unknown>;
   /** The game is over. */
   ended?(state: GameState): void;
 }
