@@ -23,6 +23,7 @@ import { classroomRoutes } from "./classroom/http.ts";
 import { setClassStore } from "./classroom/live.ts";
 import { ClassStore } from "./classroom/store.ts";
 import { matchRoutes } from "./room/reopen.ts";
+import { replayRoutes } from "./review/routes.ts";
 import { StartupError } from "./sqlite.ts";
 
 export interface ServerOptions {
@@ -125,6 +126,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     transport: new WebSocketTransport({ server: httpServer, maxPayload: MAX_FRAME_BYTES, pingInterval: 5000, pingMaxRetries: 3 }),
     express: (app) => {
       matchRoutes(app);
+      replayRoutes(app);
       app.disable("x-powered-by");
       classroomRoutes(app, { records: store, codes, limits, refusals });
       httpRoutes(app, { codes, clientDir: options.clientDir, startedAt: Date.now(), limits });

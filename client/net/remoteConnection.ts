@@ -134,6 +134,13 @@ export class RemoteConnection implements Connection {
     return this.room.roomId;
   }
 
+  /** Where a finished match's record is asked for by a player (its seat's ticket): the replay viewer's access. */
+  replayAccess(): { base: string; roomId: string; ticket: string } | null {
+    const seat = this.cachedMatch.you.seat;
+    const ticket = seat ? this.room.state?.secrets?.get(seat)?.ticket || null : null;
+    return ticket ? { base: httpBase(this.url), roomId: this.room.roomId, ticket } : null;
+  }
+
   /** The decoded schema state, for tools and tests. */
   get rawState(): MatchState {
     return this.room.state;

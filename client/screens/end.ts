@@ -8,7 +8,7 @@ import { agendaTitle, eventText, t } from "../i18n/strings.ts";
 import { duelText, parIn, signed } from "./duel.ts";
 import { categoryName, signedPoints } from "../panels/scoreText.ts";
 import type { App } from "./types.ts";
-import { keepFinished, openReplayOf } from "../review/finished.ts";
+import { keepFinished, openOnlineReplay, openReplayOf, type OnlineAccess } from "../review/finished.ts";
 
 /** What a screen built on the end screen (a class's teams and projector) adds: who played each seat, and its own links. */
 export interface EndExtras {
@@ -47,8 +47,14 @@ export function endScreen(root: HTMLElement, app: App, connection: Connection, e
   const record = !stopped && "gameRecord" in connection && typeof connection.gameRecord === "function" ? (connection.gameRecord as () => GameRecord)() : null;
   const seat = connection.match().you.seat;
   if (record && seat && view.phase === "ended") keepFinished({ seat, record, endedAt: Date.now() });
-  const replay = record && seat && view.phase === "ended" ? h("button", { type: "button", id: "open-replay" }, t("review.open")) : null;
-  replay?.addEventListener("click", () => openReplayOf(root, app, { record: record!, seat: seat! }));
+  // A finished online match: its record comes from the server, to this seat's ticket.
+  const online = !record && !stopped && view.phase === "ended" && "replayAccess" in connection && typeof connection.replayAccess === "function"
+    ? (connection.replayAccess as () => OnlineAccess | null)() : null;
+  const replay = (record || online) && seat && view.phase === "ended" ? h("button", { type: "button", id: "open-replay" }, t("review.open")) : null;
+  replay?.addEventListener("click", () => {
+    if (record) openReplayOf(root, app, { record, seat: seat! });
+    else if (online) void openOnlineReplay(root, app, online).catch((e: unknown) => { replay.textContent = t("errors.generic", { message: e instanceof Error ? e.message : String(e) }); });
+  });
 
   const el = h("div", { class: "end", id: "end-screen" },
     h("div", { class: "end-inner" },
