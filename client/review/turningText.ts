@@ -1,14 +1,17 @@
 import type { Input } from "../../shared/engine/index.ts";
 import type { ReviewedDecision } from "../../shared/review/analyse.ts";
 import { seatName, t } from "../i18n/strings.ts";
-import { actionName, answerLabel } from "../panels/labels.ts";
+import { actionName, answerLabel, optionLabel } from "../panels/labels.ts";
 import { whyText } from "../panels/whyText.ts";
 
 /** A choice at a decision in words: "declining China's offer (Belt and Road loan)", "the orders Develop, …". */
 export function choiceText(input: Input, d: ReviewedDecision["decision"]): string {
   if (input.type === "orders") {
     if (input.orders.length === 0) return t("review.choice.noOrders");
-    const list = input.orders.map((o) => `${actionName(o.action)}${o.target ? ` (${seatName(o.target)})` : ""}`).join(", ");
+    const list = input.orders.map((o) => {
+      const detail = [o.target ? seatName(o.target) : "", o.option ? optionLabel(o.option) : ""].filter(Boolean).join(", ");
+      return `${actionName(o.action)}${detail ? ` (${detail})` : ""}`;
+    }).join("; ");
     return t("review.choice.orders", { orders: list });
   }
   if (input.type !== "answer" || !d) return "";
