@@ -64,7 +64,7 @@ describe("rupture as a head-to-head weapon", () => {
     ahead.countries.kazakhstan.assets.briCorridor = 3;
     ahead.countries.turkmenistan.assets.briCorridor = 3;
     const d = hardDecide(viewFor(ahead, "russia"), 11, budget)!;
-    expect(d.reason).toContain("breaking point");
+    expect(d.reason.id).toBe("orders.rupture");
     expect(d.input.type === "orders" && d.input.orders.length).toBeGreaterThanOrEqual(2);
 
     // Narrowly behind (agendas met so far included) with five years to play and China's corridors barely begun: a
@@ -74,7 +74,7 @@ describe("rupture as a head-to-head weapon", () => {
     behind.seats.china!.score += frozenGap(behind) + 2;
     expect(frozenGap(behind)).toBe(-2);
     const e = hardDecide(viewFor(behind, "russia"), 11, budget)!;
-    expect(e.reason).not.toContain("breaking point");
+    expect(e.reason.id).not.toBe("orders.rupture");
     const orders = e.input.type === "orders" ? e.input.orders : [];
     const encroaching = orders.filter((o) => encroachedHome(behind.global, "russia", ACTION_BY_ID.get(o.action)!.domain) === "china").length;
     expect(behind.global.tension + encroaching).toBeLessThan(10);
