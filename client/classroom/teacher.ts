@@ -19,7 +19,7 @@ function orderText(o: Order): string {
 
 /** Create a class, or reopen one with its code and key (the key this browser remembers is filled in). */
 export function teacherStart(root: HTMLElement, onLink: (link: ClassLink) => void): () => void {
-  const name = textField("class-name", t("classroom.create.name"), "", { maxlength: 40, placeholder: "9B History" });
+  const name = textField("class-name", t("classroom.create.name"), "", { maxlength: 40, placeholder: t("classroom.create.namePlaceholder") });
   const length = selectField("class-length", t("menu.length"), ["short", "standard"].map((l) => [l, t(`length.${l}`)]), "short");
   const mode = selectField("class-mode", t("menu.mode"), ["full", "powers"].map((m) => [m, t(`mode.${m}`)]), "full");
   const timer = selectField("class-timer", t("menu.timer"), [["0", t("menu.timerNone")], ["120", t("menu.timerMinutes", { count: 2 })], ["180", t("menu.timerMinutes", { count: 3 })], ["300", t("menu.timerMinutes", { count: 5 })]], "180");

@@ -1,4 +1,9 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startServer, type RunningServer } from "../../server/main.ts";
+import { testSeeds } from "../server/seeds.ts";
 import type { Browser, Page } from "playwright-core";
 import { launch, shot, watchErrors } from "./support/browser.ts";
 import { DIST, ensureBuilt } from "./support/build.ts";
@@ -26,11 +31,11 @@ afterAll(async () => {
 });
 
 /** Latin-script words a Russian or Kazakh screen may show: proper nouns and file formats, and the keys named by their letter. */
-const ALLOWED = new Set(["Huawei", "HQ-9", "CSV", "JSON", "QR", "Esc", "O", "I", "L", "R", "C", "W"]);
+const ALLOWED = new Set(["Huawei", "HQ-9", "CSV", "JSON", "QR", "Esc", "O", "I", "L", "R", "C", "W", "PUBLIC_URL", "localhost", "README"]);
 
 /** The visible text of the page, leaving out what is marked as English (the articles' quotations, the picker's "English"). */
 async function visibleText(page: Page): Promise<string> {
-  return page.evaluate(() => {
+  const text = await page.evaluate(() => {
     const out: string[] = [];
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
@@ -44,6 +49,8 @@ async function visibleText(page: Page): Promise<string> {
     for (const i of document.querySelectorAll<HTMLInputElement>("input[placeholder]")) if (i.checkVisibility()) out.push(i.placeholder);
     return out.join("\n");
   });
+  // Addresses (join links) are not words.
+  return text.replace(/https?:\/\/\S+/g, " ").replace(/\S*\/\?\S+/g, " ");
 }
 
 function latinWords(text: string): string[] {
@@ -165,4 +172,104 @@ describe("choosing the language", () => {
     expect(await page.textContent("#start-solo")).toBe("Start solo game");
     await page.close();
   }, 60_000);
+});
+
+describe("a class in two languages", () => {
+  const dir = mkdtempSync(join(tmpdir(), "ngg-e2e-lang-class-"));
+  let classServer: RunningServer | null = null;
+  afterAll(async () => {
+    await classServer?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("the teacher in Russian: the join link, projector and debrief carry it; one student keeps it, another chooses Kazakh", async () => {
+    classServer = await startServer({ port: 0, dbPath: join(dir, "games.sqlite"), clientDir: DIST, graceSeconds: 30, nextSeed: testSeeds() });
+    const url = `http://127.0.0.1:${classServer.port}`;
+    const teacherContext = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const teacher = await teacherContext.newPage();
+    const errors = [watchErrors(teacher)];
+    await teacher.goto(`${url}/?lang=ru`);
+    await teacher.click("#teach-class");
+    await teacher.waitForSelector("#create-class");
+    await expectInLanguage(teacher, "teacher: create a class");
+    await teacher.fill("#class-name", "9Б");
+    await teacher.click("#create-class");
+    await teacher.waitForSelector("#dash-code");
+    const code = (await teacher.textContent("#dash-code"))!.trim();
+    const joinLink = (await teacher.getAttribute("#dash-link", "href"))!;
+    expect(joinLink).toContain("lang=ru");
+    expect(await teacher.getAttribute("#open-projector", "href")).toContain("lang=ru");
+    expect(await teacher.getAttribute("#open-debrief", "href")).toContain("lang=ru");
+
+    // The projector opens in the teacher's language.
+    const projector = await teacherContext.newPage();
+    await projector.goto(new URL((await teacher.getAttribute("#open-projector", "href"))!, teacher.url()).toString());
+    await projector.waitForSelector("#projector-code");
+    expect(await projector.getAttribute("html", "lang")).toBe("ru");
+    await expectInLanguage(projector, "projector");
+    await shot(projector, "lang-class-1-projector-ru");
+
+    // Айгерим (nicknames are the students' own words) opens the teacher's link (Russian) and chooses Kazakh; Борис stays in Russian.
+    const pages: Page[] = [];
+    for (const [name, lang] of [["Айгерим", "kk"], ["Борис", "ru"]] as const) {
+      const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+      const page = await context.newPage();
+      errors.push(watchErrors(page));
+      await page.goto(joinLink.replace(/^https?:\/\/[^/]+/, url));
+      await page.waitForSelector("#student-join");
+      expect(await page.getAttribute("html", "lang")).toBe("ru");
+      if (lang === "kk") {
+        await Promise.all([page.waitForURL(/lang=kk/), page.selectOption("#lang-picker", "kk")]);
+        await page.waitForSelector("#student-join");
+        expect(await page.getAttribute("html", "lang")).toBe("kk");
+      }
+      await expectInLanguage(page, `student ${name}: join`);
+      await page.fill("#student-name", name);
+      await page.click("#student-join");
+      await page.waitForSelector("#student-heading");
+      pages.push(page);
+    }
+    const [aigerim, boris] = pages as [Page, Page];
+    await expect.poll(() => teacher.locator("#roster tr[data-student]").count()).toBe(2);
+    for (const name of ["Айгерим", "Борис"]) await teacher.selectOption(`select[data-student="${name}"]`, "russia");
+    await expect.poll(() => teacher.textContent("#teams [data-seat=russia]")).toContain("Борис");
+    await expectInLanguage(teacher, "teacher dashboard");
+    await shot(teacher, "lang-class-2-teacher-ru");
+    await teacher.click("#class-start");
+
+    // The team drafts in two languages: Aigerim adds an order in Kazakh, Boris sees it in Russian and submits.
+    await aigerim.waitForSelector("#game #action-list button[data-action]");
+    expect(await aigerim.textContent("#student-heading")).toContain("Ресей");
+    expect(await boris.textContent("#student-heading")).toContain("Россия");
+    await aigerim.locator("#action-list button[data-action]:not([disabled])").first().click();
+    await boris.waitForSelector("#plan li");
+    expect(await boris.textContent("#shared-plan")).toContain("Айгерим");
+    await expectInLanguage(aigerim, "student in Kazakh: the team's draft");
+    await expectInLanguage(boris, "student in Russian: the team's draft");
+    expect(await overflowing(aigerim)).toEqual([]);
+    await shot(aigerim, "lang-class-3-student-kk");
+    await shot(boris, "lang-class-4-student-ru");
+    const ordersOfRound1 = (await teacher.textContent("#dash-status")) ?? "";
+    await boris.click("#submit-orders");
+    // The only team is in: the round's orders close at once (bots play every other seat), or the team is marked as sent.
+    await expect.poll(async () => ((await teacher.textContent("#teams [data-seat=russia]")) ?? "").includes("отправлено") || (await teacher.textContent("#dash-status")) !== ordersOfRound1, { timeout: 30_000 }).toBe(true);
+    await projector.waitForSelector("#game .map-area");
+    await expectInLanguage(projector, "projector: the game");
+    await expectInLanguage(teacher, "teacher: the round");
+
+    // The teacher's debrief (the key is in this browser) in the teacher's language.
+    const debrief = await teacherContext.newPage();
+    errors.push(watchErrors(debrief));
+    await debrief.goto(new URL((await teacher.getAttribute("#open-debrief", "href"))!, teacher.url()).toString());
+    await debrief.waitForSelector("#debrief-scores tbody tr, #debrief-error");
+    if (await debrief.locator("#debrief-scores tbody tr").count()) {
+      expect(await debrief.getAttribute("html", "lang")).toBe("ru");
+      await expectInLanguage(debrief, "debrief");
+      await shot(debrief, "lang-class-5-debrief-ru");
+    } else {
+      // Before the end the debrief is refused: in words, not a code.
+      expect(await debrief.textContent("#debrief-error")).toMatch(/[А-Яа-я]/);
+    }
+    expect(errors.flat()).toEqual([]);
+  }, 240_000);
 });
