@@ -36,6 +36,8 @@ describe("a class in the browser", () => {
   it("teacher, projector and four students: teams, a round of orders, pause, a server restart, the end and the debrief", async () => {
     const url = await start();
     const teacherContext = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+    // Six pages and a server on a shared two-core machine: a page's first load can take longer than 30 s.
+    teacherContext.setDefaultTimeout(90_000);
     const teacher = await teacherContext.newPage();
     const projector = await teacherContext.newPage();
     await projector.setViewportSize({ width: 1920, height: 1080 });
@@ -58,6 +60,7 @@ describe("a class in the browser", () => {
     const students: Page[] = [];
     for (const [name] of STUDENTS) {
       const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+      context.setDefaultTimeout(90_000);
       const page = await context.newPage();
       errors.push(watchErrors(page));
       await page.goto(`${url}/?class=${code}`);
