@@ -9,9 +9,20 @@ import type { Codes } from "./codes.ts";
 import { oneLine, type RefusalLog } from "./log.ts";
 import type { Limits } from "./rateLimit.ts";
 
-/** The address a request came from: the socket's, never a header a client could write (see `pinClientAddress`). */
+/** Addresses `pinClientAddress` settled on, by request. */
+const pinned = new WeakMap<IncomingMessage, string>();
+
+/**
+ * The address a request came from: the socket's, never a header a client could write (see `pinClientAddress`),
+ * unless the socket is a trusted proxy's (`TRUSTED_PROXIES`), whose own X-Forwarded-For entry is then taken.
+ */
 export function addressOf(req: express.Request): string {
-  return req.socket.remoteAddress ?? "unknown";
+  return pinned.get(req) ?? req.socket.remoteAddress ?? "unknown";
+}
+
+/** `TRUSTED_PROXIES`: addresses of load balancers whose X-Forwarded-For is believed (comma or space separated). */
+export function parseProxies(value: string | undefined): string[] {
+  return (value ?? "").split(/[\s,]+/).filter(Boolean);
 }
 
 /** Set on every request and upgrade by `pinClientAddress`: which TCP connection it came over. */
@@ -23,12 +34,20 @@ export const CONNECTION_HEADER = "x-ngg-connection";
  * websocket upgrade, those headers are replaced by the socket's own address, and the connection is numbered (for the
  * per-connection limit on creating rooms). Called after the server's own listeners are in place, so it runs first.
  */
-export function pinClientAddress(server: HttpServer): void {
+export function pinClientAddress(server: HttpServer, trustedProxies: readonly string[] = []): void {
   const ids = new WeakMap<Socket, number>();
+  const trusted = new Set(trustedProxies.flatMap((a) => [a, `::ffff:${a}`]));
   let next = 1;
   const pin = (req: IncomingMessage) => {
+    const socketAddress = req.socket.remoteAddress ?? "unknown";
+    // Behind a trusted load balancer, the client is the last address it appended (what came before, a client wrote).
+    const forwarded = trusted.has(socketAddress) ? String(req.headers["x-forwarded-for"] ?? "").split(",").map((a) => a.trim()).filter(Boolean).at(-1) : undefined;
+    const address = forwarded && forwarded.length <= 64 ? forwarded : socketAddress;
     for (const header of ["x-real-ip", "x-forwarded-for", "x-client-ip", CONNECTION_HEADER]) delete req.headers[header];
-    req.headers["x-real-ip"] = req.socket.remoteAddress ?? "unknown";
+    req.headers["x-real-ip"] = address;
+    pinned.set(req, address);
+    // The per-connection budget counts the client's own connections, which a proxy's pooled ones are not.
+    if (forwarded) return;
     let id = ids.get(req.socket);
     if (id === undefined) ids.set(req.socket, (id = next++));
     req.headers[CONNECTION_HEADER] = String(id);

@@ -10,7 +10,7 @@ import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { JoinCodes, type Codes } from "./codes.ts";
 import { setContext } from "./context.ts";
-import { errorRoutes, httpRoutes, parseOrigins, pinClientAddress, restrictCors } from "./http.ts";
+import { errorRoutes, httpRoutes, parseOrigins, parseProxies, pinClientAddress, restrictCors } from "./http.ts";
 import { colyseusLogger, oneLine, RefusalLog, type LogSink } from "./log.ts";
 import { AddressLimits, parseLimits, type LimitSettings, type Limits, type RateLimit } from "./rateLimit.ts";
 import { PostgresStore } from "./postgres.ts";
@@ -50,6 +50,8 @@ export interface ServerOptions {
   redisUrl?: string;
   /** How browsers reach this process's rooms (`PUBLIC_ADDRESS`, host[:port][/path]); needed with Redis. */
   publicAddress?: string;
+  /** Load balancers whose X-Forwarded-For names the client (`TRUSTED_PROXIES`); default none. */
+  trustedProxies?: string[];
 }
 
 export interface RunningServer {
@@ -155,7 +157,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     if (code === "EADDRINUSE" || code === "EACCES") throw new StartupError(`Port ${port} cannot be used (${String(code)}): set PORT to a free port.`);
     throw error;
   }
-  pinClientAddress(httpServer);
+  pinClientAddress(httpServer, options.trustedProxies ?? []);
   return {
     port,
     colyseus: server,
@@ -190,7 +192,7 @@ async function main(): Promise<void> {
   const publicAddress = process.env.PUBLIC_ADDRESS || undefined;
   if (redisUrl && !publicAddress) throw new StartupError("REDIS_URL is set but PUBLIC_ADDRESS is not: give each process the address browsers reach its rooms at (host:port, or host/path behind a proxy).");
   if (redisUrl && !databaseUrl) throw new StartupError("REDIS_URL is set but DATABASE_URL is not: processes sharing Redis must share their records in PostgreSQL too.");
-  const running = await startServer({ port, dbPath, clientDir: resolve("dist/client"), allowedOrigins: parseOrigins(process.env.ALLOWED_ORIGINS), limits, databaseUrl, redisUrl, publicAddress });
+  const running = await startServer({ port, dbPath, clientDir: resolve("dist/client"), allowedOrigins: parseOrigins(process.env.ALLOWED_ORIGINS), limits, databaseUrl, redisUrl, publicAddress, trustedProxies: parseProxies(process.env.TRUSTED_PROXIES) });
   console.log(`New Great Game: http://localhost:${running.port} (records in ${databaseUrl ? "PostgreSQL" : dbPath}${redisUrl ? `, Redis, rooms at ${publicAddress}` : ""})`);
   const stop = () => void running.close().then(() => process.exit(0));
   process.once("SIGINT", stop);

@@ -94,7 +94,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     const launch = async (index: number): Promise<ChildProcess> => {
       const env = {
         ...process.env, ...options.env,
-        PORT: String(backends[index]!.port), REDIS_URL: redisUrl!, DATABASE_URL: databaseUrl!, PUBLIC_ADDRESS: options.publicAddress?.(index, backends[index]!.port) ?? `${publicHost}/p${index + 1}`,
+        PORT: String(backends[index]!.port), REDIS_URL: redisUrl!, DATABASE_URL: databaseUrl!, TRUSTED_PROXIES: "127.0.0.1", PUBLIC_ADDRESS: options.publicAddress?.(index, backends[index]!.port) ?? `${publicHost}/p${index + 1}`,
       };
       const child = spawn(process.execPath, ["--import", "tsx", MAIN], { env, stdio: ["ignore", "pipe", "pipe"] });
       let output = "";

@@ -16,6 +16,15 @@ export interface Backend { port: number }
 
 const MAX_BODY = 1024 * 1024;
 
+/** The request's headers with the client's address appended to X-Forwarded-For (game processes trust this proxy's). */
+function forwardedHeaders(req: IncomingMessage): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(req.headers)) if (value !== undefined) out[name] = Array.isArray(value) ? value.join(", ") : value;
+  const client = req.socket.remoteAddress ?? "unknown";
+  out["x-forwarded-for"] = out["x-forwarded-for"] ? `${out["x-forwarded-for"]}, ${client}` : client;
+  return out;
+}
+
 export function startProxy(port: number, backends: Backend[], log: (line: string) => void = () => {}): Promise<Server> {
   let turn = 0;
   const route = (url: string): { index: number | null; path: string } => {
@@ -34,7 +43,7 @@ export function startProxy(port: number, backends: Backend[], log: (line: string
       res.writeHead(502, { "content-type": "application/json" }).end(JSON.stringify({ code: "no-backend", message: "No game process answered." }));
       return;
     }
-    const upstream = request({ host: "127.0.0.1", port: backends[index]!.port, method: req.method, path, headers: req.headers }, (answer) => {
+    const upstream = request({ host: "127.0.0.1", port: backends[index]!.port, method: req.method, path, headers: forwardedHeaders(req) }, (answer) => {
       res.writeHead(answer.statusCode ?? 502, answer.headers);
       answer.pipe(res);
     });
@@ -75,7 +84,7 @@ export function startProxy(port: number, backends: Backend[], log: (line: string
     if (target < 0) return void socket.destroy();
     const upstream = connect(backends[target]!.port, "127.0.0.1", () => {
       let head0 = `${req.method} ${path} HTTP/${req.httpVersion}\r\n`;
-      for (let i = 0; i < req.rawHeaders.length; i += 2) head0 += `${req.rawHeaders[i]}: ${req.rawHeaders[i + 1]}\r\n`;
+      for (const [name, value] of Object.entries(forwardedHeaders(req))) head0 += `${name}: ${value}\r\n`;
       upstream.write(`${head0}\r\n`);
       if (head.length > 0) upstream.write(head);
       socket.pipe(upstream).pipe(socket);

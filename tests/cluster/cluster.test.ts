@@ -14,7 +14,7 @@ import { createClass } from "../../client/classroom/net.ts";
 
 let cluster: Cluster;
 beforeAll(async () => {
-  cluster = await startCluster({ processes: 2, port: 0, quiet: true, env: { LIMITS: "roomCreations=1000/100 roomCreationsPerConnection=1000/100" } });
+  cluster = await startCluster({ processes: 2, port: 0, quiet: true, env: { LIMITS: "roomCreations=1000/100 roomCreationsPerConnection=1000/100 codeMisses=5/0.001" } });
 }, 120_000);
 afterAll(async () => { await cluster?.stop(); }, 60_000);
 
@@ -184,4 +184,16 @@ describe("several processes on Redis and PostgreSQL", () => {
     await until("the orders phase closes", () => teacher.state()!.step > stepBefore);
     for (const l of [ana, bo, teacher]) await l.stop();
   }, 150_000);
+
+  it("the per-address budgets are shared: code misses spent through process 1 are gone on process 2, whatever X-Forwarded-For a client writes", async () => {
+    // Last in the file: it spends this address's code budget, which every test here shares (all come from 127.0.0.1).
+    const p1 = cluster.processes[0]!;
+    if (p1.child.exitCode !== null || p1.child.signalCode !== null) await p1.restart();
+    const miss = (n: number, i: number) => fetch(http(n, "/api/code/ZZZZZZ"), { headers: { "x-forwarded-for": `10.0.0.${i}` } }).then((r) => r.status);
+    // Five misses (the budget set for this cluster, refilling one per ~17 minutes) through process 1...
+    for (let i = 0; i < 5; i++) expect(await miss(1, i)).toBe(404);
+    // ...and process 2 refuses the next, even for a code that exists, as process 1 does.
+    expect(await miss(2, 9)).toBe(429);
+    expect(await miss(1, 10)).toBe(429);
+  });
 });
