@@ -31,7 +31,7 @@ export const classroomEn = {
   },
   refusal: {
     "name-taken": "That nickname belongs to someone in this class on another device. Choose another, or ask your teacher to let you join from this device.",
-    "name-in-use": "That nickname is already open in another tab of this browser.",
+    "name-in-use": "That nickname is already open in this browser (another tab, or a connection still closing): close the other tab, or try again in a few seconds.",
     locked: "The teacher has locked joining.",
     "class-full": "The class is full.",
   },
