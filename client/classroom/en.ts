@@ -3,7 +3,7 @@ export const classroomEn = {
   menuHeading: "Teach a class", menuHint: "Run one game for a class: students join with a code and a nickname, in teams.",
   teach: "Teach a class", joinClass: "Join a class",
   create: {
-    heading: "Create a class game", name: "Name of the session", namePlaceholder: "9B History", start: "Create the class", reopen: "Reopen a class",
+    heading: "Create a class game", name: "Name of the session", namePlaceholder: "9B History", defaultName: "Class game", start: "Create the class", reopen: "Reopen a class",
     reopenHint: "After a restart or in the next lesson: the class code and your teacher key.", code: "Class code", key: "Teacher key", open: "Reopen",
     keepKey: "Keep this teacher key: it is the only way to run this class again. This browser remembers it.",
   },

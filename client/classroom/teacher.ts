@@ -27,7 +27,7 @@ export function teacherStart(root: HTMLElement, onLink: (link: ClassLink) => voi
   const create = h("button", { class: "primary", type: "button", id: "create-class" }, t("classroom.create.start"));
   create.addEventListener("click", () => void busy(create, error, async () => {
     const created = await createClass(serverUrl(), {
-      name: name.input.value.trim() || undefined, length: length.select.value as "short", mode: mode.select.value as "full", timerSeconds: Number(timer.select.value),
+      name: name.input.value.trim() || t("classroom.create.defaultName"), length: length.select.value as "short", mode: mode.select.value as "full", timerSeconds: Number(timer.select.value),
     });
     saved.setTeacher(created);
     await open(created.code, created.key);

@@ -25,5 +25,6 @@ export const refusalsEn = {
   offline: "Not connected right now.", "bad-reply": "The server gave no answer.", "request-failed": "The request did not get through. Check your connection.",
   closed: "The connection to the match is closed.", "game-left": "This game has been left.", "solo-no-lobby": "A solo game has no lobby: every other seat is a bot.",
   "bad-request": "The request was refused.", "server-error": "The server could not answer. Try again in a moment.",
+  "no-backend": "The game server did not answer. Try again in a moment.",
   other: "That was refused.",
 };

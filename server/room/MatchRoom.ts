@@ -519,7 +519,7 @@ export class MatchRoom extends Room<{ state: MatchState; metadata: LobbyMetadata
     const target = this.clients.getById(sessionId);
     if (!person || !target) return refuse("unknown-member");
     if (person.seat) this.unseat(person, false);
-    target.leave(CloseCode.CONSENTED, "You were removed from the match by its host.");
+    target.leave(CloseCode.CONSENTED, "kicked");
     return ACCEPTED;
   }
 
