@@ -53,7 +53,7 @@ export const reviewEn = {
     noneFor: "No turning points for {{seat}} ({{count}} decisions reviewed).",
     pending: "The hard bot is still reviewing each team's decisions. Reload this page in a minute to see the turning points.",
     failed: "The teams' decisions could not be reviewed this time.",
-    explain: "At each of a team's decisions the hard bot searched the position from that team's view (what it knew then) and weighed its own choice against the team's over the next two years. These are the costliest.",
+    explain: "At each decision the hard bot searched the position from the deciding seat's view (what it knew then) and weighed its own choice against the one played over the next two years. These are the costliest.",
     notReviewed: "Not analysed yet.",
   },
   choice: {

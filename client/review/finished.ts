@@ -35,17 +35,17 @@ export function keepFinished(game: FinishedGame, storage: Store | null = globalT
 }
 
 /** Opens the replay viewer (its own chunk) over the current screen. */
-export function openReplayOf(root: HTMLElement, app: App, game: Pick<FinishedGame, "record" | "seat">): void {
-  void import("./viewer.ts").then(({ openReplay }) => openReplay(root, app, game));
+export function openReplayOf(root: HTMLElement, app: App, game: Pick<FinishedGame, "record" | "seat">, onClose?: () => void): void {
+  void import("./viewer.ts").then(({ openReplay }) => openReplay(root, app, game, onClose));
 }
 
 /** Access to a finished online match's record: its seat's ticket (RemoteConnection.replayAccess). */
 export interface OnlineAccess { base: string; roomId: string; ticket: string }
 
 /** Fetches a finished online match's record from the server (with the seat's ticket) and opens its replay. */
-export async function openOnlineReplay(root: HTMLElement, app: App, access: OnlineAccess): Promise<void> {
+export async function openOnlineReplay(root: HTMLElement, app: App, access: OnlineAccess, onClose?: (game: { record: GameRecord; seat: Seat }) => void): Promise<void> {
   const response = await fetch(`${access.base}/api/match/${encodeURIComponent(access.roomId)}/record`, { headers: { "x-seat-ticket": access.ticket } });
   if (!response.ok) throw new Error(((await response.json().catch(() => ({}))) as { code?: string }).code ?? "request-failed");
   const { record, seat } = (await response.json()) as { record: GameRecord; seat: Seat };
-  openReplayOf(root, app, { record, seat });
+  openReplayOf(root, app, { record, seat }, () => onClose?.({ record, seat }));
 }

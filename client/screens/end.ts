@@ -51,9 +51,13 @@ export function endScreen(root: HTMLElement, app: App, connection: Connection, e
   const online = !record && !stopped && view.phase === "ended" && "replayAccess" in connection && typeof connection.replayAccess === "function"
     ? (connection.replayAccess as () => OnlineAccess | null)() : null;
   const replay = (record || online) && seat && view.phase === "ended" ? h("button", { type: "button", id: "open-replay" }, t("review.open")) : null;
+  // The player's turning points, once the replay's analysis has run (kept with the record): printable with the page.
+  const turning = h("div", { id: "end-turning", style: "margin-top:16px" });
+  const showTurning = (game: { record: GameRecord; seat: Seat }) => void import("../review/endTurning.ts").then((m) => m.renderEndTurning(turning, game.record, game.seat));
+  if (record && seat && view.phase === "ended") showTurning({ record, seat });
   replay?.addEventListener("click", () => {
-    if (record) openReplayOf(root, app, { record, seat: seat! });
-    else if (online) void openOnlineReplay(root, app, online).catch((e: unknown) => { replay.textContent = t("errors.generic", { message: e instanceof Error ? e.message : String(e) }); });
+    if (record) openReplayOf(root, app, { record, seat: seat! }, () => showTurning({ record, seat: seat! }));
+    else if (online) void openOnlineReplay(root, app, online, showTurning).catch((e: unknown) => { replay.textContent = t("errors.generic", { message: e instanceof Error ? e.message : String(e) }); });
   });
 
   const el = h("div", { class: "end", id: "end-screen" },
@@ -83,6 +87,7 @@ export function endScreen(root: HTMLElement, app: App, connection: Connection, e
           h("h2", {}, t("end.stats")),
           h("div", { class: "stats" }, ...statKeys.flatMap((k) => [h("span", {}, t(`end.stat.${k}`)), h("strong", {}, String(view.stats[k]))])),
           extras.noMenu ? null : h("div", { class: "actions" }, back, replay))),
+      turning,
       h("h2", { style: "margin-top:16px" }, t("end.charts")),
       chartStatus,
       h("div", { class: "charts", id: "charts" }, ...Object.values(canvases).map((c) => h("div", { class: "chart-box" }, c))),

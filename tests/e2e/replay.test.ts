@@ -159,8 +159,14 @@ describe("replay viewer", () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.waitForFunction(() => window.innerWidth === 390 && document.querySelector("#replay-controls")!.getBoundingClientRect().width <= 390);
     await shot(page, "replay-390x844");
-    // The analysis is kept with the record: opened again, it is there at once.
+    // Back on the end screen, the player's turning points are there (printable with the page).
+    await page.setViewportSize({ width: 1366, height: 768 });
     await page.click("#replay-close");
+    await page.waitForSelector("#end-turning #debrief-turning");
+    expect(await page.locator("#end-turning #debrief-turning li").count()).toBe(turning);
+    await page.locator("#end-turning").scrollIntoViewIfNeeded();
+    await shot(page, "replay-end-turning");
+    // The analysis is kept with the record: opened again, it is there at once.
     await page.click("#open-replay");
     await page.waitForFunction(() => document.body.dataset.reviewReady === "true", undefined, { timeout: 5_000 });
     expect(await page.textContent("#review-status")).toContain(`${decisions} decisions analysed`);
