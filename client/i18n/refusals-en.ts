@@ -26,5 +26,6 @@ export const refusalsEn = {
   closed: "The connection to the match is closed.", "game-left": "This game has been left.", "solo-no-lobby": "A solo game has no lobby: every other seat is a bot.",
   "bad-request": "The request was refused.", "server-error": "The server could not answer. Try again in a moment.",
   "no-backend": "The game server did not answer. Try again in a moment.",
+  "store-failed": "The server could not save that. Try again.",
   other: "That was refused.",
 };

@@ -22,7 +22,7 @@ const MAKERS = [...files("shared/engine"), ...files("shared/host"), ...files("se
 
 function codesIn(text: string): string[] {
   const found = [
-    ...text.matchAll(/\b(?:reject|refuse|fail)\(\s*"([a-z][a-z-]*)"/g), ...text.matchAll(/refusedJoin\([\w.]+,\s*"([a-z][a-z-]*)"/g),
+    ...text.matchAll(/\b(?:reject|refuse|fail|failed)\(\s*"([a-z][a-z-]*)"/g), ...text.matchAll(/refusedJoin\([\w.]+,\s*"([a-z][a-z-]*)"/g),
     ...text.matchAll(/\{\s*ok:\s*false,\s*code:\s*"([a-z][a-z-]*)"/g), ...text.matchAll(/json\(\{\s*code:\s*"([a-z][a-z-]*)"/g), ...text.matchAll(/\["([a-z][a-z-]*)", "[A-Z]/g), ...text.matchAll(/\bcode:\s*"([a-z][a-z-]*)",\s*params/g),
   ].map((m) => m[1]!);
   return [...new Set(found)];
@@ -31,7 +31,9 @@ function codesIn(text: string): string[] {
 afterAll(() => useLanguage("en"));
 
 describe("refusals", () => {
-  const codes = [...new Set(MAKERS.flatMap((f) => codesIn(source(f))))].sort();
+  // Every code the engine declares (its RejectCode union), and every code the makers' sources name.
+  const declared = [...(/export type RejectCode =([^;]+);/.exec(source("shared/engine/legal.ts"))?.[1] ?? "").matchAll(/"([a-z-]+)"/g)].map((m) => m[1]!);
+  const codes = [...new Set([...declared, ...MAKERS.flatMap((f) => codesIn(source(f)))])].sort();
 
   it("the scan finds the refusals the engine and the rooms make", () => {
     for (const c of ["over-budget", "wrong-phase", "bad-answer", "rate-limited", "seat-taken", "not-teacher", "stale", "offline", "rules-changed"]) expect(codes).toContain(c);
