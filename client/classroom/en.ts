@@ -73,6 +73,6 @@ export const classroomEn = {
 
 /** Log sentences of the class room's own events (merged into the interface's strings under "event"). */
 export const classroomEventsEn = {
-  draftPlayed: "$t(seat.{{seat}})'s team did not submit: its shared draft was played at the deadline ($t(classroom.log.played, {\"count\": {{played}} }); $t(classroom.log.dropped, {\"count\": {{dropped}} })).",
-  deadlinePassed: "$t(seat.{{seat}})'s team had no orders at the deadline: it passes this round.",
+  draftPlayed: "{{seat}}'s team did not submit: its shared draft was played at the deadline ($t(classroom.log.played, {\"count\": {{played}} }); $t(classroom.log.dropped, {\"count\": {{dropped}} })).",
+  deadlinePassed: "{{seat}}'s team had no orders at the deadline: it passes this round.",
 };

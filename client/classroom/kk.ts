@@ -75,6 +75,6 @@ export const classroomKk: Strings = {
 
 /** Log sentences of the class room's own events (merged into the interface's strings under "event"). */
 export const classroomEventsKk: Strings = {
-  draftPlayed: "Топ ($t(seat.{{seat}})) бұйрықтарын жібермеді: мерзім біткенде оның ортақ жобасы ойналды ($t(classroom.log.played, {\"count\": {{played}} }); $t(classroom.log.dropped, {\"count\": {{dropped}} })).",
-  deadlinePassed: "Топта ($t(seat.{{seat}})) мерзім біткенде бұйрық болмады: ол бұл раундты өткізіп жібереді.",
+  draftPlayed: "Топ ({{seat}}) бұйрықтарын жібермеді: мерзім біткенде оның ортақ жобасы ойналды ($t(classroom.log.played, {\"count\": {{played}} }); $t(classroom.log.dropped, {\"count\": {{dropped}} })).",
+  deadlinePassed: "Топта ({{seat}}) мерзім біткенде бұйрық болмады: ол бұл раундты өткізіп жібереді.",
 };

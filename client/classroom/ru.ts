@@ -78,6 +78,6 @@ export const classroomRu: Strings = {
 
 /** Log sentences of the class room's own events (merged into the interface's strings under "event"). */
 export const classroomEventsRu: Strings = {
-  draftPlayed: "Команда ($t(seat.{{seat}})) не отправила приказы: в срок сыгран её общий черновик ($t(classroom.log.played, {\"count\": {{played}} }); $t(classroom.log.dropped, {\"count\": {{dropped}} })).",
-  deadlinePassed: "У команды ($t(seat.{{seat}})) к сроку не было приказов: она пропускает этот раунд.",
+  draftPlayed: "Команда ({{seat}}) не отправила приказы: в срок сыгран её общий черновик ($t(classroom.log.played, {\"count\": {{played}} }); $t(classroom.log.dropped, {\"count\": {{dropped}} })).",
+  deadlinePassed: "У команды ({{seat}}) к сроку не было приказов: она пропускает этот раунд.",
 };

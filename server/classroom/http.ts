@@ -115,7 +115,7 @@ export function classroomRoutes(app: express.Application, deps: { records: Store
     // Re-run under the current rules with its digests checked: a game the rules changed under is debriefed as far as
     // it replays (and, stopped for good, is open to the class like a finished one).
     const checked = verifyRecord(record, RULES_VERSION);
-    const debrief = buildDebrief(checked.ok ? record : { ...record, inputs: record.inputs.slice(0, checked.matching), digests: undefined });
+    const debrief = buildDebrief(checked.ok ? record : { ...record, inputs: record.inputs.slice(0, checked.matching), digests: undefined }, session.notes ?? []);
     // Before the end only the teacher may look.
     if (debrief.endReason === null && checked.ok && check !== "ok") {
       res.status(403).json({ code: "not-over" });

@@ -48,12 +48,16 @@ export interface Debrief {
   turningPoints?: DebriefTurningPoints;
 }
 
-/** Every event of a game in order, by replaying its record. */
-export function allEvents(record: GameRecord): { state: GameState; events: GameEvent[] } {
+/** A room's own log note (a class team's draft played at the deadline), placed before the events of its step. */
+export interface StepNote { step: number; event: GameEvent }
+
+/** Every event of a game in order, by replaying its record, with the room's notes where the room logged them. */
+export function allEvents(record: GameRecord, notes: readonly StepNote[] = []): { state: GameState; events: GameEvent[] } {
   let state: GameState | null = null;
   const events: GameEvent[] = [];
   for (const step of replaySteps(record, { digests: false })) {
     state = step.state;
+    for (const note of notes) if (note.step === step.index) events.push(note.event);
     events.push(...step.events);
   }
   return { state: state!, events };
@@ -108,8 +112,8 @@ function seriesOf(state: GameState): Series {
   };
 }
 
-export function buildDebrief(record: GameRecord): Debrief {
-  const { state, events } = allEvents(record);
+export function buildDebrief(record: GameRecord, notes: readonly StepNote[] = []): Debrief {
+  const { state, events } = allEvents(record, notes);
   const years = new Map<number, number>();
   for (const e of events) if (e.kind === "roundStarted") years.set(e.round, Number(e.params.year));
   const met = new Set(events.filter((e) => e.kind === "agendaMet").map((e) => String(e.params.seat)));

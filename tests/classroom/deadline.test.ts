@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { GameView, Order } from "../../shared/engine/index.ts";
 import type { PublicLogEntry } from "../../shared/protocol/state.ts";
-import type { ClassLink } from "../../client/classroom/net.ts";
+import { timelineText } from "../../client/classroom/debriefExport.ts";
+import { fetchDebrief, type ClassLink } from "../../client/classroom/net.ts";
+import type { Debrief } from "../../shared/debrief/build.ts";
 import { classStore } from "../../server/classroom/live.ts";
 import { bootServer, newClass, student, until, type TestServer } from "./helpers.ts";
 
@@ -43,7 +45,7 @@ function roundOneOrders(code: string) {
 }
 
 async function classWithTeams() {
-  const { code, teacher } = await newClass(server.url, { mode: "powers" });
+  const { code, key, teacher } = await newClass(server.url, { mode: "powers" });
   const ana = await student(server.url, code, "Ana");
   const bo = await student(server.url, code, "Bo");
   const cy = await student(server.url, code, "Cy");
@@ -52,12 +54,12 @@ async function classWithTeams() {
   }
   expect(await teacher.request("startClass", {})).toEqual({ ok: true });
   await until("orders open for China's team", () => ana.current?.game.view()?.phase === "orders" && !!bo.current?.game.view());
-  return { code, teacher, ana, bo, cy, links: [teacher, ana, bo, cy] };
+  return { code, key, teacher, ana, bo, cy, links: [teacher, ana, bo, cy] };
 }
 
 describe("a team's draft at the deadline", () => {
   it("Advance plays the unsubmitted draft's legal part (with a log line saying so); a team without a draft passes; a pause stops submissions, not drafting", async () => {
-    const { code, teacher, ana, bo, cy, links } = await classWithTeams();
+    const { code, key, teacher, ana, bo, cy, links } = await classWithTeams();
     const view = ana.current!.game.view()!;
     const [first, second] = twoOrders(view);
     // Ana drafts one order twice over: the engine will refuse the repeat, so only its first copy can be played.
@@ -85,6 +87,12 @@ describe("a team's draft at the deadline", () => {
     await until("the log says so", () => publicEvents(cy).some(([kind]) => kind === "draftPlayed"));
     expect(publicEvents(cy)).toContainEqual(["draftPlayed", { seat: "china", played: 2, dropped: 1, by: "Bo" }]);
     expect(publicEvents(cy)).toContainEqual(["deadlinePassed", { seat: "russia" }]);
+    // The debrief's timeline tells it too, in its place, and the interface words it.
+    const debrief = (await fetchDebrief<Debrief>(server.url, code, key)) as Debrief;
+    const note = debrief.timeline.find((e) => e.kind === "draftPlayed")!;
+    expect(note).toMatchObject({ round: 1, params: { seat: "china", played: 2, dropped: 1, by: "Bo" } });
+    expect(timelineText(note)).toBe("China's team did not submit: its shared draft was played at the deadline (2 orders; 1 dropped as no longer possible).");
+    expect(timelineText(debrief.timeline.find((e) => e.kind === "deadlinePassed")!)).toBe("Russia's team had no orders at the deadline: it passes this round.");
     for (const l of links) await l.stop();
   });
 
