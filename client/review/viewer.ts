@@ -4,6 +4,7 @@ import { seatName, t } from "../i18n/strings.ts";
 import { gameScreen } from "../screens/game.ts";
 import type { App } from "../screens/types.ts";
 import { h, replace } from "../ui/dom.ts";
+import { answerLabel } from "../panels/labels.ts";
 import { analyse, cachedReview } from "./analysis.ts";
 import { ReplayConnection, type ReplayViewer } from "./replayConnection.ts";
 import { turningText, turningWhy } from "./turningText.ts";
@@ -176,7 +177,8 @@ export function openReplay(root: HTMLElement, app: App, source: ReplaySource, on
     const mine = input.seat === connection.viewer;
     const seat = seatName(input.seat);
     if (input.type === "orders") return t(mine ? "review.input.orders" : "review.input.ordersHidden", { seat });
-    return mine ? t("review.input.answer", { seat, answer: input.answer }) : t("review.input.answerHidden", { seat });
+    const kind = connection.stepAt(connection.step - 1).state.decisions.find((d) => d.id === input.decision)?.kind ?? "offer";
+    return mine ? t("review.input.answer", { seat, answer: answerLabel(kind, input.answer) }) : t("review.input.answerHidden", { seat });
   }
 
   function render(): void {
