@@ -20,6 +20,7 @@ import { Records } from "./records.ts";
 import { MatchRoom } from "./room/MatchRoom.ts";
 import { ClassRoom } from "./classroom/ClassRoom.ts";
 import { classroomRoutes } from "./classroom/http.ts";
+import { publicUrl } from "./classroom/network.ts";
 import { setClassStore } from "./classroom/live.ts";
 import { ClassStore } from "./classroom/store.ts";
 import { matchRoutes } from "./room/reopen.ts";
@@ -187,6 +188,7 @@ async function main(): Promise<void> {
   } catch (error) {
     throw new StartupError((error as Error).message);
   }
+  if (process.env.PUBLIC_URL?.trim() && !publicUrl()) throw new StartupError(`PUBLIC_URL must be an http(s) address students can open (e.g. http://192.168.1.20:2567), not "${process.env.PUBLIC_URL}".`);
   const databaseUrl = process.env.DATABASE_URL || undefined;
   const redisUrl = process.env.REDIS_URL || undefined;
   const publicAddress = process.env.PUBLIC_ADDRESS || undefined;

@@ -1,3 +1,5 @@
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { lanUrls, publicUrl } from "../../server/classroom/network.ts";
 import type { ClassNetwork } from "../../shared/protocol/classroom.ts";
@@ -35,5 +37,15 @@ describe("the join link uses an address students can reach", () => {
     for (const url of body.lan) expect(url).toMatch(new RegExp(`^http://\\d+\\.\\d+\\.\\d+\\.\\d+:${server.running.port}$`));
     delete process.env.PUBLIC_URL;
     expect(((await (await fetch(`${server.http}/api/class-network`)).json()) as ClassNetwork).publicUrl).toBeNull();
+  });
+
+  it("a PUBLIC_URL the server cannot use stops it with one sentence naming the setting", async () => {
+    const run = await promisify(execFile)(process.execPath, ["server/main.ts"], {
+      env: { ...process.env, PORT: "0", DB_PATH: ":memory:", PUBLIC_URL: "school-server:2567" }, timeout: 30_000,
+    }).then(() => ({ code: 0, stderr: "" }), (e: { code: number; stderr: string }) => ({ code: e.code, stderr: e.stderr }));
+    expect(run.code).toBe(1);
+    const lines = run.stderr.trim().split("\n");
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^PUBLIC_URL must be an http\(s\) address/);
   });
 });
