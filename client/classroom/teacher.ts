@@ -9,6 +9,7 @@ import { SEAT_COLOURS } from "../ui/palette.ts";
 import { agendaTitle, language, refusalText, t } from "../i18n/strings.ts";
 import { actionName, optionLabel } from "../panels/labels.ts";
 import { boardTable, roundLine } from "./boardTable.ts";
+import { botReasonsList } from "../review/botReasonsList.ts";
 import { ClassBanner, everySecond, joinLinkFor, joinLinks, onLoopback, page, saved, serverUrl, timeLeft } from "./common.ts";
 import { teacherKeyBox } from "./teacherKey.ts";
 import { ClassLink, createClass } from "./net.ts";
@@ -149,7 +150,7 @@ export function teacherDashboard(root: HTMLElement, link: ClassLink): () => void
     renderRoster(state);
     renderTeams(state);
     const view = link.current?.game.view();
-    replace(board, view ? boardTable(view) : null);
+    replace(board, view ? boardTable(view) : null, view ? botReasonsList(link.current!.game.events()) : null);
     board.hidden = !view;
   }
 
