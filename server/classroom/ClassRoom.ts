@@ -257,7 +257,7 @@ export class ClassRoom extends Room<{ state: MatchState }> {
     return true;
   }
 
-  onJoin(client: Client, raw: unknown): void {
+  onJoin(client: Client, raw: unknown): void | Promise<void> {
     const options = ClassJoinOptions.parse(raw ?? {});
     const name = options.role === "student" ? this.admitStudent(options.name, hashKey(options.device)) : "";
     const person: Person = {
@@ -275,6 +275,8 @@ export class ClassRoom extends Room<{ state: MatchState }> {
     this.emptyTimer = null;
     this.project();
     this.tellPresence();
+    // The join is confirmed once what it changed (a seat, the roster) is kept: at once on SQLite, PostgreSQL's write first.
+    return this.ctx.records.flush();
   }
 
   onDrop(client: Client): void {

@@ -301,7 +301,7 @@ export class MatchRoom extends Room<{ state: MatchState; metadata: LobbyMetadata
     this.host?.setPresence([...this.people.values()].filter((p) => p.connected).length);
   }
 
-  onJoin(client: Client, raw: unknown): void {
+  onJoin(client: Client, raw: unknown): void | Promise<void> {
     const creator = this.state.hostId === "" && this.people.size === 0 && !this.game && !this.restored;
     const parsed = (creator ? CreateMatchOptions : JoinOptions).safeParse(raw ?? {});
     if (!parsed.success) throw refusedJoin(this.ctx, "bad-input");
@@ -338,6 +338,8 @@ export class MatchRoom extends Room<{ state: MatchState; metadata: LobbyMetadata
     this.emptyTimer = null;
     if (creator && this.setup.solo) this.startGame(client);
     this.refreshLobby();
+    // The join is confirmed once what it changed (a seat, the roster) is kept: at once on SQLite, PostgreSQL's write first.
+    return this.ctx.records.flush();
   }
 
   onDrop(client: Client): void {
