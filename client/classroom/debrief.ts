@@ -10,7 +10,7 @@ import { roundsCsvText, timelineCsvText, timelineText } from "./debriefExport.ts
 import { formatCitation } from "../ui/citation.ts";
 import { page, saved, serverUrl } from "./common.ts";
 import { fetchDebrief } from "./net.ts";
-import { turningPointsSection } from "../review/debriefTurning.ts";
+import { liveTurningPoints } from "../review/debriefTurning.ts";
 
 /** The debrief's per-round figures in the shape the game's end charts draw. */
 export function chartSeries(d: Debrief): ChartSeries {
@@ -68,7 +68,7 @@ export function debriefScreen(root: HTMLElement, code: string): () => void {
             h("th", { scope: "row" }, h("span", { class: "swatch", style: `--swatch:${SEAT_COLOURS[s.seat]}` }), seatName(s.seat), s.winner ? ` · ${t("classroom.debrief.winner")}` : ""),
             h("td", {}, String(s.score)), h("td", {}, String(s.par)), h("td", {}, s.standing > 0 ? `+${s.standing}` : String(s.standing)),
             h("td", {}, agendaTitle(s.agenda.id), s.agendaMet ? ` ✔ ${t("classroom.debrief.met")}` : "")))))),
-      turningPointsSection(d.turningPoints),
+      liveTurningPoints(d.turningPoints, async () => ((await fetchDebrief<Debrief>(serverUrl(), code, key)) as Debrief).turningPoints),
       h("section", { class: "card", id: "debrief-charts" }, h("h2", {}, t("classroom.debrief.charts")),
         h("div", { class: "grid" }, ...Object.values(canvases).map((c) => h("div", { class: "chart" }, c)))),
       h("section", { class: "card", id: "debrief-mechanics" }, h("h2", {}, t("classroom.debrief.mechanics")),

@@ -52,7 +52,7 @@ export const reviewEn = {
     seat: "Turning points for {{seat}}",
     team: "Turning points for team {{team}} ({{seat}})",
     noneFor: "No turning points for {{seat}} ({{count}} decisions reviewed).",
-    pending: "The hard bot is still reviewing each team's decisions. Reload this page in a minute to see the turning points.",
+    pending: "The hard bot is still reviewing each team's decisions; the turning points appear here when it is done.",
     failed: "The teams' decisions could not be reviewed this time.",
     explain: "At each decision the hard bot searched the position from the deciding seat's view (what it knew then) and weighed its own choice against the one played over the next two years. These are the costliest.",
     notReviewed: "Not analysed yet.",

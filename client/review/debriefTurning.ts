@@ -17,3 +17,32 @@ export function turningPointsSection(tp: DebriefTurningPoints | undefined): HTML
           : h("ol", {}, ...lines!.map((line) => h("li", {}, turningText(line), h("br"), h("small", { class: "muted" }, turningWhy(line)))))))];
   return h("section", { class: "card", id: "debrief-turning" }, h("h2", {}, t("review.turning.heading")), ...body);
 }
+
+/** How often a debrief waiting for its review asks again, and for how long at most (about ten minutes). */
+const POLL_MS = 10_000;
+const POLLS = 60;
+
+/**
+ * The section as above, which, while the review is pending, asks the server again now and then and shows the
+ * turning points when they are ready (until the page leaves it).
+ */
+export function liveTurningPoints(tp: DebriefTurningPoints | undefined, again: () => Promise<DebriefTurningPoints | undefined>): HTMLElement | null {
+  let el = turningPointsSection(tp);
+  if (!el || tp?.status !== "pending") return el;
+  let tries = 0;
+  const poll = () => {
+    if (!el!.isConnected) return;
+    if (++tries > POLLS) return;
+    void again().then((next) => {
+      if (!el!.isConnected) return;
+      const fresh = turningPointsSection(next);
+      if (fresh) {
+        el!.replaceWith(fresh);
+        el = fresh;
+      }
+      if (next?.status === "pending") setTimeout(poll, POLL_MS);
+    }).catch(() => setTimeout(poll, POLL_MS));
+  };
+  setTimeout(poll, POLL_MS);
+  return el;
+}
