@@ -22,8 +22,8 @@ import { intArg } from "./args.ts";
  * orders come after 0.6–5 s and answers after 0.25–1.25 s) so that one run fits in minutes; the factor is printed.
  * A match plays standard length; one that ends is replaced, so the number of rooms held stays what was asked.
  *
- * Rooms are added in steps (`--step`, default 100, 8 clients each) up to `--max-rooms` (default 1500); each step is
- * held `--hold` seconds (default 45) after a settling time, and measured over that window: acknowledgement latency
+ * Rooms are added in steps (`--step`, default 200, 8 clients each) up to `--max-rooms` (default 2000); each step is
+ * held `--hold` seconds (default 30) after a settling time (`--settle`, 10), and measured over that window: acknowledgement latency
  * of orders and answers (request to reply), errors, the server's CPU per round played. It stops at the first step
  * whose p99 exceeds 50 ms or that has errors (or when the time budget `--budget` seconds, default 540, runs out);
  * `roomsHeld` is the last step that held. The generator's own CPU is printed on stderr.
@@ -99,9 +99,9 @@ export async function startOneServer(): Promise<PacedTarget> {
 export async function runPaced(target: PacedTarget, args: Record<string, string | true>, log: (line: string) => void): Promise<PacedResult> {
   const think = Number(args.think ?? 8);
   if (!(think > 0)) throw new Error("--think must be a positive number");
-  const step = Math.max(1, intArg(args, "step", 100));
-  const maxRooms = intArg(args, "max-rooms", 1500);
-  const holdMs = intArg(args, "hold", 45) * 1000;
+  const step = Math.max(1, intArg(args, "step", 200));
+  const maxRooms = intArg(args, "max-rooms", 2000);
+  const holdMs = intArg(args, "hold", 30) * 1000;
   const settleMs = intArg(args, "settle", 10) * 1000;
   const budgetMs = intArg(args, "budget", 540) * 1000;
   const planShare = Number(args.plan ?? 0.25);
@@ -197,23 +197,23 @@ export async function runPaced(target: PacedTarget, args: Record<string, string 
     });
     clients.forEach((room, i) => seatPlayer(room, SEATS[i]!, i % Math.max(1, Math.round(1 / Math.max(planShare, 1e-9))) === 0 && planShare > 0, match));
     matches.push(match);
-    // Players press start a moment after the room fills, as people do.
-    await new Promise((r) => setTimeout(r, Math.random() * 2000));
-    await timed(host, "start", {});
+    // Players press start a moment after the room fills, as people do (not awaited: the next rooms open meanwhile).
+    setTimeout(() => void timed(host, "start", {}), Math.random() * 2000);
   };
 
   const baseRss = target.pids.reduce((n, pid) => n + rssMb(pid), 0);
   const cpuTotal = () => target.pids.reduce((n, pid) => n + cpuSeconds(pid), 0);
   let held: { rooms: number; p50: number; p99: number; cpuMsPerRound: number; rssMbPerRoom: number } | null = null;
   let lastErrors = 0;
+  let previous: { cpuPerSecond: number; roundsPerSecond: number } | null = null;
   for (let rooms = step; rooms <= maxRooms; rooms += step) {
     if (performance.now() - began + settleMs + holdMs > budgetMs) {
       log(`time budget reached before ${rooms} rooms`);
       break;
     }
-    // Open the step's new rooms, ten at a time.
+    // Open the step's new rooms, twenty-five at a time.
     while (matches.length < rooms) {
-      const batch = Math.min(10, rooms - matches.length);
+      const batch = Math.min(25, rooms - matches.length);
       const opened = await Promise.allSettled(Array.from({ length: batch }, () => openMatch()));
       for (const r of opened) if (r.status === "rejected") error(`open failed: ${String(r.reason)}`);
       if (opened.every((r) => r.status === "rejected")) break;
@@ -234,7 +234,12 @@ export async function runPaced(target: PacedTarget, args: Record<string, string 
     const p99 = round1(percentile(sorted, 99));
     const rss = target.pids.reduce((n, pid) => n + rssMb(pid), 0);
     const cpuMsPerRound = roundsInWindow > 0 ? round1((serverCpu * 1000) / roundsInWindow) : 0;
-    log(`${matches.length} rooms (${matches.length * SEATS.length} clients): ${sorted.length} acks, p50 ${p50} ms, p99 ${p99} ms, errors ${windowErrors}, ${roundsInWindow} rounds (${round1(roundsInWindow / seconds)}/s), server cpu ${Math.round((serverCpu / seconds) * 100)}% of a core (${cpuMsPerRound} ms/round), generator cpu ${Math.round(((gen.user + gen.system) / 1e6 / seconds) * 100)}%, server rss ${Math.round(rss)} MB${samples.size ? `; first errors: ${[...samples].join(" | ")}` : ""}`);
+    // What one more round costs, from this step and the one before: the process's fixed costs (its collector,
+    // timers, idle sockets' pings) drop out.
+    const now = { cpuPerSecond: serverCpu / seconds, roundsPerSecond: roundsInWindow / seconds };
+    const marginal = previous && now.roundsPerSecond > previous.roundsPerSecond ? round1(((now.cpuPerSecond - previous.cpuPerSecond) * 1000) / (now.roundsPerSecond - previous.roundsPerSecond)) : null;
+    previous = now;
+    log(`${matches.length} rooms (${matches.length * SEATS.length} clients): ${sorted.length} acks, p50 ${p50} ms, p99 ${p99} ms, errors ${windowErrors}, ${roundsInWindow} rounds (${round1(roundsInWindow / seconds)}/s), server cpu ${Math.round((serverCpu / seconds) * 100)}% of a core (${cpuMsPerRound} ms/round${marginal !== null ? `, ${marginal} ms for each round more than the step before` : ""}), generator cpu ${Math.round(((gen.user + gen.system) / 1e6 / seconds) * 100)}%, server rss ${Math.round(rss)} MB${samples.size ? `; first errors: ${[...samples].join(" | ")}` : ""}`);
     if (p99 > 50 || windowErrors > 0) {
       lastErrors = windowErrors;
       break;
