@@ -50,6 +50,10 @@ export class RedisClassRooms implements ClassRooms {
 
   async get(code: string): Promise<string | null> { return this.redis.get(CLASS(code)); }
   async set(code: string, roomId: string): Promise<void> { await this.redis.set(CLASS(code), roomId); }
+  async claim(code: string): Promise<boolean> {
+    return (await this.redis.set(`ngg:class-opening:${code}`, "1", "PX", 15_000, "NX")) === "OK";
+  }
+  async unclaim(code: string): Promise<void> { await this.redis.del(`ngg:class-opening:${code}`); }
   async clear(code: string, roomId: string): Promise<void> {
     await this.redis.eval("if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0", 1, CLASS(code), roomId);
   }

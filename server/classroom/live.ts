@@ -17,6 +17,9 @@ export interface ClassRooms {
   set(code: string, roomId: string): void | Promise<void>;
   /** Forgets the room, if it is still the one the session points at. */
   clear(code: string, roomId: string): void | Promise<void>;
+  /** Several processes: true for the one process that may open the session's room now (for a few seconds). */
+  claim?(code: string): Promise<boolean>;
+  unclaim?(code: string): Promise<void>;
 }
 
 /** What the server read for a class room before opening it (the session, its game record): the room reads nothing itself. */
@@ -84,10 +87,25 @@ export async function openOnce(code: string, open: () => Promise<string>): Promi
   if (live) return live;
   let pending = opening.get(code);
   if (!pending) {
-    pending = open().then(async (roomId) => {
-      await shared?.set(code, roomId);
-      return roomId;
-    }).finally(() => opening.delete(code));
+    pending = (async () => {
+      // Another process opening the same session at this moment: wait for its room rather than open a second one.
+      if (shared?.claim && !(await shared.claim(code))) {
+        const deadline = Date.now() + 15_000;
+        while (Date.now() < deadline) {
+          await new Promise((r) => setTimeout(r, 100));
+          const room = await liveRoom(code);
+          if (room) return room;
+        }
+        throw new Error("another process was opening this class and did not finish");
+      }
+      try {
+        const roomId = await open();
+        await shared?.set(code, roomId);
+        return roomId;
+      } finally {
+        await shared?.unclaim?.(code);
+      }
+    })().finally(() => opening.delete(code));
     opening.set(code, pending);
   }
   return pending;

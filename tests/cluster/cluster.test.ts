@@ -68,6 +68,16 @@ describe("several processes on Redis and PostgreSQL", () => {
     await two.leave();
   }, 60_000);
 
+  it("a class opened through both processes at the same moment gets one room", async () => {
+    const { code, key } = await createClass(via(2), { name: "Class 7A", length: "short" });
+    const open = (n: number) => fetch(http(n, `/api/class/${code}/open`), { method: "POST", headers: { "x-teacher-key": key } }).then((r) => r.json()) as Promise<{ roomId: string }>;
+    const [a, b, c, d] = await Promise.all([open(1), open(2), open(1), open(2)]);
+    expect(a.roomId).toBeTruthy();
+    expect(new Set([a.roomId, b.roomId, c.roomId, d.roomId]).size).toBe(1);
+    const found = await fetch(http(2, `/api/class/${code}`)).then((r) => r.json()) as { roomId: string };
+    expect(found.roomId).toBe(a.roomId);
+  });
+
   it("a match on process 1 is restored on process 2 after process 1 is killed: players come back with their tickets, nothing acknowledged lost", async () => {
     const storeA = memoryStore();
     const storeB = memoryStore();
