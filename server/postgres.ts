@@ -42,6 +42,12 @@ const SCHEMA = `
 
 type Write = { text: string; values: unknown[] };
 
+/** Worth trying again: a connection lost or refused, the server shutting down or short of resources, a conflict. */
+function retryable(error: Error): boolean {
+  const code = (error as { code?: unknown }).code;
+  return typeof code !== "string" || !/^[0-9A-Z]{5}$/.test(code) || /^(08|40|53|57)/.test(code);
+}
+
 /** A statement with its $n placeholders replaced by literals: strings escaped by pg, numbers, booleans and null as such. */
 function inline(client: pg.PoolClient, write: Write): string {
   return write.text.replace(/\$(\d+)/g, (_, n: string) => {
@@ -130,6 +136,7 @@ export class PostgresStore implements Store {
   private async commit(batch: Write[]): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       const client = await this.pool.connect().catch((error: Error) => error);
+      let failure: Error = client instanceof Error ? client : new Error("not written");
       if (!(client instanceof Error)) {
         try {
           // One round trip: the batch as one text of statements with its values written in as literals (escaped by
@@ -138,15 +145,28 @@ export class PostgresStore implements Store {
           client.release();
           return;
         } catch (error) {
-          client.release();
-          if (attempt >= 3 || this.closed) {
-            this.log(`PostgreSQL: ${batch.length} writes not kept: ${(error as Error).message.split("\n", 1)[0]}`);
-            throw error;
+          failure = error as Error;
+          // A statement the database refuses (not a lost connection): the rest of the batch must not go down with
+          // it. Each is written on its own, in order; the batch still counts as not kept (its waiters are told).
+          if (!retryable(failure)) {
+            let refused = 0;
+            for (const w of batch) {
+              try {
+                await client.query(inline(client, w));
+              } catch (one) {
+                refused++;
+                this.log(`PostgreSQL: a write was refused: ${(one as Error).message.split("\n", 1)[0]}`);
+              }
+            }
+            client.release();
+            throw new Error(`${refused} of ${batch.length} writes refused by the database`);
           }
+          client.release();
         }
-      } else if (attempt >= 3 || this.closed) {
-        this.log(`PostgreSQL: ${batch.length} writes not kept: ${client.message.split("\n", 1)[0]}`);
-        throw client;
+      }
+      if (attempt >= 3 || this.closed) {
+        this.log(`PostgreSQL: ${batch.length} writes not kept: ${failure.message.split("\n", 1)[0]}`);
+        throw failure;
       }
       await new Promise((r) => setTimeout(r, 1000));
     }
@@ -194,7 +214,8 @@ export class PostgresStore implements Store {
   // ---------- reads (after every write issued before them) ----------
 
   private async read<R extends pg.QueryResultRow>(text: string, values: unknown[]): Promise<R[]> {
-    await this.flush();
+    // After the writes issued before it (one that failed was logged, and its requests told): then what is there.
+    await this.flush()?.catch(() => {});
     return (await this.pool.query<R>(text, values)).rows;
   }
 

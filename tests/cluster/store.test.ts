@@ -125,3 +125,35 @@ contract("PostgreSQL", async () => {
     throw error;
   }
 });
+
+describe("store: PostgreSQL, a write the database refuses", () => {
+  it("fails its batch (the waiting requests are told) without taking the batch's other writes down with it", async () => {
+    const pg = await startPostgres();
+    const lines: string[] = [];
+    try {
+      const store = await PostgresStore.open(pg.url, (line) => lines.push(line));
+      try {
+        const id = store.startMatch(setup("room-bad"));
+        store.appendInput(id, 0, { type: "close" } as Input, "human", "a");
+        await store.flush();
+        // The same step twice (a primary key the table refuses), between two good writes, in one batch.
+        store.saveRoom({ roomId: "before", kind: "match", open: true, code: null, data: {} });
+        store.appendInput(id, 0, { type: "close" } as Input, "human", "b");
+        store.saveRoom({ roomId: "after", kind: "match", open: true, code: null, data: {} });
+        await expect(store.flush()).rejects.toThrow(/1 of 3 writes refused/);
+        expect(lines.some((l) => /refused.*duplicate key/.test(l))).toBe(true);
+        expect(await store.loadRoom("before")).not.toBeNull();
+        expect(await store.loadRoom("after")).not.toBeNull();
+        expect((await store.gameRecord(id))!.digests).toEqual(["a"]);
+        // Later writes go on as usual.
+        store.appendInput(id, 1, { type: "close" } as Input, "bot", "c");
+        await store.flush();
+        expect((await store.gameRecord(id))!.digests).toEqual(["a", "c"]);
+      } finally {
+        await store.close();
+      }
+    } finally {
+      await pg.stop();
+    }
+  });
+});
