@@ -2,7 +2,7 @@ import type { Strings } from "./strings.ts";
 
 /** Refusals by code, in Russian (see refusals-en.ts). */
 export const refusalsRu: Strings = {
-  "bad-input": "Запрос не понят.", "not-in-game": "У места «{{seat}}» нет места в этой игре.", "wrong-phase": "В этой фазе так нельзя ({{phase}}).",
+  "bad-input": "Запрос не понят.", "not-in-game": "«{{seat}}» не участвует в этой игре.", "wrong-phase": "В этой фазе так нельзя ({{phase}}).",
   "already-ended": "Игра окончена.", "unknown-action": "Такого действия нет.", "not-your-action": "«{{action}}» вам сейчас недоступно.",
   "bad-target": "У действия «{{action}}» не может быть такой цели.", "bad-option": "Для действия «{{action}}» нужен другой вариант.",
   "over-budget-ap": "Не хватает очков действий: этим приказам нужно {{need}}, у вас {{have}}.", "over-budget-funds": "Не хватает средств: эти приказы стоят {{need}}, у вас {{have}}.",
