@@ -121,14 +121,14 @@ export const whyRu: Strings = {
     "leave-org": "суверенитет {{sovereignty}}",
     "regional-cooperation": "спокойный сосед — безопасный регион",
     "invite-west": "присутствие Запада ({{westPresence}}) уравновешивает Москву и Пекин",
-    other: "это служит его целям",
+    other: "это отвечает его задачам в игре",
   },
   answer: {
     offer: {
-      accept: "{{seat}} принимает предложение ({{from}}: {{actionName}}), потому что это в его интересах: долг {{debt}} при посильном {{capacity}}, суверенитет {{sovereignty}}, стабильность {{stability}}.",
-      decline: "{{seat}} отклоняет предложение ({{from}}: {{actionName}}), потому что это не в его интересах: долг {{debt}} при посильном {{capacity}}, суверенитет {{sovereignty}}, стабильность {{stability}}.",
-      acceptPower: "{{seat}} принимает предложение ({{from}}: {{actionName}}), потому что это в его интересах: напряжённость {{tension}}.",
-      declinePower: "{{seat}} отклоняет предложение ({{from}}: {{actionName}}), потому что это не в его интересах: напряжённость {{tension}}.",
+      accept: "{{seat}} принимает предложение ({{from}}: {{actionName}}), потому что это выгодно: долг {{debt}} при посильном {{capacity}}, суверенитет {{sovereignty}}, стабильность {{stability}}.",
+      decline: "{{seat}} отклоняет предложение ({{from}}: {{actionName}}), потому что это невыгодно: долг {{debt}} при посильном {{capacity}}, суверенитет {{sovereignty}}, стабильность {{stability}}.",
+      acceptPower: "{{seat}} принимает предложение ({{from}}: {{actionName}}), потому что это выгодно: напряжённость {{tension}}.",
+      declinePower: "{{seat}} отклоняет предложение ({{from}}: {{actionName}}), потому что это невыгодно: напряжённость {{tension}}.",
     },
     crisisRequest: {
       help: "{{seat}} просит о помощи ({{helper}}), потому что стабильность упала до {{stability}}.",
