@@ -192,6 +192,9 @@ async function main(): Promise<void> {
   const databaseUrl = process.env.DATABASE_URL || undefined;
   const redisUrl = process.env.REDIS_URL || undefined;
   const publicAddress = process.env.PUBLIC_ADDRESS || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\/\S+$/.test(databaseUrl)) throw new StartupError("DATABASE_URL must be a PostgreSQL address (postgres://user@host:port/database).");
+  if (redisUrl && !/^rediss?:\/\/\S+$/.test(redisUrl)) throw new StartupError("REDIS_URL must be a Redis address (redis://host:port).");
+  if (publicAddress && !/^[\w.\-]+(:\d{1,5})?(\/[\w.\-/]*)?$/.test(publicAddress)) throw new StartupError("PUBLIC_ADDRESS must be host[:port][/path] as browsers reach this process, without http:// (e.g. game.example.org/p1).");
   if (redisUrl && !publicAddress) throw new StartupError("REDIS_URL is set but PUBLIC_ADDRESS is not: give each process the address browsers reach its rooms at (host:port, or host/path behind a proxy).");
   if (redisUrl && !databaseUrl) throw new StartupError("REDIS_URL is set but DATABASE_URL is not: processes sharing Redis must share their records in PostgreSQL too.");
   const running = await startServer({ port, dbPath, clientDir: resolve("dist/client"), allowedOrigins: parseOrigins(process.env.ALLOWED_ORIGINS), limits, databaseUrl, redisUrl, publicAddress, trustedProxies: parseProxies(process.env.TRUSTED_PROXIES) });
