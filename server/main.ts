@@ -111,6 +111,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     redis?.disconnect();
   };
   try {
+    if (redis) {
+      const reached = await Promise.race([redis.ping().then(() => true, () => false), new Promise<boolean>((r) => setTimeout(() => r(false), 5000))]);
+      if (!reached) throw new StartupError("Redis at REDIS_URL cannot be reached: start it, or set REDIS_URL to a running one.");
+    }
     // Matches saved open keep their join codes across a restart: the room comes back when someone asks for it.
     for (const { roomId, code } of await store.openRoomCodes()) await codes.restore(code, roomId);
   } catch (error) {
