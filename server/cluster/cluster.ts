@@ -96,7 +96,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
         ...process.env, ...options.env,
         PORT: String(backends[index]!.port), REDIS_URL: redisUrl!, DATABASE_URL: databaseUrl!, TRUSTED_PROXIES: "127.0.0.1", PUBLIC_ADDRESS: options.publicAddress?.(index, backends[index]!.port) ?? `${publicHost}/p${index + 1}`,
       };
-      const child = spawn(process.execPath, ["--import", "tsx", MAIN], { env, stdio: ["ignore", "pipe", "pipe"] });
+      const child = spawn(process.execPath, ["--import", "tsx", MAIN], { cwd: resolve(import.meta.dirname, "..", ".."), env, stdio: ["ignore", "pipe", "pipe"] });
       let output = "";
       const keep = (chunk: Buffer) => {
         output = (output + String(chunk)).slice(-4000);
