@@ -30,7 +30,7 @@ async function main(): Promise<void> {
     processes, port, publicHost: process.env.PUBLIC_HOST || undefined,
     redisUrl: process.env.REDIS_URL || undefined, databaseUrl: process.env.DATABASE_URL || undefined,
   });
-  console.log(`New Great Game cluster: ${cluster.url} (${processes} game processes on ports ${cluster.processes.map((p) => p.port).join(", ")}; Redis and PostgreSQL ${process.env.REDIS_URL || process.env.DATABASE_URL ? "given" : "started here"})`);
+  console.log(`New Great Game cluster: ${cluster.url} (${processes} game process${processes === 1 ? "" : "es"} on port${processes === 1 ? "" : "s"} ${cluster.processes.map((p) => p.port).join(", ")}; Redis and PostgreSQL ${process.env.REDIS_URL || process.env.DATABASE_URL ? "given" : "started here"})`);
   let stopping = false;
   const stop = () => {
     if (stopping) return;
