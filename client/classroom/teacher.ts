@@ -58,12 +58,19 @@ export function teacherStart(root: HTMLElement, onLink: (link: ClassLink) => voi
         h("div", { class: "actions" }, reopen), reopenError)));
   root.appendChild(el);
   create.focus();
+  // Back on the dashboard after a reload in this tab (a new language chosen with the picker, or a refresh).
+  const resume = sessionStorage.getItem(DASHBOARD_OPEN);
+  if (resume && last && last.code === resume && last.key) void busy(reopen, reopenError, () => open(last.code, last.key));
   return () => el.remove();
 }
+
+/** This tab had the dashboard of this class open (sessionStorage: it lasts as long as the tab). */
+const DASHBOARD_OPEN = "ngg.teacher.dashboard";
 
 /** The teacher's dashboard: roster and teams, every control, and every seat's secret agenda, draft and orders. */
 export function teacherDashboard(root: HTMLElement, link: ClassLink): () => void {
   const code = link.creds.code;
+  sessionStorage.setItem(DASHBOARD_OPEN, code);
   const banner = new ClassBanner();
   const status = h("p", { class: "muted", id: "dash-status", "aria-live": "polite" });
   const error = h("p", { class: "error", role: "alert", id: "dash-error" });

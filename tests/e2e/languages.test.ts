@@ -272,6 +272,14 @@ describe("a class in two languages", () => {
       // Before the end the debrief is refused: in words, not a code.
       expect(await debrief.textContent("#debrief-error")).toMatch(/[А-Яа-я]/);
     }
+    // The teacher switches to Kazakh on the dashboard: the page reloads in it, straight back to the dashboard.
+    await Promise.all([teacher.waitForURL(/lang=kk/), teacher.selectOption("#lang-picker", "kk")]);
+    await teacher.waitForSelector("#dash-code");
+    expect(await teacher.getAttribute("html", "lang")).toBe("kk");
+    expect((await teacher.textContent("#dash-code"))!.trim()).toBe(code);
+    await expectInLanguage(teacher, "teacher dashboard after switching to Kazakh");
+    await shot(teacher, "lang-class-6-teacher-kk");
+
     // An online match's lobby, in Kazakh.
     const hostContext = await browser.newContext({ viewport: { width: 1366, height: 768 } });
     const host = await hostContext.newPage();
