@@ -24,7 +24,7 @@ describe("bot decisions for the room", () => {
     expect(turned).toBe(true);
     expect(d).not.toBeNull();
     expect(applyInput(s, d!.input).ok).toBe(true);
-    expect(d!.reason).toMatch(/^China /);
+    expect(d!.reason).toMatchObject({ id: expect.stringMatching(/^orders\./), params: { seat: "china" } });
   });
 
   it("the lighter levels answer in place through the same promise", async () => {

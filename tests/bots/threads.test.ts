@@ -50,7 +50,7 @@ describe("bot threads", () => {
     threads = new BotThreads({ size: 1, timer });
     const view = viewFor(createGame({ mode: "powers", length: "short" }, 8), "russia");
     const decision = await threads.run("hard", view, 3);
-    expect(decision?.reason).toMatch(/^Russia /);
+    expect(decision?.reason).toMatchObject({ id: expect.stringMatching(/^orders\./), params: { seat: "russia" } });
     expect(timer.armed()).toBe(0);
   });
 });
