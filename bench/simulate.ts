@@ -1,17 +1,43 @@
+import { Worker } from "node:worker_threads";
 import { CLOCKED_BUDGET } from "../server/bots/clockedBudget.ts";
-import { simulate } from "../shared/sim/simulate.ts";
+import { simulate, summarise, type GameTally, type SimulationSummary } from "../shared/sim/simulate.ts";
 import { parseArgs, intArg, choiceArg } from "./args.ts";
 import { levelPlayer } from "../shared/bots/play.ts";
 import { BOT_LEVELS } from "../shared/bots/decide.ts";
 
+/*
+ * --workers N plays the games on N worker threads (game i still has seed + i, and the tallies are summed in game
+ * order, so the summary is the one a single thread prints; the hard bot's clock makes its own choices depend on
+ * the machine's load either way). --timing prints games per minute on stderr.
+ */
 const args = parseArgs(process.argv.slice(2));
-const summary = simulate({
+const opts = {
   games: intArg(args, "games", 1000),
   mode: choiceArg(args, "mode", ["full", "powers"] as const, "full"),
   length: choiceArg(args, "length", ["short", "standard"] as const, "standard"),
   seed: intArg(args, "seed", 1),
-  bot: levelPlayer(choiceArg(args, "bots", BOT_LEVELS, "baseline"), CLOCKED_BUDGET),
-});
+};
+const level = choiceArg(args, "bots", BOT_LEVELS, "baseline");
+const workers = Math.max(1, Math.min(intArg(args, "workers", 1), opts.games));
+const start = performance.now();
+
+async function inWorkers(): Promise<SimulationSummary> {
+  const tallies: GameTally[] = new Array(opts.games);
+  const all = Array.from({ length: opts.games }, (_, i) => i);
+  await Promise.all(Array.from({ length: workers }, (_, w) => new Promise<void>((resolve, reject) => {
+    const worker = new Worker(new URL("./simulate-worker.ts", import.meta.url), { workerData: { opts, level, games: all.filter((i) => i % workers === w) } });
+    worker.on("message", ([i, t]: [number, GameTally]) => { tallies[i] = t; });
+    worker.on("error", reject);
+    worker.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`simulate worker exited with ${code}`))));
+  })));
+  return summarise(opts, tallies);
+}
+
+const summary = workers > 1 ? await inWorkers() : simulate({ ...opts, bot: levelPlayer(level, CLOCKED_BUDGET) });
+if (args.timing) {
+  const minutes = (performance.now() - start) / 60_000;
+  process.stderr.write(`simulate: ${opts.games} games (${level}, ${opts.mode}, ${opts.length}) in ${(minutes * 60).toFixed(1)} s on ${workers} thread(s): ${(opts.games / minutes).toFixed(1)} games/min\n`);
+}
 
 if (args.json) {
   console.log(JSON.stringify(summary));

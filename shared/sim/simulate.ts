@@ -12,26 +12,48 @@ export interface SimulationSummary {
   story: { chinaEconomyOvertakes: number; russiaLeadsCstoSecurity: number };
 }
 
-/** Plays `games` bot games from consecutive seeds and sums up wins and how often each headline mechanic fired. */
-export function simulate(opts: { games: number; mode: GameOptions["mode"]; length: GameOptions["length"]; seed: number; bot?: BotPlayer }): SimulationSummary {
+export interface SimulationOptions { games: number; mode: GameOptions["mode"]; length: GameOptions["length"]; seed: number; bot?: BotPlayer }
+
+/** What one game contributes to the summary (plain data, so a worker thread can send it back). */
+export interface GameTally {
+  winners: Seat[];
+  csto: boolean; distress: boolean; encroachment: boolean; rupture: boolean;
+  rounds: number;
+  russia: number; china: number;
+  overtakes: boolean; cstoLead: boolean;
+}
+
+/** Plays game number `i` of a simulation (seed `opts.seed + i`) and tallies it. */
+export function tallyGame(opts: SimulationOptions, i: number): GameTally {
+  const { state } = playGame({ mode: opts.mode, length: opts.length }, opts.seed + i, opts.bot ?? BOTS.baseline);
+  const econ = (p: "russia" | "china") => Object.values(state.countries).reduce((n, x) => n + x.influence[p].economy, 0);
+  const members = (Object.keys(state.countries) as StateId[]).filter((id) => state.countries[id].members.csto);
+  return {
+    winners: state.winners,
+    csto: state.stats.cstoInterventions > 0, distress: state.stats.debtDistress > 0, encroachment: state.stats.encroachments > 0, rupture: state.stats.rupture,
+    rounds: state.round,
+    russia: standing(state, "russia"), china: standing(state, "china"),
+    overtakes: econ("china") > econ("russia"),
+    cstoLead: members.every((id) => state.countries[id].influence.russia.security >= state.countries[id].influence.china.security),
+  };
+}
+
+/** Sums up the games' tallies, in game order. */
+export function summarise(opts: Omit<SimulationOptions, "bot">, tallies: GameTally[]): SimulationSummary {
   const wins: Partial<Record<Seat, number>> = {};
   const m = { cstoIntervention: 0, debtDistress: 0, encroachment: 0, rupture: 0 };
   let rounds = 0, maxRounds = 0, russiaOverChina = 0, overtakes = 0, cstoLead = 0;
-  for (let i = 0; i < opts.games; i++) {
-    const { state } = playGame({ mode: opts.mode, length: opts.length }, opts.seed + i, opts.bot ?? BOTS.baseline);
-    for (const w of state.winners) wins[w] = (wins[w] ?? 0) + 1 / state.winners.length;
-    if (state.stats.cstoInterventions > 0) m.cstoIntervention++;
-    if (state.stats.debtDistress > 0) m.debtDistress++;
-    if (state.stats.encroachments > 0) m.encroachment++;
-    if (state.stats.rupture) m.rupture++;
-    rounds += state.round;
-    maxRounds = Math.max(maxRounds, state.round);
-    const r = standing(state, "russia"), c = standing(state, "china");
-    russiaOverChina += r > c ? 1 : r === c ? 0.5 : 0;
-    const econ = (p: "russia" | "china") => Object.values(state.countries).reduce((n, x) => n + x.influence[p].economy, 0);
-    if (econ("china") > econ("russia")) overtakes++;
-    const members = (Object.keys(state.countries) as StateId[]).filter((id) => state.countries[id].members.csto);
-    if (members.every((id) => state.countries[id].influence.russia.security >= state.countries[id].influence.china.security)) cstoLead++;
+  for (const t of tallies) {
+    for (const w of t.winners) wins[w] = (wins[w] ?? 0) + 1 / t.winners.length;
+    if (t.csto) m.cstoIntervention++;
+    if (t.distress) m.debtDistress++;
+    if (t.encroachment) m.encroachment++;
+    if (t.rupture) m.rupture++;
+    rounds += t.rounds;
+    maxRounds = Math.max(maxRounds, t.rounds);
+    russiaOverChina += t.russia > t.china ? 1 : t.russia === t.china ? 0.5 : 0;
+    if (t.overtakes) overtakes++;
+    if (t.cstoLead) cstoLead++;
   }
   const frac = (n: number) => Math.round((n / opts.games) * 1000) / 1000;
   const winRate: Partial<Record<Seat, number>> = {};
@@ -44,4 +66,9 @@ export function simulate(opts: { games: number; mode: GameOptions["mode"]; lengt
     russiaOverChina: frac(russiaOverChina),
     story: { chinaEconomyOvertakes: frac(overtakes), russiaLeadsCstoSecurity: frac(cstoLead) },
   };
+}
+
+/** Plays `games` bot games from consecutive seeds and sums up wins and how often each headline mechanic fired. */
+export function simulate(opts: SimulationOptions): SimulationSummary {
+  return summarise(opts, Array.from({ length: opts.games }, (_, i) => tallyGame(opts, i)));
 }
