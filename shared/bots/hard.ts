@@ -1,4 +1,4 @@
-import { standing, viewFor, type Decision, type GameState, type GameView, type Order, type Seat } from "../engine/index.ts";
+import { rupturePenalty, standing, viewFor, type Decision, type GameState, type GameView, type Order, type Seat } from "../engine/index.ts";
 import type { BotDecision, SearchBudget } from "./decision.ts";
 import { determinise, seatOf } from "./determinise.ts";
 import { rivalOf, utility, type Weights } from "./evaluate.ts";
@@ -82,7 +82,15 @@ function hardUtility(state: GameState, seat: Seat): number {
   return state.options.mode === "powers" ? utility(state, seat, HEAD_TO_HEAD) : utility(state, seat);
 }
 
-const HEAD_TO_HEAD: Weights = { rival: 1, leader: 0, headToHead: true };
+/**
+ * Head to head, but a rupture is not free: its penalty falls on both powers, which freezes their margin, yet it
+ * drops both below every other seat at the table, and the winner is the best standing at the table. Counted as a
+ * loss to the seat alone (headToHead false: the rival's share does not offset it), as the articles judge it: both
+ * powers "have more to gain from cooperation" (002). Measured in docs/BALANCE.md ("Ruptures with hard bots"): with
+ * the penalty offset, hard powers broke the partnership on purpose while a point or two ahead of the rival, losing
+ * standing against par and their chance of winning the table to the West.
+ */
+const HEAD_TO_HEAD: Weights = { rival: 1, leader: 0, headToHead: false };
 
 /** How much of a Great Powers leaf is the rolled-out final standing rather than the year-ahead evaluation. */
 const END_WEIGHT = 0.7;
@@ -94,7 +102,9 @@ const END_WEIGHT = 0.7;
 function endDiff(state: GameState, seat: Seat, seed: number): number {
   const end = state.phase === "ended" ? state : playForward(state, Infinity, (seed * 7 + 13) >>> 0);
   const rival = rivalOf(seat);
-  return standing(end, seat) - (rival && end.seats[rival] ? standing(end, rival) : 0);
+  if (!rival || !end.seats[rival]) return standing(end, seat);
+  // A rupture's penalty counts against the seat at the table (see HEAD_TO_HEAD), including one the rollout reaches.
+  return standing(end, seat) - standing(end, rival) - (end.endReason === "rupture" ? rupturePenalty(end.options.length) : 0);
 }
 /**
  * The value of a playout's end state. In Great Powers mode: 0.3 of the year-ahead evaluation, 0.7 of the standing
