@@ -100,11 +100,13 @@ const END_WEIGHT = 0.7;
  * policy in every seat (this seat's own later years too, which is why it is blended with the evaluation).
  */
 function endDiff(state: GameState, seat: Seat, seed: number): number {
+  // A rupture in the year searched (the seat's own plan and its guessed rival's) counts its penalty against the seat
+  // at the table (see HEAD_TO_HEAD); one the fast policy reaches later in the rollout does not.
+  const cost = state.endReason === "rupture" ? rupturePenalty(state.options.length) : 0;
   const end = state.phase === "ended" ? state : playForward(state, Infinity, (seed * 7 + 13) >>> 0);
   const rival = rivalOf(seat);
   if (!rival || !end.seats[rival]) return standing(end, seat);
-  // A rupture's penalty counts against the seat at the table (see HEAD_TO_HEAD), including one the rollout reaches.
-  return standing(end, seat) - standing(end, rival) - (end.endReason === "rupture" ? rupturePenalty(end.options.length) : 0);
+  return standing(end, seat) - standing(end, rival) - cost;
 }
 /**
  * The value of a playout's end state. In Great Powers mode: 0.3 of the year-ahead evaluation, 0.7 of the standing
