@@ -42,6 +42,7 @@ async function main(): Promise<void> {
   const pids = cluster.processes.map((p) => p.child.pid!);
   const two = await measure("two processes (Redis + PostgreSQL)", {
     urls: cluster.processes.map((p) => `ws://127.0.0.1:${p.port}`), pids, stop: () => cluster.stop(),
+    health: cluster.processes.map((p) => `http://127.0.0.1:${p.port}/health`),
   });
   const result = {
     oneProcess: { roomsHeld: one.roomsHeld, serverCpuMsPerRound: one.serverCpuMsPerRound, ackLatencyMs: one.ackLatencyMs },

@@ -34,6 +34,8 @@ export interface PacedTarget {
   urls: string[];
   /** The server processes' pids, for CPU and memory. */
   pids: number[];
+  /** Their /health (event-loop delay since the previous call). */
+  health?: string[];
   stop(): Promise<void>;
 }
 
@@ -87,7 +89,7 @@ export async function startOneServer(): Promise<PacedTarget> {
     await new Promise((r) => setTimeout(r, 100));
   }
   return {
-    urls: [`ws://127.0.0.1:${port}`], pids: [server.pid!],
+    urls: [`ws://127.0.0.1:${port}`], pids: [server.pid!], health: [`http://127.0.0.1:${port}/health`],
     async stop() {
       server.kill("SIGTERM");
       await new Promise((r) => server.once("exit", r));
@@ -222,6 +224,8 @@ export async function runPaced(target: PacedTarget, args: Record<string, string 
     window = [];
     windowErrors = 0;
     roundsInWindow = 0;
+    const loops = async () => Promise.all((target.health ?? []).map((u) => fetch(u).then((r) => r.json() as Promise<{ eventLoopDelayMs?: { p50: number; p99: number; max: number } }>, () => ({}))));
+    await loops();
     const cpu0 = cpuTotal();
     const gen0 = process.cpuUsage();
     const t0 = performance.now();
@@ -233,13 +237,14 @@ export async function runPaced(target: PacedTarget, args: Record<string, string 
     const p50 = round1(percentile(sorted, 50));
     const p99 = round1(percentile(sorted, 99));
     const rss = target.pids.reduce((n, pid) => n + rssMb(pid), 0);
+    const delays = (await loops()).map((h) => (h as { eventLoopDelayMs?: { p50: number; p99: number; max: number } }).eventLoopDelayMs).filter(Boolean).map((d) => `${d!.p50}/${d!.p99}/${d!.max}`).join(", ");
     const cpuMsPerRound = roundsInWindow > 0 ? round1((serverCpu * 1000) / roundsInWindow) : 0;
     // What one more round costs, from this step and the one before: the process's fixed costs (its collector,
     // timers, idle sockets' pings) drop out.
     const now = { cpuPerSecond: serverCpu / seconds, roundsPerSecond: roundsInWindow / seconds };
     const marginal = previous && now.roundsPerSecond > previous.roundsPerSecond ? round1(((now.cpuPerSecond - previous.cpuPerSecond) * 1000) / (now.roundsPerSecond - previous.roundsPerSecond)) : null;
     previous = now;
-    log(`${matches.length} rooms (${matches.length * SEATS.length} clients): ${sorted.length} acks, p50 ${p50} ms, p99 ${p99} ms, errors ${windowErrors}, ${roundsInWindow} rounds (${round1(roundsInWindow / seconds)}/s), server cpu ${Math.round((serverCpu / seconds) * 100)}% of a core (${cpuMsPerRound} ms/round${marginal !== null ? `, ${marginal} ms for each round more than the step before` : ""}), generator cpu ${Math.round(((gen.user + gen.system) / 1e6 / seconds) * 100)}%, server rss ${Math.round(rss)} MB${samples.size ? `; first errors: ${[...samples].join(" | ")}` : ""}`);
+    log(`${matches.length} rooms (${matches.length * SEATS.length} clients): ${sorted.length} acks, p50 ${p50} ms, p99 ${p99} ms, errors ${windowErrors}, ${roundsInWindow} rounds (${round1(roundsInWindow / seconds)}/s), server cpu ${Math.round((serverCpu / seconds) * 100)}% of a core (${cpuMsPerRound} ms/round${marginal !== null ? `, ${marginal} ms for each round more than the step before` : ""}), generator cpu ${Math.round(((gen.user + gen.system) / 1e6 / seconds) * 100)}%${delays ? `, server event-loop delay p50/p99/max ${delays} ms` : ""}, server rss ${Math.round(rss)} MB${samples.size ? `; first errors: ${[...samples].join(" | ")}` : ""}`);
     if (p99 > 50 || windowErrors > 0) {
       lastErrors = windowErrors;
       break;
