@@ -92,9 +92,18 @@ export async function startOneServer(): Promise<PacedTarget> {
   return {
     urls: [`ws://127.0.0.1:${port}`], pids: [server.pid!], health: [`http://127.0.0.1:${port}/health`],
     async stop() {
-      server.kill("SIGTERM");
-      await new Promise((r) => server.once("exit", r));
-      rmSync(dir, { recursive: true, force: true });
+      try {
+        if (server.exitCode === null && server.signalCode === null) {
+          const exited = new Promise((r) => server.once("exit", r));
+          server.kill("SIGTERM");
+          // A server closing thousands of sockets gracefully may take a while: not forever.
+          const killer = setTimeout(() => server.kill("SIGKILL"), 10_000);
+          await exited;
+          clearTimeout(killer);
+        }
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
     },
   };
 }
