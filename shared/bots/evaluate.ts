@@ -124,7 +124,8 @@ export interface Weights {
   /**
    * Whether a rupture's penalty to the rival offsets the seat's own. Head to head it does (the standings between
    * the two powers freeze); for a seat playing for first place at the table it does not: both powers fall 20
-   * points behind every other seat, a loss for both.
+   * points behind every other seat, a loss for both. No bot sets it since issue 20 (the hard bot's Great Powers
+   * weights count the penalty too; docs/BALANCE.md, "Ruptures with hard bots").
    */
   headToHead: boolean;
 }

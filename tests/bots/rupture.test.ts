@@ -79,4 +79,17 @@ describe("rupture as a head-to-head weapon", () => {
     const encroaching = orders.filter((o) => encroachedHome(behind.global, "russia", ACTION_BY_ID.get(o.action)!.domain) === "china").length;
     expect(behind.global.tension + encroaching).toBeLessThan(10);
   });
+
+  it("the hard bot does not break the partnership to freeze a small lead: the penalty drops both powers below the table, and it counts against the seat (issue 20)", () => {
+    // Russia two points ahead if the game ended now, China's corridors barely begun. Before the penalty counted
+    // against the seat (the rival's offsetting it), the search chose the rupture here.
+    const small = powersAt(8, 1);
+    small.stats.roundsScored = 1;
+    small.seats.china!.score += frozenGap(small) - 2;
+    expect(frozenGap(small)).toBe(2);
+    const d = hardDecide(viewFor(small, "russia"), 11, { playouts: 120, timeMs: 10_000 })!;
+    expect(d.reason.id).not.toBe("orders.rupture");
+    const orders = d.input.type === "orders" ? d.input.orders : [];
+    expect(reachesRupture(small.global, "russia", orders)).toBe(false);
+  });
 });
