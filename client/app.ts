@@ -12,7 +12,7 @@ import { loading } from "./screens/loading.ts";
 import { lobbyScreen } from "./screens/lobby.ts";
 import { menuScreen } from "./screens/menu.ts";
 import type { App } from "./screens/types.ts";
-import { setupLanguage, t } from "./i18n/strings.ts";
+import { refusalText, setupLanguage, t } from "./i18n/strings.ts";
 import { languagePicker } from "./ui/languagePicker.ts";
 import { classroomPage } from "./classroom/index.ts";
 
@@ -92,6 +92,11 @@ export async function boot(): Promise<void> {
   }
   loading.done();
   board.setCardsVisible(false);
+  // Sent here by the server's error page: say what happened, in the reader's language, until the next screen.
+  if (options.error) {
+    document.getElementById("banner")!.appendChild(h("div", { class: "banner", id: "error-banner", role: "alert" }, refusalText({ code: options.error })));
+    history.replaceState(null, "", location.pathname);
+  }
   // Classroom addresses (?teach, ?class=, ?projector=, ?debrief=) have pages of their own.
   if (classroomPage(root)) return;
 

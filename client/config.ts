@@ -5,6 +5,8 @@ export interface PageOptions {
   feedDelayMs: number;
   /** A fixed seed for new solo games (repeatable games for tests and classes); random when absent. */
   seed: number | null;
+  /** The code of a refusal the server's error page sent the browser here with (`?error=not-found`). */
+  error: string | null;
 }
 
 export function pageOptions(search = location.search): PageOptions {
@@ -18,6 +20,7 @@ export function pageOptions(search = location.search): PageOptions {
     botDelayMs: num("botDelay", 650),
     feedDelayMs: num("feedDelay", 450),
     seed: q.has("seed") ? num("seed", 0) : null,
+    error: /^[a-z][a-z-]{1,40}$/.exec(q.get("error") ?? "")?.[0] ?? null,
   };
 }
 

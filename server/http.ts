@@ -85,8 +85,13 @@ export function parseOrigins(value: string | undefined): string[] {
   return (value ?? "").split(/[\s,]+/).map((o) => o.trim().replace(/\/+$/, "")).filter(Boolean);
 }
 
-const PAGE = (title: string, text: string) =>
-  `<!doctype html><meta charset="utf-8"><title>New Great Game</title><h1>${title}</h1><p>${text}</p><p><a href="/">Back to the game</a></p>`;
+/**
+ * The game's own error page carries no words, only the refusal's code: it sends the browser to the game, which says
+ * what happened in the reader's language (`?error=` on the menu). The link is there for a browser that does not follow
+ * the refresh.
+ */
+const PAGE = (code: string) =>
+  `<!doctype html><meta charset="utf-8"><meta http-equiv="refresh" content="0;url=/?error=${code}"><title>New Great Game</title><p><a href="/?error=${code}">New Great Game</a></p>`;
 
 /**
  * Last in line: unknown routes and errors. API routes answer `{ code }` (the client words it); pages get the game's own short page.
@@ -97,21 +102,18 @@ export function errorRoutes(app: express.Application, log: RefusalLog): void {
     res.status(404).json({ code: "not-found" });
   });
   app.use((_req, res) => {
-    res.status(404).type("html").send(PAGE("Not found", "There is nothing at this address."));
+    res.status(404).type("html").send(PAGE("not-found"));
   });
   app.use((error: unknown, req: express.Request, res: express.Response, _next: express.NextFunction) => {
     const e = error as { status?: unknown; statusCode?: unknown; type?: unknown };
     const given = typeof e?.status === "number" ? e.status : typeof e?.statusCode === "number" ? e.statusCode : 500;
     const status = given >= 400 && given < 600 ? given : 500;
-    const [code, message] = status === 413 ? ["too-big", "The request is too large."]
-      : status === 400 ? ["bad-input", "The request could not be read."]
-      : status < 500 ? ["bad-request", "The request was refused."]
-      : ["server-error", "The server could not answer this request."];
+    const code = status === 413 ? "too-big" : status === 400 ? "bad-input" : status < 500 ? "bad-request" : "server-error";
     if (status >= 500) log.line(`HTTP ${status} ${req.method} ${req.path}: ${oneLine(error)}`);
     else log.note(`HTTP ${status} ${req.method} ${req.path}`, addressOf(req), oneLine(error));
     if (res.headersSent) return;
     if (req.path.startsWith("/api/") || req.accepts(["json", "html"]) === "json") res.status(status).json({ code });
-    else res.status(status).type("html").send(PAGE(status >= 500 ? "Something went wrong" : "Request refused", message));
+    else res.status(status).type("html").send(PAGE(code));
   });
 }
 

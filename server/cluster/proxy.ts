@@ -40,7 +40,7 @@ export function startProxy(port: number, backends: Backend[], log: (line: string
   const forward = (req: IncomingMessage, body: Buffer, res: import("node:http").ServerResponse, order: number[], path: string) => {
     const [index, ...rest] = order;
     if (index === undefined) {
-      res.writeHead(502, { "content-type": "application/json" }).end(JSON.stringify({ code: "no-backend", message: "No game process answered." }));
+      res.writeHead(502, { "content-type": "application/json" }).end(JSON.stringify({ code: "no-backend" }));
       return;
     }
     const upstream = request({ host: "127.0.0.1", port: backends[index]!.port, method: req.method, path, headers: forwardedHeaders(req) }, (answer) => {
@@ -50,7 +50,7 @@ export function startProxy(port: number, backends: Backend[], log: (line: string
     upstream.on("error", (error: NodeJS.ErrnoException) => {
       if (!res.headersSent && (error.code === "ECONNREFUSED" || error.code === "ECONNRESET")) return forward(req, body, res, rest, path);
       log(`proxy: process ${index + 1}: ${error.message}`);
-      if (!res.headersSent) res.writeHead(502, { "content-type": "application/json" }).end(JSON.stringify({ code: "no-backend", message: "The game process did not answer." }));
+      if (!res.headersSent) res.writeHead(502, { "content-type": "application/json" }).end(JSON.stringify({ code: "no-backend" }));
       else res.destroy();
     });
     upstream.end(body);
@@ -62,7 +62,7 @@ export function startProxy(port: number, backends: Backend[], log: (line: string
     req.on("data", (chunk: Buffer) => {
       size += chunk.length;
       if (size > MAX_BODY) {
-        res.writeHead(413, { "content-type": "application/json" }).end(JSON.stringify({ code: "too-big", message: "The request is too large." }));
+        res.writeHead(413, { "content-type": "application/json" }).end(JSON.stringify({ code: "too-big" }));
         req.destroy();
         return;
       }
@@ -71,7 +71,7 @@ export function startProxy(port: number, backends: Backend[], log: (line: string
     req.on("end", () => {
       if (res.headersSent) return;
       const { index, path } = route(req.url ?? "/");
-      if (index === -1) return void res.writeHead(404, { "content-type": "application/json" }).end(JSON.stringify({ code: "not-found", message: "No such process." }));
+      if (index === -1) return void res.writeHead(404, { "content-type": "application/json" }).end(JSON.stringify({ code: "not-found" }));
       const order = index !== null ? [index] : backends.map((_, i) => (turn + i) % backends.length);
       if (index === null) turn = (turn + 1) % backends.length;
       forward(req, Buffer.concat(chunks), res, order, path);

@@ -17,8 +17,8 @@ function files(dir: string): string[] {
   });
 }
 const source = (path: string) => readFileSync(join(root, path), "utf8");
-/** Where refusals are made: the engine, the game host, the rooms, and the client's connections. */
-const MAKERS = [...files("shared/engine"), ...files("shared/host"), ...files("server/room"), ...files("server/classroom"), "server/http.ts", ...files("client/net"), "client/classroom/net.ts"];
+/** Where refusals are made: the engine, the game host, the whole server (rooms, routes, the cluster proxy), and the client's connections. */
+const MAKERS = [...files("shared/engine"), ...files("shared/host"), ...files("server"), ...files("client/net"), "client/classroom/net.ts"];
 
 function codesIn(text: string): string[] {
   const found = [

@@ -110,4 +110,17 @@ describe("online match in two browsers", () => {
     await playUntil([page], async () => (await roundOf(page)).includes("Round 3"), "refresh-stuck-after");
     await context.close();
   }, 240_000);
+
+  it("an address with nothing at it lands on the menu with the reason in the reader's language", async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/?lang=ru`);
+    await page.waitForSelector("#start-solo");
+    await page.goto(`${server.url}/no/such/page`);
+    await page.waitForSelector("#error-banner");
+    expect(await page.textContent("#error-banner")).toMatch(/[А-Яа-яЁё]/);
+    expect(new URL(page.url()).search).toBe("");
+    await shot(page, "error-not-found-ru");
+    await context.close();
+  }, 120_000);
 });

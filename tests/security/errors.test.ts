@@ -65,6 +65,9 @@ describe("HTTP errors", () => {
     expect(page.type).toMatch(/html/);
     expect(page.text).toContain("New Great Game");
     expect(page.text).not.toMatch(/Cannot GET/);
+    // No words of its own: it sends the browser to the game, which says what happened in the reader's language.
+    expect(page.text).toContain('url=/?error=not-found"');
+    expect(page.text.replace(/<[^>]*>/g, " ").replace(/New Great Game/g, "").trim()).toBe("");
   });
 });
 
