@@ -138,4 +138,13 @@ describe("join codes", () => {
     expect(await status("/api/code/QQQQQQ")).toBe(429);
     expect(await status("/api/class/QQQQQQ")).toBe(429);
   });
+
+  it("guessing match room ids (their status, or opening a saved one) spends the same miss budget", async () => {
+    const misses = [];
+    for (let i = 0; i < 3; i++) misses.push(await status(`/api/match/nosuchroom${i}/status`));
+    for (let i = 0; i < 3; i++) misses.push(await status(`/api/match/nosuchroom${i}/open`, { method: "POST" }));
+    expect(misses).toEqual([404, 404, 404, 404, 404, 404]);
+    expect(await status("/api/match/nosuchroom/open", { method: "POST" })).toBe(429);
+    expect(await status("/api/code/QQQQQQ")).toBe(429);
+  });
 });
