@@ -22,6 +22,11 @@ export const eventsEn = {
   crisisEnded: "The crisis in {{state}} is over.",
   crisisRequest: { to: "{{state}} asks {{to}} for help.", none: "{{state}} asks no one for help." },
   intervention: "{{power}} answers {{state}}'s call: {{response}}.",
+  botTookOver: {
+    away: "A bot takes over {{seat}}: its players have been away past the grace period.",
+    timer: "A bot answers for {{seat}}: its players let the deadline pass.",
+    bot: "A bot takes over {{seat}}: the seat was handed to a bot.",
+  },
   interventionDeclined: "{{power}} declines to help {{state}}.",
   escalation: "The crisis in {{state}} deepens (stability {{stability}}).",
   debtService: "{{state}} pays {{paid}} of {{due}} due on its Chinese debt (debt now {{debt}}).",

@@ -20,6 +20,11 @@ export const eventsKk: Strings = {
   crisisEnded: "{{state}}: дағдарыс артта қалды.",
   crisisRequest: { to: "{{state}} көмек сұрайды: {{to}}.", none: "{{state}} ешкімнен көмек сұрамайды." },
   intervention: "{{power}} шақыруға жауап береді ({{state}}): {{response}}.",
+  botTookOver: {
+    away: "«{{seat}}» үшін енді бот ойнайды: оның ойыншылары берілген уақыт ішінде оралмады.",
+    timer: "«{{seat}}» үшін бот жауап берді: оның ойыншылары мерзімге үлгермеді.",
+    bot: "«{{seat}}» үшін енді бот ойнайды: орын ботқа берілді.",
+  },
   interventionDeclined: "{{power}} көмектесуден бас тартады ({{state}}).",
   escalation: "{{state}}: дағдарыс тереңдейді (тұрақтылық {{stability}}).",
   debtService: "{{state}} Қытайға қарызы бойынша {{due}} төлемнің {{paid}} өтейді (қарыз енді {{debt}}).",

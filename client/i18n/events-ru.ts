@@ -20,6 +20,11 @@ export const eventsRu: Strings = {
   crisisEnded: "{{state}}: кризис позади.",
   crisisRequest: { to: "{{state}} просит о помощи: {{to}}.", none: "{{state}} ни у кого не просит помощи." },
   intervention: "{{power}} отвечает на призыв ({{state}}): {{response}}.",
+  botTookOver: {
+    away: "Бот играет за сторону «{{seat}}»: её игроки не вернулись за отведённое время.",
+    timer: "Бот ответил за сторону «{{seat}}»: её игроки не успели до срока.",
+    bot: "Бот играет за сторону «{{seat}}»: место передано боту.",
+  },
   interventionDeclined: "{{power}} отказывается помочь ({{state}}).",
   escalation: "{{state}}: кризис углубляется (стабильность {{stability}}).",
   debtService: "{{state}} выплачивает {{paid}} из {{due}} по долгу Китаю (долг теперь {{debt}}).",

@@ -133,6 +133,7 @@ const EVENT_FORM: Record<string, (p: GameEvent["params"]) => string> = {
   actionUnaffordable: (p) => (p.target ? ".target" : ".plain"),
   crisisRequest: (p) => (p.to ? ".to" : ".none"),
   gameEnded: (p) => (p.reason === "rupture" ? ".rupture" : ".rounds"),
+  botTookOver: (p) => (p.by === "timer" ? ".timer" : p.by === "bot" ? ".bot" : ".away"),
 };
 
 /** A list of names as the language joins them ("Russia and China", «Россия и Китай»). */

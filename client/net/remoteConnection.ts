@@ -1,6 +1,6 @@
 import { Client, type Room } from "@colyseus/sdk";
 import type { z } from "zod";
-import type { GameEvent, GameView } from "../../shared/engine/index.ts";
+import type { GameEvent, GameView, Seat } from "../../shared/engine/index.ts";
 import type { Connection, ConnectionStatus, MatchInfo, MessagePayload } from "../../shared/protocol/connection.ts";
 import type { CreateMatchOptions, JoinOptions, Messages, Reply } from "../../shared/protocol/messages.ts";
 import type { MatchState } from "../../shared/protocol/state.ts";
@@ -166,6 +166,8 @@ export class RemoteConnection implements Connection {
       const fresh = events.map((e, i) => ({ e, i })).filter(({ i }) => steps[i]! > this.reasonsUpTo);
       if (fresh.length) {
         const bots = new Set(this.cachedMatch.seats.filter((s) => s.controller === "bot").map((s) => s.seat));
+        // A seat a bot took over (players away, or the deadline) is a bot's for the steps that tell it.
+        for (const { e } of fresh) if (e.kind === "botTookOver") bots.add(e.params.seat as Seat);
         const found = botReasons(before, fresh.map((x) => x.e), viewer, bots);
         for (const { e, i } of fresh) if (found.has(e)) this.reasons.set(keyOf(i), found.get(e)!);
       }

@@ -1,6 +1,6 @@
 import { CloseCode, Room, ServerError, validate, type AuthContext, type Client } from "@colyseus/core";
 import { StateView } from "@colyseus/schema";
-import { pendingSeats, RULES_VERSION, type GameState, type Input, type Seat } from "../../shared/engine/index.ts";
+import { pendingSeats, RULES_VERSION, type GameEvent, type GameState, type Input, type Seat } from "../../shared/engine/index.ts";
 import { GameHost, type HostDeps, type HostSaved, type InputSource } from "../../shared/host/GameHost.ts";
 import type { z } from "zod";
 import { CreateMatchOptions, JoinOptions, type Messages, type MessageName, type Reply } from "../../shared/protocol/messages.ts";
@@ -84,6 +84,11 @@ export class MatchRoom extends Room<{ state: MatchState; metadata: LobbyMetadata
   private lastSave = "";
   /** The phase last announced to the reminders. */
   private lastPhase = "";
+  /** The step the host last recorded, and the seats a bot now plays in their players' stead (told once in the log). */
+  private lastEntry: { index: number; input: Input; source: InputSource } | null = null;
+  private takenOver = new Set<Seat>();
+  /** Seats the host handed to a bot during the game: their next bot step is told as a takeover. */
+  private handedToBot = new Set<Seat>();
   private get game(): GameState | null {
     return this.host?.state ?? null;
   }
@@ -223,6 +228,7 @@ export class MatchRoom extends Room<{ state: MatchState; metadata: LobbyMetadata
       deadlineRunsWhileAway: this.setup.timerSeconds >= ASYNC_PHASE_SECONDS,
       store: {
         append: (entry) => {
+          this.lastEntry = entry;
           this.ctx.records.appendInput(this.matchId, entry.index, entry.input, entry.source, entry.digest);
           // A player's input is on disk before its reply leaves; the bots' go in the same write, or with the next batch.
           if (entry.source === "human") this.ctx.records.flush();
@@ -238,7 +244,8 @@ export class MatchRoom extends Room<{ state: MatchState; metadata: LobbyMetadata
       },
       onStep: (game, events, steps) => {
         this.projector.sync(game, steps);
-        this.projector.addEvents(events, steps);
+        const took = this.takeover(steps, game.round);
+        this.projector.addEvents(took ? [took, ...events] : events, steps);
         const phase = `${game.round}|${game.phase}`;
         if (phase !== this.lastPhase) {
           this.lastPhase = phase;
@@ -254,6 +261,25 @@ export class MatchRoom extends Room<{ state: MatchState; metadata: LobbyMetadata
         this.state.timerEndsAt = deadline;
       },
     };
+  }
+
+  /**
+   * A bot taking over a seat, told once in everyone's log (ids only, the client words it): the first step a bot
+   * answered for players away past the grace period ("away"), for players who let the deadline pass ("timer"),
+   * or for a seat the host handed to a bot mid-game ("bot"). The seat's players acting again ends the takeover.
+   */
+  private takeover(steps: number, round: number): GameEvent | null {
+    const entry = this.lastEntry;
+    if (!entry || entry.index + 1 !== steps || entry.input.type === "close") return null;
+    const seat = entry.input.seat;
+    if (entry.source === "human") {
+      this.takenOver.delete(seat);
+      return null;
+    }
+    const by = entry.source === "bot" ? (this.handedToBot.delete(seat) ? "bot" : null) : entry.source;
+    if (!by || this.takenOver.has(seat)) return null;
+    this.takenOver.add(seat);
+    return { kind: "botTookOver", round, visibleTo: "all", params: { seat, by } };
   }
 
   /** Where the match stands, as a player's list of games shows it (public facts only). */
@@ -496,6 +522,7 @@ export class MatchRoom extends Room<{ state: MatchState; metadata: LobbyMetadata
     if (this.setup.mode === "powers" && seat !== "russia" && seat !== "china") return refuse("unknown-seat", { seat });
     if (controller === control.controller) return ACCEPTED;
     if (controller === "bot") {
+      if (this.game) this.handedToBot.add(seat);
       for (const id of [...control.holders]) this.unseat(this.people.get(id)!, false);
       control.away = false;
       control.kept = false;
