@@ -65,6 +65,9 @@ export class ClassRoom extends Room<{ state: MatchState }> {
   private phaseKey = "";
   /** The room's own log line for the input being applied (a draft played at the deadline). */
   private pendingNote: GameEvent | null = null;
+  /** Teams the teacher handed to a bot during the game: the bot's first step for one is told in the log (botTookOver). */
+  private handedToBot = new Set<Seat>();
+  private lastEntry: { index: number; input: Input; source: InputSource } | null = null;
   /** True while the room plays the teams' drafts at a deadline (each step it takes calls back into afterStep). */
   private filling = false;
   private emptyTimer: { clear(): void } | null = null;
@@ -203,6 +206,7 @@ export class ClassRoom extends Room<{ state: MatchState }> {
       atDeadline: () => this.playDeadline(),
       store: {
         append: (entry) => {
+          this.lastEntry = entry;
           this.ctx.records.appendInput(this.session.matchId!, entry.index, entry.input, entry.source, entry.digest);
           this.ctx.records.flush();
         },
@@ -217,7 +221,7 @@ export class ClassRoom extends Room<{ state: MatchState }> {
         },
       },
       onStep: (game, events, steps) => {
-        const note = this.pendingNote;
+        const note = this.pendingNote ?? this.handover(game.round, steps);
         this.pendingNote = null;
         // The room's own note is not the engine's: the session keeps it, to replay the log after a restart.
         if (note) this.session.notes = [...(this.session.notes ?? []), { step: steps, event: note }];
@@ -427,7 +431,17 @@ export class ClassRoom extends Room<{ state: MatchState }> {
   private setSeatController(seat: Seat, controller: "human" | "bot"): Reply {
     if (!this.seats.includes(seat)) return refuse("unknown-seat", { seat });
     if (controller === "human" && !this.playable.includes(seat)) return refuse("unknown-seat", { seat });
+    if (this.game && controller === "bot" && this.controllerOf(seat) === "human") this.handedToBot.add(seat);
+    if (controller === "human") this.handedToBot.delete(seat);
     return this.change(() => { this.session.controllers[seat] = controller; });
+  }
+
+  /** The log's note of a bot's first step for a team the teacher handed to it (ids only; the client words it). */
+  private handover(round: number, steps: number): GameEvent | null {
+    const entry = this.lastEntry;
+    if (!entry || entry.index + 1 !== steps || entry.source !== "bot" || entry.input.type === "close") return null;
+    if (!this.handedToBot.delete(entry.input.seat)) return null;
+    return { kind: "botTookOver", round, visibleTo: "all", params: { seat: entry.input.seat, by: "bot" } };
   }
 
   /** Who plays a seat now: the teacher's choice, else a team if the seat has one (in the game: had one at the start). */

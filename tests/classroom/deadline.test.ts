@@ -119,6 +119,10 @@ describe("a team's draft at the deadline", () => {
     expect(await teacher.request("setSeatController", { seat: "china", controller: "bot" })).toEqual({ ok: true });
     await until("China's orders are in", () => !!roundOneOrders(code).china);
     expect(roundOneOrders(code).china!.source).toBe("bot");
+    // The class's log tells once that a bot took over China's team, and the session keeps the line.
+    await until("the log tells the takeover", () => publicEvents(ana).some(([kind]) => kind === "botTookOver"));
+    expect(publicEvents(ana).filter(([kind]) => kind === "botTookOver").map(([, params]) => params)).toEqual([{ seat: "china", by: "bot" }]);
+    expect(classStore().load(code)!.notes?.map((n) => n.event)).toContainEqual(expect.objectContaining({ kind: "botTookOver", params: { seat: "china", by: "bot" } }));
     for (const l of links) await l.stop();
   });
 });
