@@ -15,6 +15,7 @@ import type { App } from "./screens/types.ts";
 import { refusalText, setupLanguage, t } from "./i18n/strings.ts";
 import { languagePicker } from "./ui/languagePicker.ts";
 import { classroomPage } from "./classroom/index.ts";
+import { PUBLIC_REPLAY_TOKEN, openPublicReplay } from "./review/publicReplay.ts";
 
 type Where = "menu" | "lobby" | "game" | "end";
 
@@ -96,6 +97,14 @@ export async function boot(): Promise<void> {
   if (options.error) {
     document.getElementById("banner")!.appendChild(h("div", { class: "banner", id: "error-banner", role: "alert" }, refusalText({ code: options.error })));
     history.replaceState(null, "", location.pathname);
+  }
+  // A public replay link (?replay=TOKEN): the replay viewer in the public view, for anyone; closing it goes to the menu.
+  const replayToken = new URLSearchParams(location.search).get("replay");
+  if (replayToken !== null) {
+    const toMenu = () => location.assign(location.pathname);
+    const failed = (e: unknown) => document.getElementById("banner")!.appendChild(h("div", { class: "banner", id: "error-banner", role: "alert" }, e instanceof Error ? e.message : String(e)));
+    if (!PUBLIC_REPLAY_TOKEN.test(replayToken)) failed(new Error(refusalText({ code: "unknown-replay" })));
+    else return void openPublicReplay(root, { ...app, toMenu }, location.origin, replayToken, toMenu).catch((e: unknown) => { failed(e); route(); });
   }
   // Classroom addresses (?teach, ?class=, ?projector=, ?debrief=) have pages of their own.
   if (classroomPage(root)) return;

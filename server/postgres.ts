@@ -37,6 +37,8 @@ const SCHEMA = `
   CREATE TABLE IF NOT EXISTS class_sessions (
     code TEXT PRIMARY KEY, key_hash TEXT NOT NULL, data TEXT NOT NULL, created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL
   );
+  ALTER TABLE matches ADD COLUMN IF NOT EXISTS public_token TEXT;
+  CREATE UNIQUE INDEX IF NOT EXISTS matches_public_token ON matches (public_token);
   CREATE SEQUENCE IF NOT EXISTS match_id_blocks;
 `;
 
@@ -244,6 +246,20 @@ export class PostgresStore implements Store {
   async matchesOfRoom(roomId: string): Promise<{ id: number; endedAt: number | null; winners: string | null }[]> {
     const rows = await this.read<{ id: string; ended_at: string | null; winners: string | null }>("SELECT id, ended_at, winners FROM matches WHERE room_id = $1 ORDER BY id", [roomId]);
     return rows.map((r) => ({ id: Number(r.id), endedAt: r.ended_at === null ? null : Number(r.ended_at), winners: r.winners }));
+  }
+
+  makePublic(matchId: number, token: string): void {
+    this.write("UPDATE matches SET public_token = $1 WHERE id = $2 AND public_token IS NULL", [token, matchId]);
+  }
+
+  async publicToken(matchId: number): Promise<string | null> {
+    const [row] = await this.read<{ public_token: string | null }>("SELECT public_token FROM matches WHERE id = $1", [matchId]);
+    return row?.public_token ?? null;
+  }
+
+  async publicMatch(token: string): Promise<number | null> {
+    const [row] = await this.read<{ id: string }>("SELECT id FROM matches WHERE public_token = $1", [token]);
+    return row ? Number(row.id) : null;
   }
 
   async sources(matchId: number): Promise<InputSource[]> {

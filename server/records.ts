@@ -74,6 +74,7 @@ export class Records {
     const has = (table: string, column: string) => (this.db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).some((c) => c.name === column);
     if (!has("matches", "rules_version")) this.db.exec("ALTER TABLE matches ADD COLUMN rules_version TEXT");
     if (!has("inputs", "digest")) this.db.exec("ALTER TABLE inputs ADD COLUMN digest TEXT");
+    if (!has("matches", "public_token")) this.db.exec("ALTER TABLE matches ADD COLUMN public_token TEXT");
     this.insertInput = this.db.prepare("INSERT INTO inputs (match_id, idx, input, source, at, digest) VALUES (?, ?, ?, ?, ?, ?)");
     this.writeBatch = this.db.transaction((rows) => {
       for (const row of rows) this.insertInput.run(...row);
@@ -105,6 +106,22 @@ export class Records {
     const rows = this.pending;
     this.pending = [];
     this.writeBatch(rows);
+  }
+
+  /** A finished match's replay made public: anyone with the token may see it (public view). Kept at once. */
+  makePublic(matchId: number, token: string): void {
+    this.flush();
+    this.db.prepare("UPDATE matches SET public_token = ? WHERE id = ? AND public_token IS NULL").run(token, matchId);
+  }
+
+  publicToken(matchId: number): string | null {
+    const row = this.db.prepare("SELECT public_token FROM matches WHERE id = ?").get(matchId) as { public_token: string | null } | undefined;
+    return row?.public_token ?? null;
+  }
+
+  publicMatch(token: string): number | null {
+    const row = this.db.prepare("SELECT id FROM matches WHERE public_token = ?").get(token) as { id: number } | undefined;
+    return row ? Number(row.id) : null;
   }
 
   endMatch(matchId: number, winners: string[], reason: string | null): void {

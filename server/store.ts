@@ -24,6 +24,8 @@ export interface Store {
   endMatch(matchId: number, winners: string[], reason: string | null): void;
   saveRoom(room: SavedRoom): void;
   saveClass(session: ClassSession): void;
+  /** Makes a finished match's replay public under a token (a match already public keeps its first token). */
+  makePublic(matchId: number, token: string): void;
   /** Everything issued so far is kept when this returns nothing, or once its promise resolves (rejects: not kept). */
   flush(): void | Promise<void>;
 
@@ -32,6 +34,10 @@ export interface Store {
   gameRecord(matchId: number): MaybePromise<GameRecord | null>;
   matchesOfRoom(roomId: string): MaybePromise<{ id: number; endedAt: number | null; winners: string | null }[]>;
   sources(matchId: number): MaybePromise<InputSource[]>;
+  /** The token a match's replay was made public under, or null. */
+  publicToken(matchId: number): MaybePromise<string | null>;
+  /** The match a public replay's token names, or null. */
+  publicMatch(token: string): MaybePromise<number | null>;
   /** A new class session with a fresh code (none `taken` reports in use) and key; the key is returned once. */
   createClass(setup: CreateClassOptions, taken: (code: string) => MaybePromise<boolean>): Promise<{ session: ClassSession; key: string }>;
   loadClass(code: string): MaybePromise<ClassSession | null>;
@@ -62,6 +68,9 @@ export class SqliteStore implements Store {
   gameRecord(matchId: number): GameRecord | null { return this.records.gameRecord(matchId); }
   matchesOfRoom(roomId: string) { return this.records.matchesOfRoom(roomId); }
   sources(matchId: number): InputSource[] { return this.records.sources(matchId); }
+  makePublic(matchId: number, token: string): void { this.records.makePublic(matchId, token); }
+  publicToken(matchId: number): string | null { return this.records.publicToken(matchId); }
+  publicMatch(token: string): number | null { return this.records.publicMatch(token); }
   async createClass(setup: CreateClassOptions, taken: (code: string) => MaybePromise<boolean>): Promise<{ session: ClassSession; key: string }> {
     for (;;) {
       // In-process codes answer at once, inside the store's own draw; codes shared through Redis answer later,

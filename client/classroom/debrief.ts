@@ -11,6 +11,7 @@ import { formatCitation } from "../ui/citation.ts";
 import { page, saved, serverUrl } from "./common.ts";
 import { fetchDebrief } from "./net.ts";
 import { liveTurningPoints } from "../review/debriefTurning.ts";
+import { makePublic, publicReplayControl } from "../review/publicReplay.ts";
 
 /** The debrief's per-round figures in the shape the game's end charts draw. */
 export function chartSeries(d: Debrief): ChartSeries {
@@ -55,7 +56,9 @@ export function debriefScreen(root: HTMLElement, code: string): () => void {
       h("button", { type: "button", id: "debrief-csv-timeline", onclick: () => void download(code, key, "timeline.csv", d) }, t("classroom.debrief.csvTimeline")),
       h("button", { type: "button", id: "debrief-json", onclick: () => void download(code, key, "json", d) }, t("classroom.debrief.json")),
       // The replay viewer and its analysis are loaded only when asked for.
-      h("button", { type: "button", id: "debrief-replay", onclick: () => void import("../review/classReplay.ts").then((m) => m.openClassReplay(root, serverUrl(), code, key, () => undefined)) }, t("review.openClass")));
+      h("button", { type: "button", id: "debrief-replay", onclick: () => void import("../review/classReplay.ts").then((m) => m.openClassReplay(root, serverUrl(), code, key, () => undefined)) }, t("review.openClass")),
+      // The teacher may make the finished game's replay public (a link anyone can open).
+      key && d.endReason !== null ? publicReplayControl(() => makePublic(serverUrl(), { code, key })) : null);
     const byRound = new Map<number, typeof d.timeline>();
     for (const e of d.timeline) byRound.set(e.round, [...(byRound.get(e.round) ?? []), e]);
     replace(body,

@@ -20,7 +20,7 @@ export const refusalsEn = {
   "name-taken": "That nickname is taken.", "name-in-use": "That nickname is already open in another tab of this browser.", "unknown-student": "No student is called {{name}}.",
   "no-students": "No student has joined yet.", "not-student": "Only students in a team play the game.", "bot-seat": "A bot is playing your seat for now.",
   paused: "The game is paused by the teacher.", "no-timer": "There is no timer to extend.",
-  "unknown-code": "No class or match has that code.", "unknown-match": "No match has that code.", "not-found": "Nothing is here.", "wrong-key": "That is not this class's teacher key.",
+  "unknown-code": "No class or match has that code.", "unknown-replay": "No public replay has that link.", "unknown-match": "No match has that code.", "not-found": "Nothing is here.", "wrong-key": "That is not this class's teacher key.",
   "open-failed": "It could not be opened. Try again.", "not-open": "The teacher has not opened this class yet.", "not-over": "The debrief opens when the game is over.",
   offline: "Not connected right now.", "bad-reply": "The server gave no answer.", "request-failed": "The request did not get through. Check your connection.",
   closed: "The connection to the match is closed.", "game-left": "This game has been left.", "solo-no-lobby": "A solo game has no lobby: every other seat is a bot.",

@@ -4,6 +4,9 @@
  */
 export const reviewEn = {
   open: "Replay and review this game",
+  makePublic: "Make the replay public",
+  publicLink: "Public replay link:",
+  publicExplained: "Anyone with this link can watch the replay. Secret agendas show only at the game's end, as at the table.",
   openClass: "Replay the game",
   heading: "Replay",
   close: "Close the replay",

@@ -3,6 +3,9 @@ import type { Strings } from "./strings.ts";
 /** Kazakh words of the game review and of the bots' reasons (see review.en.ts). */
 export const reviewKk: Strings = {
   open: "Бұл ойынды қайта көру және талдау",
+  makePublic: "Қайталауды баршаға ашу",
+  publicLink: "Ашық қайталаудың сілтемесі:",
+  publicExplained: "Сілтемесі бар кез келген адам қайталауды көре алады. Құпия мақсаттар ойын үстеліндегідей тек ойын соңында көрінеді.",
   openClass: "Ойынды қайта көру",
   heading: "Қайта көру",
   close: "Қайта көруді жабу",

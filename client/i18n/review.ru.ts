@@ -3,6 +3,9 @@ import type { Strings } from "./strings.ts";
 /** Russian words of the game review and of the bots' reasons (see review.en.ts). */
 export const reviewRu: Strings = {
   open: "Повтор и разбор этой партии",
+  makePublic: "Открыть повтор для всех",
+  publicLink: "Ссылка на открытый повтор:",
+  publicExplained: "Повтор может посмотреть любой, у кого есть ссылка. Тайные цели видны только в конце партии, как и за игровым столом.",
   openClass: "Повтор партии",
   heading: "Повтор",
   close: "Закрыть повтор",

@@ -9,6 +9,7 @@ import { duelText, parIn, signed } from "./duel.ts";
 import { categoryName, signedPoints } from "../panels/scoreText.ts";
 import type { App } from "./types.ts";
 import { keepFinished, openOnlineReplay, openReplayOf, type OnlineAccess } from "../review/finished.ts";
+import { makePublic, publicReplayControl } from "../review/publicReplay.ts";
 
 /** What a screen built on the end screen (a class's teams and projector) adds: who played each seat, and its own links. */
 export interface EndExtras {
@@ -51,6 +52,9 @@ export function endScreen(root: HTMLElement, app: App, connection: Connection, e
   const online = !record && !stopped && view.phase === "ended" && "replayAccess" in connection && typeof connection.replayAccess === "function"
     ? (connection.replayAccess as () => OnlineAccess | null)() : null;
   const replay = (record || online) && seat && view.phase === "ended" ? h("button", { type: "button", id: "open-replay" }, t("review.open")) : null;
+  // The host of a finished online match may make its replay public (a link anyone can open).
+  const makeReplayPublic = online && connection.match().you.host
+    ? publicReplayControl(() => makePublic(online.base, { roomId: online.roomId, ticket: online.ticket })) : null;
   // The player's turning points, once the replay's analysis has run (kept with the record): printable with the page.
   const turning = h("div", { id: "end-turning", style: "margin-top:16px" });
   const showTurning = (game: { record: GameRecord; seat: Seat }) => void import("../review/endTurning.ts").then((m) => m.renderEndTurning(turning, game.record, game.seat));
@@ -86,7 +90,8 @@ export function endScreen(root: HTMLElement, app: App, connection: Connection, e
         h("section", { class: "card" },
           h("h2", {}, t("end.stats")),
           h("div", { class: "stats" }, ...statKeys.flatMap((k) => [h("span", {}, t(`end.stat.${k}`)), h("strong", {}, String(view.stats[k]))])),
-          extras.noMenu ? null : h("div", { class: "actions" }, back, replay))),
+          extras.noMenu ? null : h("div", { class: "actions" }, back, replay),
+          makeReplayPublic)),
       turning,
       h("h2", { style: "margin-top:16px" }, t("end.charts")),
       chartStatus,

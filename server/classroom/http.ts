@@ -4,6 +4,8 @@ import { buildDebrief } from "../../shared/debrief/build.ts";
 import { RULES_VERSION, verifyRecord, type Seat } from "../../shared/engine/index.ts";
 import { debriefTurningPoints } from "../../shared/debrief/turning.ts";
 import { reviewJobs } from "../review/jobs.ts";
+import { makeReplayPublic } from "../review/routes.ts";
+import { MakePublicBody } from "../../shared/protocol/publicReplay.ts";
 import { debriefJson, roundsCsv, timelineCsv } from "../../shared/debrief/export.ts";
 import { CreateClassOptions, type CreatedClass } from "../../shared/protocol/classroom.ts";
 import type { Codes } from "../codes.ts";
@@ -84,6 +86,18 @@ export function classroomRoutes(app: express.Application, deps: { records: Store
       deps.refusals.line(`class ${session.code} could not be opened: ${oneLine(error)}`);
       res.status(500).json({ code: "open-failed" });
     }
+  });
+
+  // The teacher (key) makes the finished class game's replay public: anyone with the link sees it in the public view.
+  app.post("/api/class/:code/replay/public", json, async (req, res) => {
+    if (!MakePublicBody.safeParse(req.body ?? {}).success) return void res.status(400).json({ code: "bad-input" });
+    const session = await sessionFor(req, res);
+    if (!session) return;
+    const check = await checkTeacherKey(deps, addressOf(req), presentedKey(req), session.keyHash);
+    if (check === "rate-limited") return void limited(res);
+    if (check === "wrong-key") return void res.status(403).json({ code: "wrong-key" });
+    if (session.matchId === null) return void res.status(409).json({ code: "not-started" });
+    await makeReplayPublic(session.matchId, res);
   });
 
   networkRoute(app);

@@ -1,5 +1,7 @@
-import type express from "express";
-import { timingSafeEqual } from "node:crypto";
+import express from "express";
+import { randomBytes, timingSafeEqual } from "node:crypto";
+import { MakePublicBody, PublicReplayToken, RoomIdParam, TicketHeader, type MadePublic } from "../../shared/protocol/publicReplay.ts";
+import { addressOf } from "../http.ts";
 import { RULES_VERSION, verifyRecord, type Seat } from "../../shared/engine/index.ts";
 import { context } from "../context.ts";
 import type { MatchSave } from "../room/matchSave.ts";
@@ -12,7 +14,84 @@ import type { MatchSave } from "../room/matchSave.ts";
 
 const same = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
+/** A fresh public replay token. */
+export const newPublicToken = (): string => randomBytes(24).toString("base64url");
+
+/**
+ * Makes a finished match's replay public, answering its token (the first one, if it was already made public).
+ * Shared by the host's route here and the teacher's (server/classroom/http.ts). Refused before the game's end.
+ */
+export async function makeReplayPublic(matchId: number, res: express.Response): Promise<void> {
+  const records = context().records;
+  const record = await records.gameRecord(matchId);
+  const checked = record ? verifyRecord(record, RULES_VERSION) : null;
+  if (!checked || (checked.ok && checked.state.phase !== "ended")) {
+    res.status(403).json({ code: "not-over" });
+    return;
+  }
+  const existing = await records.publicToken(matchId);
+  if (!existing) {
+    records.makePublic(matchId, newPublicToken());
+    await records.flush();
+  }
+  const body: MadePublic = { token: (await records.publicToken(matchId))! };
+  res.json(body);
+}
+
 export function replayRoutes(app: express.Application): void {
+  const json = express.json({ limit: "1kb" });
+  const limited = (res: express.Response) => res.status(429).json({ code: "rate-limited" });
+
+  // The host's seat's ticket makes a finished match's replay public. A room id or ticket that names no seat of a
+  // match spends the address's code-miss budget, as join codes do.
+  app.post("/api/match/:roomId/replay/public", json, async (req, res) => {
+    const address = addressOf(req);
+    const { limits } = context();
+    if (!(await limits.available("codeMisses", address))) return void limited(res);
+    const roomId = RoomIdParam.safeParse(req.params.roomId);
+    const ticket = TicketHeader.safeParse(req.headers["x-seat-ticket"]);
+    if (!roomId.success || !ticket.success || !MakePublicBody.safeParse(req.body ?? {}).success) {
+      res.status(400).json({ code: "bad-input" });
+      return;
+    }
+    const saved = await context().records.loadRoom(roomId.data);
+    const save = saved?.kind === "match" ? (saved.data as unknown as MatchSave) : null;
+    const seat = save?.seats.find((s) => typeof s.ticket === "string" && s.ticket !== "" && same(s.ticket, ticket.data))?.seat;
+    if (!save || !seat || save.matchId === null) {
+      await limits.take("codeMisses", address);
+      res.status(404).json({ code: "unknown-match" });
+      return;
+    }
+    if (seat !== save.hostSeat) {
+      res.status(403).json({ code: "not-host" });
+      return;
+    }
+    await makeReplayPublic(save.matchId, res);
+  });
+
+  // A public replay: anyone with its token, in the public view (the record; the viewer shows no seat's secrets
+  // before the game's end state reveals them). An unknown token spends the code-miss budget.
+  app.get("/api/replay/:token", async (req, res) => {
+    const address = addressOf(req);
+    const { limits, records } = context();
+    if (!(await limits.available("codeMisses", address))) return void limited(res);
+    const token = PublicReplayToken.safeParse(req.params.token);
+    const matchId = token.success ? await records.publicMatch(token.data) : null;
+    const record = matchId !== null ? await records.gameRecord(matchId) : null;
+    if (!record) {
+      await limits.take("codeMisses", address);
+      res.status(404).json({ code: "unknown-replay" });
+      return;
+    }
+    const checked = verifyRecord(record, RULES_VERSION);
+    if (checked.ok && checked.state.phase !== "ended") {
+      res.status(403).json({ code: "not-over" });
+      return;
+    }
+    const replayable = checked.ok ? record : { ...record, inputs: record.inputs.slice(0, checked.matching), digests: undefined };
+    res.json({ record: replayable });
+  });
+
   app.get("/api/match/:roomId/record", async (req, res) => {
     const roomId = String(req.params.roomId).slice(0, 32);
     const ticket = String(req.headers["x-seat-ticket"] ?? "");

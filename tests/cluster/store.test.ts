@@ -55,6 +55,18 @@ function contract(name: string, open: () => Promise<Opened>) {
       expect(await s.a.sources(id)).toEqual(["timer"]);
     });
 
+    it("keeps a match's public replay token (the first one given) and finds the match by it", async () => {
+      const id = s.a.startMatch(setup("room-public"));
+      expect(await s.b.publicToken(id)).toBeNull();
+      expect(await s.b.publicMatch("t".repeat(32))).toBeNull();
+      s.a.makePublic(id, "t".repeat(32));
+      s.a.makePublic(id, "u".repeat(32));
+      await s.a.flush();
+      expect(await s.b.publicToken(id)).toBe("t".repeat(32));
+      expect(await s.b.publicMatch("t".repeat(32))).toBe(id);
+      expect(await s.b.publicMatch("u".repeat(32))).toBeNull();
+    });
+
     it("saves rooms (upsert) and lists the open ones' codes", async () => {
       const room = (roomId: string, open: boolean, code: string | null, n: number): SavedRoom => ({ roomId, kind: "match", open, code, data: { n } });
       s.a.saveRoom(room("r-open", true, "ACDEFG", 1));

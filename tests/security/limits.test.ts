@@ -147,4 +147,15 @@ describe("join codes", () => {
     expect(await status("/api/match/nosuchroom/open", { method: "POST" })).toBe(429);
     expect(await status("/api/code/QQQQQQ")).toBe(429);
   });
+
+  it("guessing public replay tokens, or a match's ticket to make its replay public, spends the same miss budget", async () => {
+    const misses = [];
+    for (let i = 0; i < 3; i++) misses.push(await status(`/api/replay/${"A".repeat(31)}${i}`));
+    for (let i = 0; i < 3; i++) {
+      misses.push(await status(`/api/match/nosuchroom${i}/replay/public`, { method: "POST", headers: { "x-seat-ticket": "guess", "content-type": "application/json" }, body: "{}" }));
+    }
+    expect(misses).toEqual([404, 404, 404, 404, 404, 404]);
+    expect(await status(`/api/replay/${"B".repeat(32)}`)).toBe(429);
+    expect(await status("/api/code/QQQQQQ")).toBe(429);
+  });
 });

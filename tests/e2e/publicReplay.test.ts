@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser } from "playwright-core";
+import { contentEn } from "../../client/i18n/content-en.ts";
+import { replay, type GameRecord } from "../../shared/engine/index.ts";
+import { newClass, student, until } from "../classroom/helpers.ts";
+import { launch, shot, watchErrors } from "./support/browser.ts";
+import { ensureBuilt } from "./support/build.ts";
+import { startTestServer } from "./support/server.ts";
+
+/*
+ * A public replay link in the browser: the teacher's debrief of a finished class game makes its replay public and
+ * shows the link; the link opens the replay viewer for a browser with no key, in the public view, with no agenda
+ * shown before the game's end. Screenshots at 1366×768 and 1920×1080.
+ */
+
+let browser: Browser;
+let server: { url: string; close(): Promise<void> };
+
+beforeAll(async () => {
+  await ensureBuilt();
+  server = await startTestServer();
+  browser = await launch();
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const agendaTitles = Object.values(contentEn.agenda).map((a) => a.title);
+
+describe("public replay link", () => {
+  it("the teacher makes a finished class game's replay public; the link shows it to anyone, agendas only at the end", async () => {
+    const ws = server.url.replace(/^http/, "ws");
+    const { code, key, teacher } = await newClass(ws, { mode: "powers" });
+    const ana = await student(ws, code, "Ana");
+    expect(await teacher.request("assign", { name: "Ana", seat: "china" })).toEqual({ ok: true });
+    expect(await teacher.request("startClass", {})).toEqual({ ok: true });
+    expect(await teacher.request("setSeatController", { seat: "china", controller: "bot" })).toEqual({ ok: true });
+    await until("game over", () => teacher.state()?.phase === "ended", 90_000);
+    for (const l of [ana, teacher]) await l.stop();
+
+    const before = await fetch(`${server.url}/api/replay/${"A".repeat(32)}`);
+    expect(before.status).toBe(404);
+
+    for (const [width, height] of [[1366, 768], [1920, 1080]] as const) {
+      const context = await browser.newContext({ viewport: { width, height } });
+      context.setDefaultTimeout(90_000);
+      const page = await context.newPage();
+      const errors = watchErrors(page);
+      await page.goto(`${server.url}/`);
+      await page.evaluate((t) => localStorage.setItem("ngg.class.teacher", JSON.stringify(t)), { code, key });
+      await page.goto(`${server.url}/?debrief=${code}`);
+      await page.click("#make-replay-public");
+      await page.waitForSelector("#public-replay-link");
+      const link = await page.inputValue("#public-replay-link");
+      expect(link).toMatch(new RegExp(`\\?replay=[A-Za-z0-9_-]{32}$`));
+      await page.locator("#public-replay").scrollIntoViewIfNeeded();
+      await shot(page, `public-replay-debrief-${width}`);
+
+      // Anyone: a fresh browser context with no key.
+      const visitor = await browser.newContext({ viewport: { width, height } });
+      visitor.setDefaultTimeout(90_000);
+      const view = await visitor.newPage();
+      const visitorErrors = watchErrors(view);
+      await view.goto(link);
+      await view.waitForSelector("#replay-controls");
+      const record = (await (await fetch(`${server.url}/api/replay/${link.split("=")[1]}`)).json()) as { record: GameRecord };
+      expect(replay(record.record).phase).toBe("ended");
+      // A mid-game moment: no agenda's title on the screen.
+      await view.click("#replay-next");
+      for (let i = 0; i < 12; i++) await view.keyboard.press("ArrowRight");
+      const mid = await view.evaluate(() => document.querySelector("#game")!.textContent ?? "");
+      for (const title of agendaTitles) expect(mid).not.toContain(title);
+      await shot(view, `public-replay-viewer-${width}`);
+      expect(visitorErrors).toEqual([]);
+      expect(errors).toEqual([]);
+      await visitor.close();
+      await context.close();
+    }
+  }, 400_000);
+});
