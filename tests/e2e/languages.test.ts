@@ -56,8 +56,9 @@ async function visibleText(page: Page): Promise<string> {
 }
 
 function latinWords(text: string): string[] {
-  // Match and class codes are letters and digits by design (ABCD12).
-  return [...new Set((text.match(/[A-Za-z][A-Za-z0-9+-]*/g) ?? []).filter((w) => !ALLOWED.has(w) && !/^[A-Z0-9]{6}$/.test(w)))];
+  // Match and class codes are letters and digits by design (ABCD12, or 4DTXAC: a code may begin with a digit, so words
+  // are taken whole, digits included, and only those with a Latin letter count).
+  return [...new Set((text.match(/[A-Za-z0-9][A-Za-z0-9+-]*/g) ?? []).filter((w) => /[A-Za-z]/.test(w) && !ALLOWED.has(w) && !/^[A-Z0-9]{6}$/.test(w)))];
 }
 
 async function expectInLanguage(page: Page, what: string): Promise<string> {

@@ -98,6 +98,8 @@ describe("replay viewer", () => {
     expected.go(k);
     expect(await page.locator("#panel-log li").count()).toBe(expected.events().length);
     expect(await page.textContent("#replay-position")).toContain(`step ${k} of ${steps.length - 1}`);
+    // One language picker on the screen (the top bar's), not the page's corner one over it.
+    expect(await page.locator("select[aria-label]").filter({ has: page.locator("option[value=ru]") }).evaluateAll((els) => els.filter((e) => (e as HTMLElement).checkVisibility()).length)).toBe(1);
     await shot(page, "replay-1366x768");
 
     // No other seat's secret agenda anywhere on the screen before the end; the player's own is there.
