@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { launch, shot, watchErrors } from "./support/browser.ts";
-import { DIST, ensureBuilt } from "./support/build.ts";
-import { serveStatic } from "./support/staticServer.ts";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { shot, watchErrors } from "./support/browser.ts";
+import { staticStage } from "./support/stage.ts";
 import { ordersOpenIn, playUntil } from "./support/play.ts";
 
 /**
@@ -10,22 +9,10 @@ import { ordersOpenIn, playUntil } from "./support/play.ts";
  * it is disabled, orders can be changed after sending and the changed ones resolve, the round's summary adds up
  * to the log, and the first-game guide is offered once.
  */
-let browser: Browser;
-let server: { url: string; close(): Promise<void> };
-
-beforeAll(async () => {
-  await ensureBuilt();
-  server = await serveStatic(DIST);
-  browser = await launch();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const stage = staticStage();
 
 async function startSolo(page: Page, seat: string, query: string): Promise<void> {
-  await page.goto(`${server.url}/?${query}`);
+  await page.goto(`${stage.url}/?${query}`);
   await page.waitForSelector("#start-solo");
   await page.check(`input[name=solo-seat][value=${seat}]`);
   await page.selectOption("#solo-length", "short");
@@ -42,7 +29,7 @@ async function logRound(page: Page, round: number): Promise<string[]> {
 
 describe("decisions are legible before they are made", () => {
   it("previews every order, marks an encroachment, and disables what the plan cannot afford with the reason", async () => {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    const page = await stage.browser.newPage({ viewport: { width: 1366, height: 768 } });
     const errors = watchErrors(page);
     // The bots wait a minute before moving: this test only reads the orders panel of round one.
     await startSolo(page, "china", "botDelay=60000&feedDelay=5&seed=20261204");
@@ -80,7 +67,7 @@ describe("decisions are legible before they are made", () => {
   }, 120_000);
 
   it("resolves orders changed after sending, and sums the round as the log does", async () => {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    const page = await stage.browser.newPage({ viewport: { width: 1366, height: 768 } });
     const errors = watchErrors(page);
     // Bots wait 3 s before each move, so the orders can be changed before the last bot closes the phase.
     await startSolo(page, "china", "botDelay=3000&feedDelay=5&seed=20261204");
@@ -128,7 +115,7 @@ describe("decisions are legible before they are made", () => {
   }, 240_000);
 
   it("shows an offer with the offering power's action and what each answer does", async () => {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    const page = await stage.browser.newPage({ viewport: { width: 1366, height: 768 } });
     const errors = watchErrors(page);
     await startSolo(page, "kyrgyzstan", "botDelay=0&feedDelay=5&seed=7");
     // A walkthrough started is remembered once done.

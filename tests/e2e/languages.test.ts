@@ -1,13 +1,13 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { startServer, type RunningServer } from "../../server/main.ts";
 import { testSeeds } from "../server/seeds.ts";
-import type { Browser, Page } from "playwright-core";
-import { launch, shot, watchErrors } from "./support/browser.ts";
-import { DIST, ensureBuilt } from "./support/build.ts";
-import { serveStatic } from "./support/staticServer.ts";
+import type { Page } from "playwright-core";
+import { shot, watchErrors } from "./support/browser.ts";
+import { DIST } from "./support/build.ts";
+import { staticStage } from "./support/stage.ts";
 import { playUntil } from "./support/play.ts";
 
 /*
@@ -16,19 +16,7 @@ import { playUntil } from "./support/play.ts";
  * marked lang="en" (the original) and are left out; so are the few proper nouns written in Latin letters.
  */
 
-let browser: Browser;
-let server: { url: string; close(): Promise<void> };
-
-beforeAll(async () => {
-  await ensureBuilt();
-  server = await serveStatic(DIST);
-  browser = await launch();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const stage = staticStage();
 
 /** Latin-script words a Russian or Kazakh screen may show: proper nouns and file formats, and the keys named by their letter. */
 const ALLOWED = new Set(["Huawei", "HQ-9", "CSV", "JSON", "QR", "Esc", "O", "I", "L", "R", "C", "W", "PUBLIC_URL", "localhost", "README"]);
@@ -83,12 +71,12 @@ const WINNER: Record<string, RegExp> = { ru: /Победител/, kk: /Жеңі
 
 describe.each(["ru", "kk"])("the game in %s", (lang) => {
   it("plays a short solo game with every screen in the language", async () => {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    const page = await stage.browser.newPage({ viewport: { width: 1366, height: 768 } });
     const errors = watchErrors(page);
     // Only the chosen language's file is fetched.
     const fetched: string[] = [];
     page.on("request", (r) => { if (r.url().endsWith(".js")) fetched.push(r.url()); });
-    await page.goto(`${server.url}/?lang=${lang}&botDelay=0&feedDelay=5&seed=20261204`);
+    await page.goto(`${stage.url}/?lang=${lang}&botDelay=0&feedDelay=5&seed=20261204`);
     await page.waitForSelector("#start-solo");
     expect(await page.getAttribute("html", "lang")).toBe(lang);
     expect(await page.title()).not.toMatch(/[A-Za-z]/);
@@ -156,8 +144,8 @@ describe.each(["ru", "kk"])("the game in %s", (lang) => {
 
 describe("choosing the language", () => {
   it("the picker switches it, the browser remembers it, and ?lang= wins over the memory", async () => {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-    await page.goto(`${server.url}/`);
+    const page = await stage.browser.newPage({ viewport: { width: 1366, height: 768 } });
+    await page.goto(`${stage.url}/`);
     await page.waitForSelector("#start-solo");
     expect(await page.getAttribute("html", "lang")).toBe("en");
     await Promise.all([page.waitForURL(/lang=kk/), page.selectOption("#lang-picker", "kk")]);
@@ -165,11 +153,11 @@ describe("choosing the language", () => {
     expect(await page.getAttribute("html", "lang")).toBe("kk");
     expect(await page.textContent("#start-solo")).toMatch(/[А-Яа-яӘәҒғҚқҢңӨөҰұҮүІі]/);
     // Remembered: the plain address opens in Kazakh.
-    await page.goto(`${server.url}/`);
+    await page.goto(`${stage.url}/`);
     await page.waitForSelector("#start-solo");
     expect(await page.getAttribute("html", "lang")).toBe("kk");
     // The address wins.
-    await page.goto(`${server.url}/?lang=en`);
+    await page.goto(`${stage.url}/?lang=en`);
     await page.waitForSelector("#start-solo");
     expect(await page.getAttribute("html", "lang")).toBe("en");
     expect(await page.textContent("#start-solo")).toBe("Start solo game");
@@ -188,7 +176,7 @@ describe("a class in two languages", () => {
   it("the teacher in Russian: the join link, projector and debrief carry it; one student keeps it, another chooses Kazakh", async () => {
     classServer = await startServer({ port: 0, dbPath: join(dir, "games.sqlite"), clientDir: DIST, graceSeconds: 30, nextSeed: testSeeds() });
     const url = `http://127.0.0.1:${classServer.port}`;
-    const teacherContext = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const teacherContext = await stage.browser.newContext({ viewport: { width: 1366, height: 768 } });
     const teacher = await teacherContext.newPage();
     const errors = [watchErrors(teacher)];
     await teacher.goto(`${url}/?lang=ru`);
@@ -215,7 +203,7 @@ describe("a class in two languages", () => {
     // Айгерим (nicknames are the students' own words) opens the teacher's link (Russian) and chooses Kazakh; Борис stays in Russian.
     const pages: Page[] = [];
     for (const [name, lang] of [["Айгерим", "kk"], ["Борис", "ru"]] as const) {
-      const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+      const context = await stage.browser.newContext({ viewport: { width: 1366, height: 768 } });
       const page = await context.newPage();
       errors.push(watchErrors(page));
       await page.goto(joinLink.replace(/^https?:\/\/[^/]+/, url));
@@ -282,7 +270,7 @@ describe("a class in two languages", () => {
     await shot(teacher, "lang-class-6-teacher-kk");
 
     // An online match's lobby, in Kazakh.
-    const hostContext = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const hostContext = await stage.browser.newContext({ viewport: { width: 1366, height: 768 } });
     const host = await hostContext.newPage();
     errors.push(watchErrors(host));
     await host.goto(`${url}/?lang=kk`);

@@ -1,13 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { contentEn } from "../../client/i18n/content-en.ts";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { AGENDA_BY_ID } from "../../shared/content/index.ts";
 import { levelPlayer, playGame } from "../../shared/bots/play.ts";
 import { RULES_VERSION, replaySteps, viewFor, type GameRecord, type Seat } from "../../shared/engine/index.ts";
 import { ReplayConnection } from "../../client/review/replayConnection.ts";
-import { launch, shot, watchErrors } from "./support/browser.ts";
-import { DIST, ensureBuilt } from "./support/build.ts";
-import { serveStatic } from "./support/staticServer.ts";
+import { shot, watchErrors } from "./support/browser.ts";
+import { staticStage } from "./support/stage.ts";
 
 /*
  * The replay viewer on a finished solo game: the browser holds the game's record (a save of a game played to its
@@ -16,8 +15,7 @@ import { serveStatic } from "./support/staticServer.ts";
  * nothing of another seat's secrets shows before the end (while at the end it does).
  */
 
-let browser: Browser;
-let server: { url: string; close(): Promise<void> };
+const stage = staticStage();
 
 const seat: Seat = "kyrgyzstan";
 const setup = { playerName: "Dana", seat, botLevel: "normal", length: "short", mode: "full", startYear: 2016, west: true } as const;
@@ -26,20 +24,9 @@ const game = playGame(options, 20261204, levelPlayer("normal"));
 const steps = [...replaySteps({ options, seed: 20261204, inputs: game.inputs }, { digests: true })];
 const record: GameRecord = { options, seed: 20261204, inputs: game.inputs, rulesVersion: RULES_VERSION, digests: steps.slice(1).map((s) => s.digest) };
 
-beforeAll(async () => {
-  await ensureBuilt();
-  server = await serveStatic(DIST);
-  browser = await launch();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
 /** Opens the page with the finished game in the browser's storage, and the replay from its end screen. */
 async function openReplay(page: Page): Promise<void> {
-  await page.goto(`${server.url}/?botDelay=0&feedDelay=5`);
+  await page.goto(`${stage.url}/?botDelay=0&feedDelay=5`);
   await page.waitForSelector("#start-solo");
   await page.evaluate((save) => {
     
@@ -60,7 +47,7 @@ const agendaTitle = (id: string): string => contentEn.agenda[id as keyof typeof 
 
 describe("replay viewer", () => {
   it("steps through a finished game, showing each moment as the engine's replay has it, with no other seat's secret before the end", async () => {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    const page = await stage.browser.newPage({ viewport: { width: 1366, height: 768 } });
     const errors = watchErrors(page);
     await openReplay(page);
     expect(await stepOf(page)).toBe(0);
@@ -136,7 +123,7 @@ describe("replay viewer", () => {
   }, 180_000);
 
   it("analyses the player's decisions in a worker and lists the turning points; screenshots at three sizes", async () => {
-    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    const page = await stage.browser.newPage({ viewport: { width: 1920, height: 1080 } });
     const errors = watchErrors(page);
     await openReplay(page);
     const workers: string[] = [];

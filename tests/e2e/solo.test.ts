@@ -1,23 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { launch, shot, watchErrors } from "./support/browser.ts";
-import { DIST, ensureBuilt } from "./support/build.ts";
-import { serveStatic } from "./support/staticServer.ts";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { shot, watchErrors } from "./support/browser.ts";
+import { staticStage } from "./support/stage.ts";
 import { ordersOpenIn, playUntil } from "./support/play.ts";
 
-let browser: Browser;
-let server: { url: string; close(): Promise<void> };
-
-beforeAll(async () => {
-  await ensureBuilt();
-  server = await serveStatic(DIST);
-  browser = await launch();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const stage = staticStage();
 
 /** How many decisions the page's bot worker has made (null when the page has no bot worker). */
 async function workerDecisions(page: Page): Promise<number | null> {
@@ -27,11 +14,11 @@ async function workerDecisions(page: Page): Promise<number | null> {
 
 describe("solo game in the browser", () => {
   it("plays a short game against bots to the end through the interface", async () => {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    const page = await stage.browser.newPage({ viewport: { width: 1366, height: 768 } });
     const errors = watchErrors(page);
     const warnings: string[] = [];
     page.on("console", (m) => { if (m.type() === "warning") warnings.push(m.text()); });
-    await page.goto(`${server.url}/?botDelay=0&feedDelay=5&seed=20261123`);
+    await page.goto(`${stage.url}/?botDelay=0&feedDelay=5&seed=20261123`);
     await page.waitForSelector("#start-solo");
     await shot(page, "solo-1-menu");
     await page.fill("#player-name", "Aigerim");
