@@ -2,7 +2,7 @@ import express from "express";
 import { randomBytes, timingSafeEqual } from "node:crypto";
 import { MakePublicBody, PublicReplayToken, RoomIdParam, TicketHeader, type MadePublic } from "../../shared/protocol/publicReplay.ts";
 import { addressOf } from "../http.ts";
-import { RULES_VERSION, verifyRecord, type Seat } from "../../shared/engine/index.ts";
+import { RULES_VERSION, verifyRecord, type GameRecord, type Seat } from "../../shared/engine/index.ts";
 import { context } from "../context.ts";
 import type { MatchSave } from "../room/matchSave.ts";
 
@@ -14,6 +14,24 @@ import type { MatchSave } from "../room/matchSave.ts";
 
 const same = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
+/**
+ * What a finished game's record gives a viewer: the whole record once the game is over; up to its last matching step
+ * when the rules changed after it (read-only, over); null while the game goes on (its orders are still secret).
+ */
+function finishedRecord(record: GameRecord): GameRecord | null {
+  const checked = verifyRecord(record, RULES_VERSION);
+  if (checked.ok) return checked.state.phase === "ended" ? record : null;
+  return { ...record, inputs: record.inputs.slice(0, checked.matching), digests: undefined } as GameRecord;
+}
+
+/** The seat of a saved match whose ticket this is, with the match's record id; null when the room or ticket names none. */
+async function seatByTicket(roomId: string, ticket: string): Promise<{ save: MatchSave; seat: Seat; matchId: number } | null> {
+  const saved = await context().records.loadRoom(roomId);
+  const save = saved?.kind === "match" ? (saved.data as unknown as MatchSave) : null;
+  const seat = save?.seats.find((s) => typeof s.ticket === "string" && s.ticket !== "" && same(s.ticket, ticket))?.seat as Seat | undefined;
+  return save && seat && save.matchId !== null ? { save, seat, matchId: save.matchId } : null;
+}
+
 /** A fresh public replay token. */
 export const newPublicToken = (): string => randomBytes(24).toString("base64url");
 
@@ -24,8 +42,7 @@ export const newPublicToken = (): string => randomBytes(24).toString("base64url"
 export async function makeReplayPublic(matchId: number, res: express.Response): Promise<void> {
   const records = context().records;
   const record = await records.gameRecord(matchId);
-  const checked = record ? verifyRecord(record, RULES_VERSION) : null;
-  if (!checked || (checked.ok && checked.state.phase !== "ended")) {
+  if (!record || !finishedRecord(record)) {
     res.status(403).json({ code: "not-over" });
     return;
   }
@@ -54,19 +71,17 @@ export function replayRoutes(app: express.Application): void {
       res.status(400).json({ code: "bad-input" });
       return;
     }
-    const saved = await context().records.loadRoom(roomId.data);
-    const save = saved?.kind === "match" ? (saved.data as unknown as MatchSave) : null;
-    const seat = save?.seats.find((s) => typeof s.ticket === "string" && s.ticket !== "" && same(s.ticket, ticket.data))?.seat;
-    if (!save || !seat || save.matchId === null) {
+    const held = await seatByTicket(roomId.data, ticket.data);
+    if (!held) {
       await limits.take("codeMisses", address);
       res.status(404).json({ code: "unknown-match" });
       return;
     }
-    if (seat !== save.hostSeat) {
+    if (held.seat !== held.save.hostSeat) {
       res.status(403).json({ code: "not-host" });
       return;
     }
-    await makeReplayPublic(save.matchId, res);
+    await makeReplayPublic(held.matchId, res);
   });
 
   // A public replay: anyone with its token, in the public view (the record; the viewer shows no seat's secrets
@@ -83,36 +98,33 @@ export function replayRoutes(app: express.Application): void {
       res.status(404).json({ code: "unknown-replay" });
       return;
     }
-    const checked = verifyRecord(record, RULES_VERSION);
-    if (checked.ok && checked.state.phase !== "ended") {
+    const replayable = finishedRecord(record);
+    if (!replayable) {
       res.status(403).json({ code: "not-over" });
       return;
     }
-    const replayable = checked.ok ? record : { ...record, inputs: record.inputs.slice(0, checked.matching), digests: undefined };
     res.json({ record: replayable });
   });
 
   app.get("/api/match/:roomId/record", async (req, res) => {
-    const roomId = String(req.params.roomId).slice(0, 32);
-    const ticket = String(req.headers["x-seat-ticket"] ?? "");
-    const saved = ticket ? await context().records.loadRoom(roomId) : null;
-    const save = saved?.kind === "match" ? (saved.data as unknown as MatchSave) : null;
-    const seat = save?.seats.find((s) => typeof s.ticket === "string" && s.ticket !== "" && same(s.ticket, ticket))?.seat as Seat | undefined;
-    if (!save || !seat || save.matchId === null) {
+    // A room id or ticket that names no seat spends the code-miss budget, as on the other ticket routes.
+    const address = addressOf(req);
+    const { limits, records } = context();
+    if (!(await limits.available("codeMisses", address))) return void limited(res);
+    const roomId = RoomIdParam.safeParse(req.params.roomId);
+    const ticket = TicketHeader.safeParse(req.headers["x-seat-ticket"]);
+    const held = roomId.success && ticket.success ? await seatByTicket(roomId.data, ticket.data) : null;
+    const record = held ? await records.gameRecord(held.matchId) : null;
+    if (!held || !record) {
+      await limits.take("codeMisses", address);
       res.status(404).json({ code: "unknown-match" });
       return;
     }
-    const record = await context().records.gameRecord(save.matchId);
-    if (!record) {
-      res.status(404).json({ code: "unknown-match" });
-      return;
-    }
-    const checked = verifyRecord(record, RULES_VERSION);
-    if (checked.ok && checked.state.phase !== "ended") {
+    const replayable = finishedRecord(record);
+    if (!replayable) {
       res.status(403).json({ code: "not-over" });
       return;
     }
-    const replayable = checked.ok ? record : { ...record, inputs: record.inputs.slice(0, checked.matching), digests: undefined };
-    res.json({ record: replayable, seat });
+    res.json({ record: replayable, seat: held.seat });
   });
 }

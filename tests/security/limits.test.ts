@@ -139,10 +139,11 @@ describe("join codes", () => {
     expect(await status("/api/class/QQQQQQ")).toBe(429);
   });
 
-  it("guessing match room ids (their status, or opening a saved one) spends the same miss budget", async () => {
+  it("guessing match room ids or seat tickets (status, opening a saved one, a record) spends the same miss budget", async () => {
     const misses = [];
-    for (let i = 0; i < 3; i++) misses.push(await status(`/api/match/nosuchroom${i}/status`));
-    for (let i = 0; i < 3; i++) misses.push(await status(`/api/match/nosuchroom${i}/open`, { method: "POST" }));
+    for (let i = 0; i < 2; i++) misses.push(await status(`/api/match/nosuchroom${i}/status`));
+    for (let i = 0; i < 2; i++) misses.push(await status(`/api/match/nosuchroom${i}/open`, { method: "POST" }));
+    for (let i = 0; i < 2; i++) misses.push(await status(`/api/match/nosuchroom${i}/record`, { headers: { "x-seat-ticket": `guess${i}` } }));
     expect(misses).toEqual([404, 404, 404, 404, 404, 404]);
     expect(await status("/api/match/nosuchroom/open", { method: "POST" })).toBe(429);
     expect(await status("/api/code/QQQQQQ")).toBe(429);
