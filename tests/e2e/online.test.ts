@@ -1,34 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
-import { launch, shot, watchErrors } from "./support/browser.ts";
-import { ensureBuilt } from "./support/build.ts";
+import { describe, expect, it } from "vitest";
+import { shot, watchErrors } from "./support/browser.ts";
 import { ordersOpenIn, playUntil, roundOf } from "./support/play.ts";
-import { startTestServer } from "./support/server.ts";
+import { serverStage } from "./support/stage.ts";
 
-let browser: Browser;
-let server: { url: string; close(): Promise<void> };
-
-beforeAll(async () => {
-  await ensureBuilt();
-  server = await startTestServer();
-  browser = await launch();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const stage = serverStage();
 
 describe("online match in two browsers", () => {
   it("creates a private match, joins it by code in another browser, and completes a round", async () => {
-    const hostContext = await browser.newContext({ viewport: { width: 1366, height: 768 } });
-    const guestContext = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+    const hostContext = await stage.browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const guestContext = await stage.browser.newContext({ viewport: { width: 1024, height: 768 } });
     const host = await hostContext.newPage();
     const guest = await guestContext.newPage();
     const hostErrors = watchErrors(host);
     const guestErrors = watchErrors(guest);
 
-    await host.goto(`${server.url}/?feedDelay=5`);
+    await host.goto(`${stage.url}/?feedDelay=5`);
     await host.fill("#player-name", "Dana");
     await host.selectOption("#online-visibility", "private");
     await host.check("input[name=online-seat][value=russia]");
@@ -41,7 +27,7 @@ describe("online match in two browsers", () => {
     await shot(host, "online-1-host-lobby");
 
     // The guest opens the join link, which fills in the code.
-    await guest.goto(`${server.url}/?join=${code}&feedDelay=5`);
+    await guest.goto(`${stage.url}/?join=${code}&feedDelay=5`);
     await guest.waitForSelector("#join-online");
     expect(await guest.inputValue("#join-code")).toBe(code);
     await guest.fill("#player-name", "Timur");
@@ -85,9 +71,9 @@ describe("online match in two browsers", () => {
   }, 240_000);
 
   it("rejoins the same seat after a page refresh mid-game", async () => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const context = await stage.browser.newContext({ viewport: { width: 1366, height: 768 } });
     const page = await context.newPage();
-    await page.goto(`${server.url}/?feedDelay=5`);
+    await page.goto(`${stage.url}/?feedDelay=5`);
     await page.fill("#player-name", "Saule");
     await page.check("input[name=online-seat][value=kazakhstan]");
     await page.selectOption("#online-level", "easy");
@@ -112,11 +98,11 @@ describe("online match in two browsers", () => {
   }, 240_000);
 
   it("an address with nothing at it lands on the menu with the reason in the reader's language", async () => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const context = await stage.browser.newContext({ viewport: { width: 1366, height: 768 } });
     const page = await context.newPage();
-    await page.goto(`${server.url}/?lang=ru`);
+    await page.goto(`${stage.url}/?lang=ru`);
     await page.waitForSelector("#start-solo");
-    await page.goto(`${server.url}/no/such/page`);
+    await page.goto(`${stage.url}/no/such/page`);
     await page.waitForSelector("#error-banner");
     expect(await page.textContent("#error-banner")).toMatch(/[А-Яа-яЁё]/);
     expect(new URL(page.url()).search).toBe("");

@@ -1,11 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { contentEn } from "../../client/i18n/content-en.ts";
 import { replay, type GameRecord } from "../../shared/engine/index.ts";
 import { newClass, student, until } from "../classroom/helpers.ts";
-import { launch, shot, watchErrors } from "./support/browser.ts";
-import { ensureBuilt } from "./support/build.ts";
-import { startTestServer } from "./support/server.ts";
+import { shot, watchErrors } from "./support/browser.ts";
+import { serverStage } from "./support/stage.ts";
 
 /*
  * A public replay link in the browser: the teacher's debrief of a finished class game makes its replay public and
@@ -13,25 +11,13 @@ import { startTestServer } from "./support/server.ts";
  * shown before the game's end. Screenshots at 1366×768 and 1920×1080.
  */
 
-let browser: Browser;
-let server: { url: string; close(): Promise<void> };
-
-beforeAll(async () => {
-  await ensureBuilt();
-  server = await startTestServer();
-  browser = await launch();
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const stage = serverStage(240_000);
 
 const agendaTitles = Object.values(contentEn.agenda).map((a) => a.title);
 
 describe("public replay link", () => {
   it("the teacher makes a finished class game's replay public; the link shows it to anyone, agendas only at the end", async () => {
-    const ws = server.url.replace(/^http/, "ws");
+    const ws = stage.url.replace(/^http/, "ws");
     const { code, key, teacher } = await newClass(ws, { mode: "powers" });
     const ana = await student(ws, code, "Ana");
     expect(await teacher.request("assign", { name: "Ana", seat: "china" })).toEqual({ ok: true });
@@ -40,17 +26,17 @@ describe("public replay link", () => {
     await until("game over", () => teacher.state()?.phase === "ended", 90_000);
     for (const l of [ana, teacher]) await l.stop();
 
-    const before = await fetch(`${server.url}/api/replay/${"A".repeat(32)}`);
+    const before = await fetch(`${stage.url}/api/replay/${"A".repeat(32)}`);
     expect(before.status).toBe(404);
 
     for (const [width, height] of [[1366, 768], [1920, 1080]] as const) {
-      const context = await browser.newContext({ viewport: { width, height } });
+      const context = await stage.browser.newContext({ viewport: { width, height } });
       context.setDefaultTimeout(90_000);
       const page = await context.newPage();
       const errors = watchErrors(page);
-      await page.goto(`${server.url}/`);
+      await page.goto(`${stage.url}/`);
       await page.evaluate((t) => localStorage.setItem("ngg.class.teacher", JSON.stringify(t)), { code, key });
-      await page.goto(`${server.url}/?debrief=${code}`);
+      await page.goto(`${stage.url}/?debrief=${code}`);
       await page.click("#make-replay-public");
       await page.waitForSelector("#public-replay-link");
       const link = await page.inputValue("#public-replay-link");
@@ -59,13 +45,13 @@ describe("public replay link", () => {
       await shot(page, `public-replay-debrief-${width}`);
 
       // Anyone: a fresh browser context with no key.
-      const visitor = await browser.newContext({ viewport: { width, height } });
+      const visitor = await stage.browser.newContext({ viewport: { width, height } });
       visitor.setDefaultTimeout(90_000);
       const view = await visitor.newPage();
       const visitorErrors = watchErrors(view);
       await view.goto(link);
       await view.waitForSelector("#replay-controls");
-      const record = (await (await fetch(`${server.url}/api/replay/${link.split("=")[1]}`)).json()) as { record: GameRecord };
+      const record = (await (await fetch(`${stage.url}/api/replay/${link.split("=")[1]}`)).json()) as { record: GameRecord };
       expect(replay(record.record).phase).toBe("ended");
       // A mid-game moment: no agenda's title on the screen.
       await view.click("#replay-next");
