@@ -3,6 +3,8 @@ export { createGame, submitOrders, answerDecision, closePhase, applyInput, type 
 export { replay, replaySteps, verifyRecord, type GameRecord, type ReplayStep, type Verified } from "./replay.ts";
 export { digestState } from "./digest.ts";
 export { RULES_VERSION } from "./version.ts";
+/** The game's numbers (the rupture line, the order limit): for showing them, never for re-deriving a rule outside the engine. */
+export { RULES } from "./rules.ts";
 export { viewFor, type GameView, type PublicSeat, type Viewer } from "./view.ts";
 export { pendingSeats } from "./pending.ts";
 export { legalActions, checkPlan, type LegalAction, type PlanCheck, type RejectCode, type Rejection } from "./legal.ts";

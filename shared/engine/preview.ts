@@ -74,6 +74,12 @@ export interface EncroachmentPreview {
   tension: number;
   juniorPartner: number;
   tensionAfter: number;
+  /**
+   * The order that raised it, when an order did (absent for an answer to a crisis): who ordered it (for refinancing,
+   * the state that asked), its action, and the state it targets if any. A plan's preview tells which of its orders
+   * adds what to the tension this way, so a player sees each order's share.
+   */
+  order?: { seat: Seat; action: string; target: StateId | null };
 }
 
 /** How sure debt distress is at this year's debt service: not at all, only if the state cannot pay what is due, or even if it pays. */
@@ -272,18 +278,24 @@ function outcome(base: GameState, seat: Seat, when: string, decidedBy: Seat | nu
   const encroachments: EncroachmentPreview[] = [];
   let lapses = false;
   let rupture = false;
-  for (const e of after.log) {
+  after.log.forEach((e, i) => {
     if (e.kind === "encroachment") {
-      encroachments.push({
+      const found: EncroachmentPreview = {
         seat: e.params.seat as "russia" | "china", other: e.params.other as "russia" | "china", domain: e.params.domain as Domain,
         tension: Number(e.params.delta), juniorPartner: Number(e.params.junior), tensionAfter: Number(e.params.tension),
-      });
+      };
+      // resolveOrder announces the order it resolved just before counting its encroachment (flow.ts).
+      const by = after.log[i - 1];
+      if (by?.kind === "actionResolved") {
+        found.order = { seat: by.params.seat as Seat, action: String(by.params.action), target: (by.params.target as StateId | undefined) ?? null };
+      }
+      encroachments.push(found);
     } else if (e.kind === "actionUnaffordable") {
       lapses = true;
     } else if (e.kind === "rupture") {
       rupture = true;
     }
-  }
+  });
   return { when, decidedBy, isDefault, lapses, changes: diff(base, after, seat), encroachments, rupture, risks: risks(base, after), then: [] };
 }
 

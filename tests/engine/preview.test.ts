@@ -140,7 +140,7 @@ describe("encroachment and tension", () => {
     s.global.tension = 4;
     s.global.asymmetry = RULES.juniorPartnerAsymmetry - 1;
     const o = previewOrder(s, "china", { action: "private-security", target: "kyrgyzstan" }).outcomes[0]!;
-    expect(o.encroachments).toEqual([{ seat: "china", other: "russia", domain: "security", tension: 1, juniorPartner: 0, tensionAfter: 5 }]);
+    expect(o.encroachments).toEqual([{ seat: "china", other: "russia", domain: "security", tension: 1, juniorPartner: 0, tensionAfter: 5, order: { seat: "china", action: "private-security", target: "kyrgyzstan" } }]);
     expect(global(o, "tension")).toEqual({ from: 4, to: 5 });
   });
 
@@ -149,7 +149,7 @@ describe("encroachment and tension", () => {
     s.global.tension = 4;
     s.global.asymmetry = RULES.juniorPartnerAsymmetry;
     const o = previewOrder(s, "china", { action: "sco-training", target: "kazakhstan" }).outcomes[0]!;
-    expect(o.encroachments).toEqual([{ seat: "china", other: "russia", domain: "security", tension: 1 + RULES.juniorPartnerExtra, juniorPartner: RULES.juniorPartnerExtra, tensionAfter: 4 + 1 + RULES.juniorPartnerExtra }]);
+    expect(o.encroachments).toEqual([{ seat: "china", other: "russia", domain: "security", tension: 1 + RULES.juniorPartnerExtra, juniorPartner: RULES.juniorPartnerExtra, tensionAfter: 4 + 1 + RULES.juniorPartnerExtra, order: { seat: "china", action: "sco-training", target: "kazakhstan" } }]);
   });
 
   it("the same order in a domain that is no one's home is not an encroachment", () => {
@@ -171,7 +171,8 @@ describe("encroachment and tension", () => {
     const [accept, decline] = previewDecision(view, d.id);
     expect(accept!.outcomes[0]!.when).toBe("accept");
     const yes = accept!.outcomes[0]!;
-    expect(yes.encroachments).toEqual([{ seat: "russia", other: "china", domain: "economy", tension: 1, juniorPartner: 0, tensionAfter: 8 }]);
+    // Raised by the state's order; its target is a power, not a state.
+    expect(yes.encroachments).toEqual([{ seat: "russia", other: "china", domain: "economy", tension: 1, juniorPartner: 0, tensionAfter: 8, order: { seat: "kyrgyzstan", action: "seek-refinancing", target: null } }]);
     expect(global(yes, "tension")).toEqual({ from: 7, to: 8 });
     expect(fundsOf(yes, "russia")).toEqual({ from: 20, to: 17 });
     expect(track(yes, "kyrgyzstan", "debt")).toEqual({ from: 22, to: 18 });
@@ -465,6 +466,18 @@ describe("plans and refusals", () => {
     expect(track(o, "kazakhstan", "debt")).toEqual({ from: 0, to: 6 });
     expect(o.encroachments).toHaveLength(1);
     expect(fundsOf(o, "china")).toEqual({ from: 20, to: 16 });
+  });
+
+  it("a plan's encroachments each name the order that raised them, in the order they resolve", () => {
+    const s = rich();
+    s.global.tension = 4;
+    s.global.asymmetry = RULES.juniorPartnerAsymmetry - 1;
+    const plan: Order[] = [{ action: "public-diplomacy", target: "kazakhstan" }, { action: "sco-training", target: "tajikistan" }, { action: "private-security", target: "kyrgyzstan" }];
+    const o = previewInput(viewFor(s, "china"), { type: "orders", seat: "china", orders: plan }).outcomes[0]!;
+    expect(o.encroachments.map((e) => [e.order?.action, e.order?.target, e.tension, e.tensionAfter])).toEqual([
+      ["sco-training", "tajikistan", 1, 5],
+      ["private-security", "kyrgyzstan", 1, 6],
+    ]);
   });
 
   it.each([
