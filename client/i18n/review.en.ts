@@ -40,6 +40,7 @@ export const reviewEn = {
     explain: "At each of your decisions the hard bot searches the position from your seat's view (what you knew then) and weighs its choice against yours over the next two years. Costly differences are turning points.",
     run: "Analyse {{seat}}'s decisions",
     chooseSeat: "Choose a seat above to analyse its decisions",
+    noSeat: "The analysis reviews one player's decisions, so it needs their seat, and a public replay has none. Each player can analyse their own decisions in their game's replay (“$t(review.open)” at the end of the game).",
     running: "Analysing decision {{done}} of {{total}}…",
     done: "{{count}} decisions analysed: {{turning}} turning points.",
     none: "No turning point: none of the choices weighed did clearly better than what was played.",

@@ -6,6 +6,7 @@ import type { App } from "../screens/types.ts";
 import { h, replace } from "../ui/dom.ts";
 import { answerLabel } from "../panels/labels.ts";
 import { analyse, cachedReview } from "./analysis.ts";
+import { analysisOffer } from "./analysisOffer.ts";
 import { ReplayConnection, type ReplayViewer } from "./replayConnection.ts";
 import { turningText, turningWhy } from "./turningText.ts";
 import "./review.css";
@@ -86,14 +87,17 @@ export function openReplay(root: HTMLElement, app: App, source: ReplaySource, on
   const turningList = h("ol", { class: "turning-points", id: "turning-points" });
   const here = h("p", { class: "review-here", id: "review-here" });
   const run = h("button", { type: "button", id: "review-run" });
+  const noSeat = h("p", { class: "status-line", id: "review-no-seat" });
   let review: Review | null = source.seat ? cachedReview(source.record, source.seat) : null;
   let job: { cancel(): void } | null = null;
   /** The analysis section as before any analysis of the seat now chosen. */
   function resetAnalysis(): void {
-    const seat = analysed();
-    run.hidden = false;
-    (run as HTMLButtonElement).disabled = !seat;
-    run.textContent = seat ? t("review.analysis.run", { seat: seatName(seat) }) : t("review.analysis.chooseSeat");
+    const offer = analysisOffer(analysed(), choices);
+    run.hidden = "note" in offer;
+    (run as HTMLButtonElement).disabled = !("enabled" in offer && offer.enabled);
+    run.textContent = "button" in offer ? offer.button : "";
+    noSeat.textContent = "note" in offer ? offer.note : "";
+    noSeat.hidden = !("note" in offer);
     progress.hidden = true;
     analysisStatus.textContent = "";
     replace(turningList);
@@ -165,7 +169,7 @@ export function openReplay(root: HTMLElement, app: App, source: ReplaySource, on
     h("details", { class: "replay-analysis", id: "replay-analysis", open: "" },
       h("summary", {}, t("review.analysis.heading")),
       h("p", { class: "status-line" }, t("review.analysis.explain")),
-      run, progress, analysisStatus, here,
+      run, noSeat, progress, analysisStatus, here,
       h("h3", {}, t("review.turning.heading")), turningList),
     chartDetails);
 

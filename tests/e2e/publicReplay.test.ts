@@ -53,6 +53,10 @@ describe("public replay link", () => {
       await view.waitForSelector("#replay-controls");
       const record = (await (await fetch(`${stage.url}/api/replay/${link.split("=")[1]}`)).json()) as { record: GameRecord };
       expect(replay(record.record).phase).toBe("ended");
+      // Seen by the public with no seat to choose: the analysis box says why it has nothing to analyse, with no dead button.
+      expect(await view.isVisible("#review-run")).toBe(false);
+      expect(await view.textContent("#review-no-seat")).toContain("needs their seat");
+      expect(await view.textContent("#replay-analysis")).not.toContain("Choose a seat");
       // A mid-game moment: no agenda's title on the screen.
       await view.click("#replay-next");
       for (let i = 0; i < 12; i++) await view.keyboard.press("ArrowRight");
