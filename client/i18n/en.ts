@@ -96,6 +96,17 @@ export const en = {
     shared: "Your team shares this plan: every member sees each change live, and any member submits it.",
     sharedBy: "Shared team plan · last change by {{name}}",
     paused: "The game is paused: orders wait until it resumes.",
+    /** The tension gauge of Russia's and China's orders: the plan's share of the way to the rupture line. */
+    tension: {
+      heading: "Sino-Russian tension", value: "{{now}} / {{line}}", valuePlan: "{{now}} → {{after}} / {{line}}",
+      valueText: "{{now}} of {{line}} now; {{after}} with your plan. The partnership breaks at {{line}}.",
+      share: "+{{count}} {{order}}", shareTitle: "{{order}}: tension +{{count}}",
+      rupture_one: "This plan would break the partnership: the game ends and both powers lose {{count}} point.",
+      rupture_other: "This plan would break the partnership: the game ends and both powers lose {{count}} points.",
+      notCounting: { russia: "Not counting Russia's orders this round.", china: "Not counting China's orders this round." },
+      offers: "Offers count with their targets' default answers.",
+    },
+    tensionTag: "⚠ +{{count}} tension",
   },
   inbox: {
     heading: "Decisions and offers", empty: "Nothing to answer right now.", from: "From {{seat}}", about: "About {{state}}",
@@ -160,7 +171,7 @@ export const en = {
     distress: "falls into debt distress", distressEnds: "out of debt distress",
     encroach: "⚠ Encroachment: {{seat}} acts in {{other}}'s {{domain}} domain. Sino-Russian tension {{from}} → {{to}}",
     encroachJunior: "⚠ Encroachment: {{seat}} acts in {{other}}'s {{domain}} domain, and Russia feels like the junior partner. Sino-Russian tension {{from}} → {{to}}",
-    rupture: "⚠ Tension reaches 10: the partnership ruptures and the game ends",
+    rupture: "⚠ Tension reaches {{line}}: the partnership ruptures and the game ends",
     lapses: "It cannot be paid for when it resolves: nothing happens",
     global: { tension: "Sino-Russian tension", asymmetry: "Asymmetry", westPresence: "Western presence", afghanThreat: "Afghan threat", allInclusivePressure: "Calls for all-inclusive responsibility" },
     division: "The division of labour becomes {{to}}",

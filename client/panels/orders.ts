@@ -6,7 +6,9 @@ import { h, replace } from "../ui/dom.ts";
 import { sourceButton } from "../ui/sourceDialog.ts";
 import { actionSummary, errorText, refusalText, t } from "../i18n/strings.ts";
 import { actionName, optionLabel } from "./labels.ts";
-import { alarming, previewLines, previewList } from "./previewText.ts";
+import { addedTension, alarming, previewLines, previewList } from "./previewText.ts";
+import { tensionGauge } from "./tensionGauge.ts";
+import { tensionMeter } from "./tensionMeter.ts";
 
 /** A plan kept elsewhere and shared live (a classroom team's draft): the panel shows it and asks for every change. */
 export interface SharedPlan {
@@ -80,6 +82,7 @@ export class OrdersPanel {
       const sent = me.orders ?? [];
       return void replace(this.el, h("h2", {}, t("orders.heading")), h("p", { class: "ok-msg", id: "orders-sent" }, t("orders.sent")),
         this.submittedList(sent),
+        this.tension(view, sent),
         // What the orders sent will do, kept in sight while the others decide.
         sent.length > 0 ? h("details", { class: "plan-preview", open: true },
           h("summary", {}, t("preview.planHeading")),
@@ -109,6 +112,7 @@ export class OrdersPanel {
       h("p", { class: `budget${over ? " over" : ""}`, id: "budget", "aria-live": "polite" },
         t("orders.budgetLeft", { ap: left.actionPoints, maxAp: me.ap, funds: left.funds, maxFunds: me.funds })),
       over ? h("p", { class: "error", id: "plan-problem" }, planReason(check)) : null,
+      this.tension(view, this.plan),
       h("h3", { class: "visually-hidden" }, t("orders.planned")),
       this.plan.length === 0 ? h("p", { class: "status-line" }, t("orders.emptyPlan")) : h("ul", { class: "plan", id: "plan" },
         ...this.plan.map((o, i) => h("li", {},
@@ -130,6 +134,12 @@ export class OrdersPanel {
     this.error.textContent = "";
     this.render(view);
     (document.getElementById("submit-orders") as HTMLElement | null)?.focus();
+  }
+
+  /** Russia's and China's way to the rupture line with these orders (nothing for a seat that cannot encroach). */
+  private tension(view: GameView, orders: Order[]): HTMLElement | null {
+    const gauge = tensionGauge(view, orders);
+    return gauge ? tensionMeter(gauge, "tension-meter") : null;
   }
 
   private orderText(o: Order): string {
@@ -161,6 +171,8 @@ export class OrdersPanel {
     add.addEventListener("click", () => this.change(view, [...this.plan, current()]));
     const reason = h("p", { class: "reason", id: `reason-${l.action}` });
     const preview = h("div", { class: "preview-box", id: `preview-${l.action}` });
+    // What this order alone adds to Sino-Russian tension, at a glance beside its cost.
+    const tensionTag = h("span", { class: "tension-tag", id: `tension-${l.action}`, hidden: true });
     // Add waits on the engine's verdict for the plan with this order in it; the preview shows what the order alone will do.
     const refresh = () => {
       const order = current();
@@ -170,9 +182,12 @@ export class OrdersPanel {
       const p = previewInput(view, { type: "order", seat: view.viewer as Seat, order });
       replace(preview, previewList(previewLines(p, view.viewer as Seat)));
       item.classList.toggle("alarm", alarming(p));
+      const added = addedTension(p);
+      tensionTag.hidden = added === 0;
+      tensionTag.textContent = added === 0 ? "" : t("orders.tensionTag", { count: added });
     };
     const item = h("li", { class: "action", style: `--swatch:${DOMAIN_SWATCH[def?.domain ?? ""] ?? "#888"}`, "data-action": l.action },
-      h("header", {}, h("h3", {}, name), h("span", { class: "cost" }, t("orders.apCost", { ap: l.ap, cost: l.cost }))),
+      h("header", {}, h("h3", {}, name), tensionTag, h("span", { class: "cost" }, t("orders.apCost", { ap: l.ap, cost: l.cost }))),
       def ? h("p", {}, actionSummary(def.id)) : null,
       h("div", { class: "tags" },
         h("span", {}, t(`domain.${def?.domain ?? "politics"}`)),

@@ -1,5 +1,5 @@
 import { ARRANGEMENT_BY_ID } from "../../shared/content/index.ts";
-import type { Change, EffectPreview, Outcome, Risk, Seat, StateId } from "../../shared/engine/index.ts";
+import { RULES, type Change, type EffectPreview, type Outcome, type Risk, type Seat, type StateId } from "../../shared/engine/index.ts";
 import { arrangementName, t } from "../i18n/strings.ts";
 
 /**
@@ -80,7 +80,7 @@ export function outcomeLines(o: Outcome, viewer: Seat | null): PreviewLine[] {
       tone: "warn",
     });
   }
-  if (o.rupture) lines.push({ text: t("preview.rupture"), tone: "warn" });
+  if (o.rupture) lines.push({ text: t("preview.rupture", { line: RULES.ruptureAt }), tone: "warn" });
   const byState = new Map<StateId, Change[]>();
   const bySeat = new Map<Seat, Change[]>();
   for (const c of o.changes) {
@@ -130,6 +130,15 @@ export function previewLines(p: EffectPreview, viewer: Seat | null): PreviewLine
 export function alarming(p: EffectPreview): boolean {
   const walk = (o: Outcome): boolean => o.encroachments.length > 0 || o.rupture || o.then.some(walk);
   return p.outcomes.some(walk);
+}
+
+/**
+ * The most tension one order can add, over the ways it can turn out (an offer counts if accepted): what the
+ * engine's preview counts, for a "+k tension" mark on the order before it is added.
+ */
+export function addedTension(p: EffectPreview): number {
+  const walk = (o: Outcome): number => o.encroachments.reduce((n, e) => n + e.tension, 0) + Math.max(0, ...o.then.map(walk));
+  return Math.max(0, ...p.outcomes.map(walk));
 }
 
 /** The lines as a compact list; warnings (encroachment, rupture, distress) stand out by their class. */

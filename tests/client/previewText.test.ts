@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { SEATS, applyInput, createGame, previewDecision, previewInput, viewFor, type GameState, type Input, type Order, type Seat } from "../../shared/engine/index.ts";
-import { previewLines } from "../../client/panels/previewText.ts";
+import { addedTension, previewLines } from "../../client/panels/previewText.ts";
+import { RULES } from "../../shared/engine/rules.ts";
 
 /** Seat ids as words a person should never read ("russia", "kyrgyzstan"): the lines use names. */
 const ID_WORD = new RegExp(`\\b(${SEATS.join("|")}|csto|eaeu|sco)\\b`);
@@ -28,6 +29,18 @@ describe("effect previews in words", () => {
     const loan = lines("china", { action: "bri-loan", target: "kyrgyzstan" });
     expect(loan.find((l) => l.text.includes("debt distress"))?.tone).toBe("warn");
     expect(loan.filter((l) => l.tone === "head").map((l) => l.text)).toEqual(["If Kyrgyzstan accepts: (the default)", "If Kyrgyzstan declines:"]);
+  });
+
+  it("marks an order with the tension it adds: an encroachment's, an accepted offer's, none for a power's own domain", () => {
+    const preview = (seat: Seat, order: Order) => previewInput(viewFor(game, seat), { type: "order", seat, order });
+    const security = preview("china", { action: "private-security", target: "kazakhstan" });
+    expect(addedTension(security)).toBe(security.outcomes[0]!.encroachments[0]!.tension);
+    expect(addedTension(security)).toBeGreaterThanOrEqual(RULES.encroachTension);
+    // An offer adds tension only if accepted: the mark counts that outcome, not the declined one.
+    const outpost = preview("china", { action: "border-outpost", target: "tajikistan" });
+    expect(outpost.outcomes.map((o) => o.encroachments.length)).toEqual([1, 0]);
+    expect(addedTension(outpost)).toBe(outpost.outcomes[0]!.encroachments[0]!.tension);
+    expect(addedTension(preview("russia", { action: "deploy-advisers", target: "kazakhstan" }))).toBe(0);
   });
 
   it("says why the engine refuses, in words", () => {
