@@ -75,11 +75,16 @@ function percentile(sorted: number[], p: number): number {
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
+/** BENCH_SERVER_FLAGS: Node flags for the server process alone (e.g. `--prof` or `--trace-gc`), to look into its time. */
+export function serverFlags(): string[] {
+  return (process.env.BENCH_SERVER_FLAGS ?? "").split(" ").filter(Boolean);
+}
+
 /** One server process on SQLite in a temporary folder, as `npm start` runs it. */
 export async function startOneServer(): Promise<PacedTarget> {
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), "ngg-paced-"));
-  const server: ChildProcess = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
+  const server: ChildProcess = spawn(process.execPath, [...serverFlags(), "--import", "tsx", "server/main.ts"], {
     // BENCH_DB=:memory: keeps the records off the disk (as for the closed loop), to tell the database's time from the rest.
     env: { ...process.env, PORT: String(port), DB_PATH: process.env.BENCH_DB ?? join(dir, "bench.sqlite"), LIMITS: "roomCreations=100000/10000 roomCreationsPerConnection=100000/10000" },
     stdio: ["ignore", "ignore", "inherit"],

@@ -35,8 +35,12 @@ export class Records {
   private db: Database.Database;
   private insertInput: Database.Statement;
   private pending: [number, number, string, InputSource, number, string | null][] = [];
+  /** Rooms' saved states not yet written, the latest per room (an earlier one would be overwritten in any case). */
+  private pendingRooms = new Map<string, [string, string, number, string | null, string, number]>();
   private flushScheduled = false;
-  private writeBatch: (rows: [number, number, string, InputSource, number, string | null][]) => void;
+  private writeBatch: (rows: [number, number, string, InputSource, number, string | null][], rooms: Iterable<[string, string, number, string | null, string, number]>) => void;
+  /** Statements prepared once: preparing one costs about as much as running it. */
+  private statements = new Map<string, Database.Statement>();
 
   constructor(path: string) {
     this.db = openDatabase(path);
@@ -76,13 +80,27 @@ export class Records {
     if (!has("inputs", "digest")) this.db.exec("ALTER TABLE inputs ADD COLUMN digest TEXT");
     if (!has("matches", "public_token")) this.db.exec("ALTER TABLE matches ADD COLUMN public_token TEXT");
     this.insertInput = this.db.prepare("INSERT INTO inputs (match_id, idx, input, source, at, digest) VALUES (?, ?, ?, ?, ?, ?)");
-    this.writeBatch = this.db.transaction((rows) => {
+    const upsertRoom = this.db.prepare("INSERT INTO rooms (room_id, kind, open, code, data, updated_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(room_id) DO UPDATE SET open = excluded.open, code = excluded.code, data = excluded.data, updated_at = excluded.updated_at");
+    this.writeBatch = this.db.transaction((rows, rooms) => {
       for (const row of rows) this.insertInput.run(...row);
+      for (const room of rooms) upsertRoom.run(...room);
     });
   }
 
+  private statement(sql: string): Database.Statement {
+    let prepared = this.statements.get(sql);
+    if (!prepared) this.statements.set(sql, (prepared = this.db.prepare(sql)));
+    return prepared;
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    setImmediate(() => this.flush());
+  }
+
   startMatch(setup: MatchSetup): number {
-    const info = this.db.prepare("INSERT INTO matches (room_id, name, options, seed, room, started_at, rules_version) VALUES (?, ?, ?, ?, ?, ?, ?)")
+    const info = this.statement("INSERT INTO matches (room_id, name, options, seed, room, started_at, rules_version) VALUES (?, ?, ?, ?, ?, ?, ?)")
       .run(setup.roomId, setup.name, JSON.stringify(setup.options), setup.seed, JSON.stringify(setup.room), Date.now(), setup.rulesVersion ?? null);
     return Number(info.lastInsertRowid);
   }
@@ -93,40 +111,42 @@ export class Records {
    */
   appendInput(matchId: number, index: number, input: Input, source: InputSource, digest?: string): void {
     this.pending.push([matchId, index, JSON.stringify(input), source, Date.now(), digest ?? null]);
-    if (!this.flushScheduled) {
-      this.flushScheduled = true;
-      setImmediate(() => this.flush());
-    }
+    this.scheduleFlush();
   }
 
-  /** Writes the inputs not yet written; reads call it first, so they always see every accepted input. */
+  /**
+   * Writes the inputs and rooms not yet written, in one transaction (one commit for a request's input and the room
+   * state it changed); reads call it first, so they always see every write issued before them.
+   */
   flush(): void {
     this.flushScheduled = false;
-    if (this.pending.length === 0 || !this.db.open) return;
+    if ((this.pending.length === 0 && this.pendingRooms.size === 0) || !this.db.open) return;
     const rows = this.pending;
+    const rooms = [...this.pendingRooms.values()];
     this.pending = [];
-    this.writeBatch(rows);
+    this.pendingRooms.clear();
+    this.writeBatch(rows, rooms);
   }
 
   /** A finished match's replay made public: anyone with the token may see it (public view). Kept at once. */
   makePublic(matchId: number, token: string): void {
     this.flush();
-    this.db.prepare("UPDATE matches SET public_token = ? WHERE id = ? AND public_token IS NULL").run(token, matchId);
+    this.statement("UPDATE matches SET public_token = ? WHERE id = ? AND public_token IS NULL").run(token, matchId);
   }
 
   publicToken(matchId: number): string | null {
-    const row = this.db.prepare("SELECT public_token FROM matches WHERE id = ?").get(matchId) as { public_token: string | null } | undefined;
+    const row = this.statement("SELECT public_token FROM matches WHERE id = ?").get(matchId) as { public_token: string | null } | undefined;
     return row?.public_token ?? null;
   }
 
   publicMatch(token: string): number | null {
-    const row = this.db.prepare("SELECT id FROM matches WHERE public_token = ?").get(token) as { id: number } | undefined;
+    const row = this.statement("SELECT id FROM matches WHERE public_token = ?").get(token) as { id: number } | undefined;
     return row ? Number(row.id) : null;
   }
 
   endMatch(matchId: number, winners: string[], reason: string | null): void {
     this.flush();
-    this.db.prepare("UPDATE matches SET ended_at = ?, winners = ?, end_reason = ? WHERE id = ?").run(Date.now(), winners.join(","), reason, matchId);
+    this.statement("UPDATE matches SET ended_at = ?, winners = ?, end_reason = ? WHERE id = ?").run(Date.now(), winners.join(","), reason, matchId);
   }
 
   /**
@@ -135,9 +155,9 @@ export class Records {
    */
   gameRecord(matchId: number): GameRecord | null {
     this.flush();
-    const row = this.db.prepare("SELECT options, seed, rules_version AS rulesVersion FROM matches WHERE id = ?").get(matchId) as { options: string; seed: number; rulesVersion: string | null } | undefined;
+    const row = this.statement("SELECT options, seed, rules_version AS rulesVersion FROM matches WHERE id = ?").get(matchId) as { options: string; seed: number; rulesVersion: string | null } | undefined;
     if (!row) return null;
-    const rows = this.db.prepare("SELECT input, digest FROM inputs WHERE match_id = ? ORDER BY idx").all(matchId) as { input: string; digest: string | null }[];
+    const rows = this.statement("SELECT input, digest FROM inputs WHERE match_id = ? ORDER BY idx").all(matchId) as { input: string; digest: string | null }[];
     const record: GameRecord = { options: JSON.parse(row.options), seed: row.seed, inputs: rows.map((r) => JSON.parse(r.input) as Input) };
     if (row.rulesVersion) record.rulesVersion = row.rulesVersion;
     if (rows.length > 0 && rows.every((r) => r.digest)) record.digests = rows.map((r) => r.digest!);
@@ -145,29 +165,34 @@ export class Records {
     return record;
   }
 
-  /** Keeps a room's state for a restart; written at once (a change the room acknowledged is on disk before its reply). */
+  /**
+   * Keeps a room's state for a restart: written with the next flush, which a request's reply waits for (a change
+   * the room acknowledged is on disk before its reply), or at the end of this turn of the event loop.
+   */
   saveRoom(room: SavedRoom): void {
-    this.db.prepare("INSERT INTO rooms (room_id, kind, open, code, data, updated_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(room_id) DO UPDATE SET open = excluded.open, code = excluded.code, data = excluded.data, updated_at = excluded.updated_at")
-      .run(room.roomId, room.kind, room.open ? 1 : 0, room.code, JSON.stringify(room.data), Date.now());
+    this.pendingRooms.set(room.roomId, [room.roomId, room.kind, room.open ? 1 : 0, room.code, JSON.stringify(room.data), Date.now()]);
+    this.scheduleFlush();
   }
 
   loadRoom(roomId: string): SavedRoom | null {
-    const row = this.db.prepare("SELECT room_id AS roomId, kind, open, code, data FROM rooms WHERE room_id = ?").get(roomId) as { roomId: string; kind: "match"; open: number; code: string | null; data: string } | undefined;
+    this.flush();
+    const row = this.statement("SELECT room_id AS roomId, kind, open, code, data FROM rooms WHERE room_id = ?").get(roomId) as { roomId: string; kind: "match"; open: number; code: string | null; data: string } | undefined;
     return row ? { roomId: row.roomId, kind: row.kind, open: row.open === 1, code: row.code, data: JSON.parse(row.data) } : null;
   }
 
   /** Open rooms with a join code: their codes are issued again when the server starts. */
   openRoomCodes(): { roomId: string; code: string }[] {
-    return this.db.prepare("SELECT room_id AS roomId, code FROM rooms WHERE open = 1 AND code IS NOT NULL").all() as { roomId: string; code: string }[];
+    this.flush();
+    return this.statement("SELECT room_id AS roomId, code FROM rooms WHERE open = 1 AND code IS NOT NULL").all() as { roomId: string; code: string }[];
   }
 
   matchesOfRoom(roomId: string): { id: number; endedAt: number | null; winners: string | null }[] {
-    return (this.db.prepare("SELECT id, ended_at AS endedAt, winners FROM matches WHERE room_id = ? ORDER BY id").all(roomId) as { id: number; endedAt: number | null; winners: string | null }[]);
+    return (this.statement("SELECT id, ended_at AS endedAt, winners FROM matches WHERE room_id = ? ORDER BY id").all(roomId) as { id: number; endedAt: number | null; winners: string | null }[]);
   }
 
   sources(matchId: number): InputSource[] {
     this.flush();
-    return (this.db.prepare("SELECT source FROM inputs WHERE match_id = ? ORDER BY idx").all(matchId) as { source: InputSource }[]).map((r) => r.source);
+    return (this.statement("SELECT source FROM inputs WHERE match_id = ? ORDER BY idx").all(matchId) as { source: InputSource }[]).map((r) => r.source);
   }
 
   close(): void {
