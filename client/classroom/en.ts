@@ -52,7 +52,11 @@ export const classroomEn = {
     submit: "Submit for the team ({{count}})", pass: "Pass this round", submitted: "Your team's orders are in.", botPlays: "A bot is playing your seat for now.",
     notOrders: "Orders are closed: {{phase}}.", add: "Add", remove: "Remove", actions: "Possible orders", decisions: "Decisions",
   },
-  board: { state: "State", stability: "Stability", debt: "Debt" },
+  map: {
+    switch: "Dashboard view", map: "Map", class: "Class", mapHint: "The board as the projector shows it, with your quick controls and every seat beside it",
+    classHint: "Roster, teams, drafts and every control", seatsHeading: "Seats: agendas and bots' reasons", team: "Team: {{names}}",
+    noReason: "No reason yet: a bot explains its orders once they are revealed.",
+  },
   log: {
     played_one: "{{count}} order", played_other: "{{count}} orders",
     dropped_zero: "none dropped", dropped_one: "{{count}} dropped as no longer possible", dropped_other: "{{count}} dropped as no longer possible",

@@ -1,7 +1,7 @@
 import QRCode from "qrcode";
 import { h, replace } from "../ui/dom.ts";
 import { t } from "../i18n/strings.ts";
-import { roundLine, seatsTable } from "./boardTable.ts";
+import { roundLine, seatsTable } from "./seatsTable.ts";
 import { mountClassEnd, mountClassGame } from "./board.ts";
 import { ClassBanner, everySecond, joinLinkFor, joinLinks, page, timeLeft } from "./common.ts";
 import type { ClassLink } from "./net.ts";

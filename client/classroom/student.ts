@@ -5,7 +5,7 @@ import { h, replace } from "../ui/dom.ts";
 import { busy, textField } from "../ui/forms.ts";
 import { SEAT_COLOURS } from "../ui/palette.ts";
 import { t } from "../i18n/strings.ts";
-import { roundLine } from "./boardTable.ts";
+import { roundLine } from "./seatsTable.ts";
 import { mountClassEnd, mountClassGame } from "./board.ts";
 import { ClassBanner, everySecond, joinError, page, saved, serverUrl, timeLeft } from "./common.ts";
 import { ClassLink } from "./net.ts";

@@ -8,10 +8,11 @@ import { busy, selectField, textField } from "../ui/forms.ts";
 import { SEAT_COLOURS } from "../ui/palette.ts";
 import { agendaTitle, language, refusalText, t } from "../i18n/strings.ts";
 import { actionName, optionLabel } from "../panels/labels.ts";
-import { boardTable, roundLine } from "./boardTable.ts";
-import { botReasonsList } from "../review/botReasonsList.ts";
+import { roundLine } from "./seatsTable.ts";
 import { ClassBanner, everySecond, joinLinkFor, joinLinks, onLoopback, page, saved, serverUrl, timeLeft } from "./common.ts";
 import { teacherKeyBox } from "./teacherKey.ts";
+import { teacherMap } from "./teacherMap.ts";
+import { ViewSwitch } from "./viewSwitch.ts";
 import { ClassLink, createClass } from "./net.ts";
 
 function orderText(o: Order): string {
@@ -67,7 +68,11 @@ export function teacherStart(root: HTMLElement, onLink: (link: ClassLink) => voi
 /** This tab had the dashboard of this class open (sessionStorage: it lasts as long as the tab). */
 const DASHBOARD_OPEN = "ngg.teacher.dashboard";
 
-/** The teacher's dashboard: roster and teams, every control, and every seat's secret agenda, draft and orders. */
+/**
+ * The teacher's dashboard: roster and teams, every control, and every seat's secret agenda, draft and orders.
+ * While the game runs it opens on the map (the game screen, as the projector shows it, with the teacher's quick
+ * controls and each seat's agenda and bot's reason beside it); a Map / Class switch goes back and forth.
+ */
 export function teacherDashboard(root: HTMLElement, link: ClassLink): () => void {
   const code = link.creds.code;
   sessionStorage.setItem(DASHBOARD_OPEN, code);
@@ -86,7 +91,7 @@ export function teacherDashboard(root: HTMLElement, link: ClassLink): () => void
     h("button", { type: "button", id, class: cls, onclick: () => void send(type, payload()) }, label);
 
   const timerInput = h("input", { id: "timer-seconds", type: "number", min: 0, max: 3600, step: 30, style: "width:90px", "aria-label": t("classroom.dash.timer") });
-  const message = h("input", { id: "broadcast-text", maxlength: 200, style: "min-width:260px", "aria-label": t("classroom.dash.broadcast") });
+  const message = h("input", { id: "broadcast-text", class: "broadcast-input", maxlength: 200, "aria-label": t("classroom.dash.broadcast") });
   const startBtn = button("class-start", t("classroom.dash.start"), "startClass", () => ({}), "primary");
   const pauseBtn = button("class-pause", t("classroom.dash.pause"), "pause");
   const resumeBtn = button("class-resume", t("classroom.dash.resume"), "resume", () => ({}), "primary");
@@ -105,7 +110,6 @@ export function teacherDashboard(root: HTMLElement, link: ClassLink): () => void
   );
   const roster = h("section", { class: "card", id: "roster", "aria-labelledby": "roster-h" });
   const teams = h("section", { class: "card", id: "teams", "aria-labelledby": "teams-h" });
-  const board = h("section", { class: "card", id: "teacher-board" });
   // The join link students can reach (PUBLIC_URL, or this machine's network address when the page is on localhost).
   const links = h("span", { id: "dash-links" }, h("a", { href: joinLinkFor(code), id: "dash-link" }, joinLinkFor(code)));
   const localOnly = h("p", { class: "error", id: "dash-local-only", hidden: true }, t("classroom.dash.localOnly"));
@@ -117,16 +121,38 @@ export function teacherDashboard(root: HTMLElement, link: ClassLink): () => void
   });
   const keyBox = teacherKeyBox({ code, key: link.creds.key ?? "", name: () => link.state()?.name ?? code, address: () => reachable },
     (text) => { done.textContent = text; });
+  const viewSwitch = new ViewSwitch(() => { route(); viewSwitch.focus(); });
+  const switchSlot = h("div", { class: "view-switch-slot" }, viewSwitch.el);
   const header = h("header", {},
-    h("h1", { id: "dash-title" }),
+    h("div", { class: "dash-title-row" }, h("h1", { id: "dash-title" }), switchSlot),
     h("p", {}, `${t("classroom.dash.code")}: `, h("strong", { id: "dash-code", style: "font-size:22px;letter-spacing:.1em" }, code), " · ",
       `${t("classroom.dash.link")}: `, links, " · ",
       h("a", { href: `?projector=${encodeURIComponent(code)}&lang=${language()}`, target: "_blank", id: "open-projector" }, t("classroom.dash.projector")), " · ",
       h("a", { href: `?debrief=${encodeURIComponent(code)}&lang=${language()}`, target: "_blank", id: "open-debrief" }, t("classroom.dash.debrief"))),
     localOnly, keyBox, status);
   const el = page("teacher", banner.el, header, h("section", { class: "card" }, h("h2", {}, t("classroom.dash.controls")), controls, error, done),
-    h("div", { class: "grid" }, roster, teams), board);
+    h("div", { class: "grid" }, roster, teams));
   root.appendChild(el);
+
+  /** The map while it shows: the dashboard lends it the switch and the banner, and hides itself. */
+  let unmountMap: (() => void) | null = null;
+  /** The map once the game runs and the teacher has not chosen the class view; before the start and at the end, the class view. */
+  function route(): void {
+    const state = link.state();
+    const running = !!state?.started && state.phase !== "ended" && !!link.current?.game.view();
+    const map = running && viewSwitch.value === "map";
+    if (map && !unmountMap) {
+      el.hidden = true;
+      unmountMap = teacherMap(root, link, { switcher: viewSwitch.el, banner: banner.el });
+    } else if (!map && unmountMap) {
+      unmountMap();
+      unmountMap = null;
+      el.prepend(banner.el);
+      switchSlot.appendChild(viewSwitch.el);
+      el.hidden = false;
+    }
+    viewSwitch.el.hidden = !running;
+  }
 
   /** A roster row being edited in place: a new nickname being typed, or a removal waiting for its confirmation. */
   let editing: { name: string; kind: "rename" | "remove"; value: string } | null = null;
@@ -140,6 +166,7 @@ export function teacherDashboard(root: HTMLElement, link: ClassLink): () => void
   let seeded = false;
   function render(): void {
     const state = link.state();
+    route();
     banner.render(link);
     if (!state) return;
     replace(el.querySelector("#dash-title")!, t("classroom.dash.heading", { name: state.name }));
@@ -156,9 +183,6 @@ export function teacherDashboard(root: HTMLElement, link: ClassLink): () => void
     lockBtn.setAttribute("aria-pressed", String(state.locked));
     renderRoster(state);
     renderTeams(state);
-    const view = link.current?.game.view();
-    replace(board, view ? boardTable(view) : null, view ? botReasonsList(link.current!.game.events()) : null);
-    board.hidden = !view;
   }
 
   const seatChoices = (state: MatchState): Seat[] => SEATS.filter((s) => state.seats.has(s) && (state.mode !== "powers" || s === "russia" || s === "china"));
@@ -272,6 +296,7 @@ export function teacherDashboard(root: HTMLElement, link: ClassLink): () => void
   return () => {
     unsubscribe();
     stopTick();
+    unmountMap?.();
     el.remove();
   };
 }

@@ -25,7 +25,6 @@ export const reviewEn = {
   publicView: "The public (no secrets)",
   yourSeat: "{{seat}} (you)",
   keys: "Keys: ← → step, ↑ ↓ round.",
-  botReasons: "What the bots were thinking: each bot seat's latest reason",
   input: {
     orders: "{{seat}} gives orders.",
     ordersHidden: "{{seat}} gives its orders (secret until they are revealed).",

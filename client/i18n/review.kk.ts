@@ -24,7 +24,6 @@ export const reviewKk: Strings = {
   publicView: "Жұртшылық (құпиясыз)",
   yourSeat: "{{seat}} (сіз)",
   keys: "Пернелер: ← → — қадам, ↑ ↓ — раунд.",
-  botReasons: "Боттар не ойлады: әр бот орнының соңғы дәлелі",
   input: {
     orders: "{{seat}} бұйрық береді.",
     ordersHidden: "{{seat}} бұйрық береді (ашылғанша құпия).",

@@ -24,7 +24,6 @@ export const reviewRu: Strings = {
   publicView: "Публики (без секретов)",
   yourSeat: "{{seat}} (вы)",
   keys: "Клавиши: ← → — шаг, ↑ ↓ — раунд.",
-  botReasons: "О чём думали боты: последний довод каждого бота",
   input: {
     orders: "{{seat}} отдаёт приказы.",
     ordersHidden: "{{seat}} отдаёт приказы (тайные, пока их не раскроют).",

@@ -34,6 +34,8 @@ export interface GameScreenOptions {
   className?: string;
   /** false: never offer the first game's walkthrough (a replay). */
   guide?: boolean;
+  /** A screen's own panel for a tab instead of the game's (the teacher's seats, with every agenda and the bots' reasons). */
+  panels?: Partial<Record<Tab, HTMLElement>>;
 }
 
 /** The board with its panels: top bar, news, map, state details, orders, inbox, log and seats. */
@@ -70,7 +72,7 @@ export function gameScreen(root: HTMLElement, app: App, connection: Connection, 
   const phone = window.matchMedia("(max-width: 700px)");
   const onPhoneChange = () => { if (!phone.matches && showMap) setMap(false); };
   phone.addEventListener("change", onPhoneChange);
-  const panels: Record<Tab, HTMLElement> = { orders: orders.el, inbox: inbox.el, log: log.el, seats: seats.el };
+  const panels: Record<Tab, HTMLElement> = { orders: orders.el, inbox: inbox.el, log: log.el, seats: seats.el, ...options.panels };
   const stateButtons = STATES.map((s, i) => h("button", {
     type: "button", style: `--swatch:${SEAT_COLOURS[s]}`, "data-state": s, "aria-pressed": "false", title: `${i + 1}`,
     onclick: () => select(selected === s ? null : s),

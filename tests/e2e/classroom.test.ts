@@ -106,6 +106,9 @@ describe("a class in the browser", () => {
     await bo.click("#submit-orders");
     await ana.waitForSelector("#orders-sent");
     await expect.poll(() => teacher.textContent("#teams [data-seat=russia]")).toContain("submitted");
+    // Once the game runs, the teacher's dashboard opens on the map, as the projector shows it, with the quick controls beside it.
+    await teacher.waitForSelector("#game .map-area");
+    expect(await teacher.isVisible("#dash-code")).toBe(false);
     await shot(teacher, "class-4-teacher-round");
     // The projector shows the board itself (map, tracks, news, feed) and still the join code while joining is open.
     await projector.waitForSelector("#game .map-area");
@@ -118,8 +121,11 @@ describe("a class in the browser", () => {
     // Both teams are in, so round 1's orders close (the bots never keep a phase open for long).
     await expect.poll(() => teacher.textContent("#dash-status"), { timeout: 30_000 }).not.toMatch(/Round 1 of \d+ · Orders/);
 
-    await teacher.click("#class-pause");
-    for (const page of [cy, projector]) await page.waitForSelector("#class-paused");
+    // The teacher pauses from the map, then goes to the class view for the message and the rest of the lesson.
+    await teacher.click("#map-pause");
+    for (const page of [cy, projector, teacher]) await page.waitForSelector("#class-paused");
+    await teacher.click("#view-class");
+    await teacher.waitForSelector("#broadcast-text");
     await teacher.fill("#broadcast-text", "Discuss with your team: who holds the wallet?");
     await teacher.click("#broadcast-send");
     await cy.waitForSelector("#class-broadcast");

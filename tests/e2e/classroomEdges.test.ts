@@ -143,6 +143,9 @@ describe("the lesson's edges", () => {
     await shots(other, "student-name-taken");
 
     await teacher.click("#class-start");
+    // The dashboard opens on the map once the game runs; this lesson is run from the class view (roster, timer, every control).
+    await teacher.click("#view-class");
+    await teacher.waitForSelector("#timer-seconds");
     await ana.waitForSelector("#game #action-list button[data-action]");
     await cy.waitForSelector("#game #action-list button[data-action]");
 

@@ -246,6 +246,11 @@ describe("a class in two languages", () => {
     await expect.poll(async () => ((await teacher.textContent("#teams [data-seat=russia]")) ?? "").includes("отправлено") || (await teacher.textContent("#dash-status")) !== ordersOfRound1, { timeout: 30_000 }).toBe(true);
     await projector.waitForSelector("#game .map-area");
     await expectInLanguage(projector, "projector: the game");
+    // The teacher's dashboard shows the map once the game runs (quick controls, agendas and bots' reasons beside it), then the class view.
+    await teacher.waitForSelector("#game .map-area");
+    await expectInLanguage(teacher, "teacher: the map");
+    await teacher.click("#view-class");
+    await teacher.waitForSelector("#dash-code");
     await expectInLanguage(teacher, "teacher: the round");
 
     // The teacher's debrief (the key is in this browser) in the teacher's language.

@@ -1,27 +1,8 @@
-import { POWERS, STATES, totalInfluence, type GameView } from "../../shared/engine/index.ts";
+import type { GameView } from "../../shared/engine/index.ts";
 import type { MatchState } from "../../shared/protocol/state.ts";
 import { h } from "../ui/dom.ts";
 import { SEAT_COLOURS } from "../ui/palette.ts";
 import { t } from "../i18n/strings.ts";
-
-/** The public board as a table: what the whole class may see of every state, readable on a projector. */
-export function boardTable(view: GameView): HTMLElement {
-  return h("table", { class: "board-table", id: "board-table" },
-    h("caption", { class: "muted", style: "text-align:left" }, `${t("game.tension")}: ${view.global.tension} / 10`),
-    h("thead", {}, h("tr", {},
-      h("th", { scope: "col" }, t("classroom.board.state")),
-      h("th", { scope: "col" }, t("classroom.board.stability")),
-      h("th", { scope: "col" }, t("classroom.board.debt")),
-      ...POWERS.map((p) => h("th", { scope: "col" }, h("span", { class: "swatch", style: `--swatch:${SEAT_COLOURS[p]}` }), t(`seat.${p}`))))),
-    h("tbody", {}, ...STATES.map((s) => {
-      const c = view.countries[s];
-      return h("tr", {},
-        h("th", { scope: "row" }, h("span", { class: "swatch", style: `--swatch:${SEAT_COLOURS[s]}` }), t(`seat.${s}`), c.crisis ? ` ⚠ ${t(`crisis.${c.crisis}`)}` : ""),
-        h("td", {}, String(c.stability)),
-        h("td", {}, String(c.debt)),
-        ...POWERS.map((p) => h("td", {}, String(totalInfluence(c, p)))));
-    })));
-}
 
 /** Seats with their teams and whether each has played this phase; public facts only. */
 export function seatsTable(state: MatchState, view: GameView | null): HTMLElement {
@@ -39,6 +20,7 @@ export function seatsTable(state: MatchState, view: GameView | null): HTMLElemen
     h("tbody", {}, ...rows));
 }
 
+/** "Round 2 of 6 · Orders", or "Not started": the class's place in the game, on every class screen. */
 export function roundLine(state: MatchState): string {
   if (!state.started) return t("classroom.dash.lobby");
   return `${t("classroom.dash.round", { round: state.round, max: state.maxRounds })} · ${t(`phase.${state.phase}`)}`;
