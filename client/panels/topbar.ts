@@ -1,5 +1,5 @@
 import { ARRANGEMENT_BY_ID } from "../../shared/content/index.ts";
-import type { GameView } from "../../shared/engine/index.ts";
+import { RULES, type GameView } from "../../shared/engine/index.ts";
 import type { MatchInfo } from "../../shared/protocol/connection.ts";
 import { h, replace } from "../ui/dom.ts";
 import { SEAT_COLOURS } from "../ui/palette.ts";
@@ -49,7 +49,8 @@ export class TopBar {
         h("strong", { id: "year" }, t("game.year", { year: g.year })),
         h("span", { id: "round" }, `${t("game.round", { round: view.round, max: view.maxRounds })} · ${t(`phase.${view.phase}`)}`)),
       h("div", { class: "tracks" },
-        track(t("game.tension"), g.tension, 10, g.tension >= 7, "track-tension"),
+        // Out of the rupture line, the same scale as the orders panel's tension gauge.
+        track(t("game.tension"), g.tension, RULES.ruptureAt, g.tension >= 7, "track-tension"),
         h("div", { class: "track", id: "track-division" }, h("span", { class: "name" }, t("game.division")), h("span", { class: "val" }, division)),
         track(t("game.asymmetry"), g.asymmetry, 10),
         track(t("game.afghan"), g.afghanThreat, 5, g.afghanThreat >= 4),
