@@ -26,6 +26,7 @@ import { ClassStore } from "./classroom/store.ts";
 import { matchRoutes } from "./room/reopen.ts";
 import { replayRoutes } from "./review/routes.ts";
 import { StartupError } from "./sqlite.ts";
+import { ENCODER_BUFFER_BYTES } from "./room/encoderBuffer.ts";
 
 export interface ServerOptions {
   port: number;
@@ -66,8 +67,7 @@ export interface RunningServer {
   store: Store;
 }
 
-// A finished game's full state (its whole event log included) outgrows the encoder's default 8 KB buffer.
-Encoder.BUFFER_SIZE = 256 * 1024;
+Encoder.BUFFER_SIZE = ENCODER_BUFFER_BYTES;
 
 /** Largest websocket frame read at all; game messages are far smaller and are checked again per message. */
 const MAX_FRAME_BYTES = 64 * 1024;

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { Encoder, StateView } from "@colyseus/schema";
+import { ENCODER_BUFFER_BYTES } from "../../server/room/encoderBuffer.ts";
 import { decisionsOf, readDoc } from "../../client/net/remoteView.ts";
 import { createGame } from "../../shared/engine/index.ts";
 import { Doc } from "../../shared/protocol/state.ts";
@@ -47,5 +49,36 @@ describe("projection", () => {
       expect(state.history.length).toBe(game.history.length);
     }
     expect(answered).toBeGreaterThan(0);
+  });
+});
+
+describe("the encoder's buffer", () => {
+  it("holds a finished game's full state with a seat's view, with a third to spare, in both modes and lengths", () => {
+    const previous = Encoder.BUFFER_SIZE;
+    // Measured in a buffer large enough for anything, so an overflow shows as a size rather than a resize.
+    Encoder.BUFFER_SIZE = 1024 * 1024;
+    try {
+      let largest = 0;
+      for (const mode of ["full", "powers"] as const) {
+        for (const length of ["short", "standard"] as const) {
+          for (const seed of [31, 32, 33]) {
+            const match = new ProjectedMatch({ mode, length }, seed);
+            while (!match.ended) match.step();
+            const encoder = new Encoder(match.state);
+            const it = { offset: 1 };
+            encoder.encodeAll(it);
+            for (const seat of match.game.seatOrder) {
+              const view = new StateView();
+              view.add(match.state.secrets.get(seat)!);
+              largest = Math.max(largest, encoder.encodeAllView(view, it.offset, { ...it }).length);
+            }
+          }
+        }
+      }
+      expect(largest).toBeGreaterThan(10_000);
+      expect(largest).toBeLessThan(ENCODER_BUFFER_BYTES * (2 / 3));
+    } finally {
+      Encoder.BUFFER_SIZE = previous;
+    }
   });
 });
