@@ -100,11 +100,14 @@ export async function startOneServer(): Promise<PacedTarget> {
       try {
         if (server.exitCode === null && server.signalCode === null) {
           const exited = new Promise((r) => server.once("exit", r));
+          const began = performance.now();
           server.kill("SIGTERM");
           // A server closing thousands of sockets gracefully may take a while: not forever.
-          const killer = setTimeout(() => server.kill("SIGKILL"), 10_000);
+          let killed = false;
+          const killer = setTimeout(() => { killed = true; server.kill("SIGKILL"); }, 10_000);
           await exited;
           clearTimeout(killer);
+          console.error(killed ? "the server had not closed 10 s after SIGTERM: killed" : `the server closed ${round1((performance.now() - began) / 1000)} s after SIGTERM`);
         }
       } finally {
         rmSync(dir, { recursive: true, force: true });
@@ -129,6 +132,8 @@ export async function runPaced(target: PacedTarget, args: Record<string, string 
   let windowErrors = 0;
   let totalErrors = 0;
   let roundsInWindow = 0;
+  /** State patches the clients received in the window: with the replies, the frames the server sent. */
+  let patchesInWindow = 0;
   const samples = new Set<string>();
   const error = (what: string) => {
     windowErrors++;
@@ -188,7 +193,10 @@ export async function runPaced(target: PacedTarget, args: Record<string, string 
         void timed(room, "answer", { decision: open.id, answer: open.defaultAnswer, round: room.state.round });
       }, delay(2, 10));
     };
-    room.onStateChange((state) => look(state));
+    room.onStateChange((state) => {
+      patchesInWindow++;
+      look(state);
+    });
   };
 
   const openMatch = async (): Promise<void> => {
@@ -239,6 +247,7 @@ export async function runPaced(target: PacedTarget, args: Record<string, string 
     window = [];
     windowErrors = 0;
     roundsInWindow = 0;
+    patchesInWindow = 0;
     const loops = async () => Promise.all((target.health ?? []).map((u) => fetch(u).then((r) => r.json() as Promise<{ eventLoopDelayMs?: { p50: number; p99: number; max: number } }>, () => ({}))));
     await loops();
     const cpu0 = cpuTotal();
@@ -259,7 +268,7 @@ export async function runPaced(target: PacedTarget, args: Record<string, string 
     const now = { cpuPerSecond: serverCpu / seconds, roundsPerSecond: roundsInWindow / seconds };
     const marginal = previous && now.roundsPerSecond > previous.roundsPerSecond ? round1(((now.cpuPerSecond - previous.cpuPerSecond) * 1000) / (now.roundsPerSecond - previous.roundsPerSecond)) : null;
     previous = now;
-    log(`${matches.length} rooms (${matches.length * SEATS.length} clients): ${sorted.length} acks, p50 ${p50} ms, p99 ${p99} ms, errors ${windowErrors}, ${roundsInWindow} rounds (${round1(roundsInWindow / seconds)}/s), server cpu ${Math.round((serverCpu / seconds) * 100)}% of a core (${cpuMsPerRound} ms/round${marginal !== null ? `, ${marginal} ms for each round more than the step before` : ""}), generator cpu ${Math.round(((gen.user + gen.system) / 1e6 / seconds) * 100)}%${delays ? `, server event-loop delay p50/p99/max ${delays} ms` : ""}, server rss ${Math.round(rss)} MB${samples.size ? `; first errors: ${[...samples].join(" | ")}` : ""}`);
+    log(`${matches.length} rooms (${matches.length * SEATS.length} clients): ${sorted.length} acks, p50 ${p50} ms, p99 ${p99} ms, errors ${windowErrors}, ${roundsInWindow} rounds (${round1(roundsInWindow / seconds)}/s; a round: ${roundsInWindow ? round1(sorted.length / roundsInWindow) : 0} replies and ${roundsInWindow ? round1(patchesInWindow / roundsInWindow) : 0} patch frames), server cpu ${Math.round((serverCpu / seconds) * 100)}% of a core (${cpuMsPerRound} ms/round${marginal !== null ? `, ${marginal} ms for each round more than the step before` : ""}), generator cpu ${Math.round(((gen.user + gen.system) / 1e6 / seconds) * 100)}%${delays ? `, server event-loop delay p50/p99/max ${delays} ms` : ""}, server rss ${Math.round(rss)} MB${samples.size ? `; first errors: ${[...samples].join(" | ")}` : ""}`);
     if (p99 > 50 || windowErrors > 0) {
       lastErrors = windowErrors;
       break;
