@@ -1,14 +1,14 @@
 import { Worker } from "node:worker_threads";
-import { CLOCKED_BUDGET } from "../server/bots/clockedBudget.ts";
 import { simulate, summarise, type GameTally, type SimulationSummary } from "../shared/sim/simulate.ts";
 import { parseArgs, intArg, choiceArg } from "./args.ts";
-import { levelPlayer } from "../shared/bots/play.ts";
+import { populationPlayer } from "./population.ts";
 import { BOT_LEVELS } from "../shared/bots/decide.ts";
 
 /*
  * --workers N plays the games on N worker threads (game i still has seed + i, and the tallies are summed in game
  * order, so the summary is the one a single thread prints; the hard bot's clock makes its own choices depend on
- * the machine's load either way). --timing prints games per minute on stderr.
+ * the machine's load either way). --timing prints games per minute on stderr. --powers LEVEL: Russia and China play
+ * LEVEL beside --bots in the other seats.
  */
 const args = parseArgs(process.argv.slice(2));
 const opts = {
@@ -18,6 +18,8 @@ const opts = {
   seed: intArg(args, "seed", 1),
 };
 const level = choiceArg(args, "bots", BOT_LEVELS, "baseline");
+/** --powers LEVEL: Russia and China play LEVEL, every other seat --bots (e.g. hard powers beside normal states and West). */
+const powers = typeof args.powers === "string" ? choiceArg(args, "powers", BOT_LEVELS, level) : null;
 const workers = Math.max(1, Math.min(intArg(args, "workers", 1), opts.games));
 const start = performance.now();
 
@@ -25,7 +27,7 @@ async function inWorkers(): Promise<SimulationSummary> {
   const tallies: GameTally[] = new Array(opts.games);
   const all = Array.from({ length: opts.games }, (_, i) => i);
   await Promise.all(Array.from({ length: workers }, (_, w) => new Promise<void>((resolve, reject) => {
-    const worker = new Worker(new URL("./simulate-worker.ts", import.meta.url), { workerData: { opts, level, games: all.filter((i) => i % workers === w) } });
+    const worker = new Worker(new URL("./simulate-worker.ts", import.meta.url), { workerData: { opts, level, powers, games: all.filter((i) => i % workers === w) } });
     worker.on("message", ([i, t]: [number, GameTally]) => { tallies[i] = t; });
     worker.on("error", reject);
     worker.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`simulate worker exited with ${code}`))));
@@ -33,10 +35,10 @@ async function inWorkers(): Promise<SimulationSummary> {
   return summarise(opts, tallies);
 }
 
-const summary = workers > 1 ? await inWorkers() : simulate({ ...opts, bot: levelPlayer(level, CLOCKED_BUDGET) });
+const summary = workers > 1 ? await inWorkers() : simulate({ ...opts, bot: populationPlayer(level, powers) });
 if (args.timing) {
   const minutes = (performance.now() - start) / 60_000;
-  process.stderr.write(`simulate: ${opts.games} games (${level}, ${opts.mode}, ${opts.length}) in ${(minutes * 60).toFixed(1)} s on ${workers} thread(s): ${(opts.games / minutes).toFixed(1)} games/min\n`);
+  process.stderr.write(`simulate: ${opts.games} games (${powers ? `${powers} powers, ${level} others` : level}, ${opts.mode}, ${opts.length}) in ${(minutes * 60).toFixed(1)} s on ${workers} thread(s): ${(opts.games / minutes).toFixed(1)} games/min\n`);
 }
 
 if (args.json) {
