@@ -34,6 +34,9 @@ const SCHEMA = `
   CREATE TABLE IF NOT EXISTS rooms (
     room_id TEXT PRIMARY KEY, kind TEXT NOT NULL, open BOOLEAN NOT NULL, code TEXT, data TEXT NOT NULL, updated_at BIGINT NOT NULL
   );
+  CREATE TABLE IF NOT EXISTS reviews (
+    key TEXT PRIMARY KEY, data TEXT NOT NULL, created_at BIGINT NOT NULL
+  );
   CREATE TABLE IF NOT EXISTS class_sessions (
     code TEXT PRIMARY KEY, key_hash TEXT NOT NULL, data TEXT NOT NULL, created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL
   );
@@ -246,6 +249,15 @@ export class PostgresStore implements Store {
   async matchesOfRoom(roomId: string): Promise<{ id: number; endedAt: number | null; winners: string | null }[]> {
     const rows = await this.read<{ id: string; ended_at: string | null; winners: string | null }>("SELECT id, ended_at, winners FROM matches WHERE room_id = $1 ORDER BY id", [roomId]);
     return rows.map((r) => ({ id: Number(r.id), endedAt: r.ended_at === null ? null : Number(r.ended_at), winners: r.winners }));
+  }
+
+  saveReview(key: string, reviews: unknown): void {
+    this.write("INSERT INTO reviews (key, data, created_at) VALUES ($1, $2, $3) ON CONFLICT (key) DO UPDATE SET data = EXCLUDED.data", [key, JSON.stringify(reviews), Date.now()]);
+  }
+
+  async loadReview(key: string): Promise<unknown> {
+    const [row] = await this.read<{ data: string }>("SELECT data FROM reviews WHERE key = $1", [key]);
+    return row ? JSON.parse(row.data) : null;
   }
 
   makePublic(matchId: number, token: string): void {

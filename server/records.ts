@@ -65,6 +65,11 @@ export class Records {
         at INTEGER NOT NULL,
         PRIMARY KEY (match_id, idx)
       );
+      CREATE TABLE IF NOT EXISTS reviews (
+        key TEXT PRIMARY KEY,
+        data TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+      );
       CREATE TABLE IF NOT EXISTS rooms (
         room_id TEXT PRIMARY KEY,
         kind TEXT NOT NULL,
@@ -172,6 +177,16 @@ export class Records {
   saveRoom(room: SavedRoom): void {
     this.pendingRooms.set(room.roomId, [room.roomId, room.kind, room.open ? 1 : 0, room.code, JSON.stringify(room.data), Date.now()]);
     this.scheduleFlush();
+  }
+
+  /** A finished game's review, kept at once (reviews are few and each took the bot minutes). */
+  saveReview(key: string, reviews: unknown): void {
+    this.statement("INSERT INTO reviews (key, data, created_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET data = excluded.data").run(key, JSON.stringify(reviews), Date.now());
+  }
+
+  loadReview(key: string): unknown {
+    const row = this.statement("SELECT data FROM reviews WHERE key = ?").get(key) as { data: string } | undefined;
+    return row ? JSON.parse(row.data) : null;
   }
 
   loadRoom(roomId: string): SavedRoom | null {

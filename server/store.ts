@@ -26,10 +26,13 @@ export interface Store {
   saveClass(session: ClassSession): void;
   /** Makes a finished match's replay public under a token (a match already public keeps its first token). */
   makePublic(matchId: number, token: string): void;
+  /** A finished game's review (the hard bot's analysis of its seats), kept with its record under the review's key. */
+  saveReview(key: string, reviews: unknown): void;
   /** Everything issued so far is kept when this returns nothing, or once its promise resolves (rejects: not kept). */
   flush(): void | Promise<void>;
 
   loadRoom(roomId: string): MaybePromise<SavedRoom | null>;
+  loadReview(key: string): MaybePromise<unknown>;
   openRoomCodes(): MaybePromise<{ roomId: string; code: string }[]>;
   gameRecord(matchId: number): MaybePromise<GameRecord | null>;
   matchesOfRoom(roomId: string): MaybePromise<{ id: number; endedAt: number | null; winners: string | null }[]>;
@@ -62,6 +65,8 @@ export class SqliteStore implements Store {
   endMatch(matchId: number, winners: string[], reason: string | null): void { this.records.endMatch(matchId, winners, reason); }
   saveRoom(room: SavedRoom): void { this.records.saveRoom(room); }
   saveClass(session: ClassSession): void { this.classes.save(session); }
+  saveReview(key: string, reviews: unknown): void { this.records.saveReview(key, reviews); }
+  loadReview(key: string): unknown { return this.records.loadReview(key); }
   flush(): void { this.records.flush(); }
   loadRoom(roomId: string): SavedRoom | null { return this.records.loadRoom(roomId); }
   openRoomCodes(): { roomId: string; code: string }[] { return this.records.openRoomCodes(); }

@@ -3,7 +3,8 @@ import express from "express";
 import { buildDebrief } from "../../shared/debrief/build.ts";
 import { RULES_VERSION, verifyRecord, type Seat } from "../../shared/engine/index.ts";
 import { debriefTurningPoints } from "../../shared/debrief/turning.ts";
-import { reviewJobs } from "../review/jobs.ts";
+import { classReviewKey, reviewJobs } from "../review/jobs.ts";
+import type { Review } from "../../shared/review/analyse.ts";
 import { makeReplayPublic } from "../review/routes.ts";
 import { MakePublicBody } from "../../shared/protocol/publicReplay.ts";
 import { debriefJson, roundsCsv, timelineCsv } from "../../shared/debrief/export.ts";
@@ -153,7 +154,12 @@ export function classroomRoutes(app: express.Application, deps: { records: Store
     if (debrief.endReason !== null || !checked.ok) {
       const reviewed = checked.ok ? record : { ...record, inputs: record.inputs.slice(0, checked.matching), digests: undefined };
       const teams = Object.entries(record.options.seats ?? {}).filter(([, c]) => c === "human").map(([seat]) => seat as Seat);
-      debrief.turningPoints = debriefTurningPoints(reviewJobs.request(`class:${normaliseCode(session.code)}:${reviewed.inputs.length}`, reviewed, teams));
+      const key = classReviewKey(normaliseCode(session.code), reviewed.inputs.length);
+      if (!reviewJobs.knows(key)) {
+        const kept = await deps.records.loadReview(key);
+        if (Array.isArray(kept)) reviewJobs.remember(key, kept as Review[]);
+      }
+      debrief.turningPoints = debriefTurningPoints(reviewJobs.request(key, reviewed, teams));
     }
     if (req.query.download) res.attachment(`${file}-debrief.json`);
     res.type("application/json").send(debriefJson(debrief));

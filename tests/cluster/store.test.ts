@@ -67,6 +67,15 @@ function contract(name: string, open: () => Promise<Opened>) {
       expect(await s.b.publicMatch("u".repeat(32))).toBeNull();
     });
 
+    it("keeps a game's review by its key (the latest one given) where another connection reads it", async () => {
+      expect(await s.b.loadReview("class:ABC:12:v1")).toBeNull();
+      s.a.saveReview("class:ABC:12:v1", [{ seat: "china", decisions: [] }]);
+      s.a.saveReview("class:ABC:12:v1", [{ seat: "china", decisions: [{ index: 3 }] }]);
+      await s.a.flush();
+      expect(await s.b.loadReview("class:ABC:12:v1")).toEqual([{ seat: "china", decisions: [{ index: 3 }] }]);
+      expect(await s.b.loadReview("class:ABC:13:v1")).toBeNull();
+    });
+
     it("saves rooms (upsert) and lists the open ones' codes", async () => {
       const room = (roomId: string, open: boolean, code: string | null, n: number): SavedRoom => ({ roomId, kind: "match", open, code, data: { n } });
       s.a.saveRoom(room("r-open", true, "ACDEFG", 1));

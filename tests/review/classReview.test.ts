@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fetchDebrief } from "../../client/classroom/net.ts";
 import type { Debrief } from "../../shared/debrief/build.ts";
 import { replay, type GameRecord } from "../../shared/engine/index.ts";
-import { reviewJobs } from "../../server/review/jobs.ts";
+import { classReviewKey, reviewJobs } from "../../server/review/jobs.ts";
 import { bootServer, newClass, student, until, type TestServer } from "../classroom/helpers.ts";
 
 let server: TestServer;
@@ -34,9 +34,17 @@ describe("class game review", () => {
     // The debrief asks for the review; it runs in the background and the debrief says so until it is done.
     const first = (await fetchDebrief<Debrief>(server.url, code)) as Debrief;
     expect(first.turningPoints?.status).toBe("pending");
-    await reviewJobs.settled(`class:${code}:${body.record.inputs.length}`);
+    const reviewKey = classReviewKey(code, body.record.inputs.length);
+    await reviewJobs.settled(reviewKey);
     const done = (await fetchDebrief<Debrief>(server.url, code)) as Debrief;
     expect(done.turningPoints?.status).toBe("ready");
+    // Kept with the record: after a restart (nothing in memory) the debrief has it at once, not made again.
+    const kept = await server.running.store.loadReview(reviewKey);
+    expect(Array.isArray(kept) && (kept as { seat: string }[]).map((r) => r.seat)).toEqual(["china"]);
+    reviewJobs.stop();
+    expect(reviewJobs.knows(reviewKey)).toBe(false);
+    const again = (await fetchDebrief<Debrief>(server.url, code)) as Debrief;
+    expect(again.turningPoints).toEqual(done.turningPoints);
     expect(Object.keys(done.turningPoints!.bySeat)).toEqual(["china"]);
     expect(done.turningPoints!.decisions.china).toBe(body.record.inputs.filter((i) => i.type !== "close" && i.seat === "china").length);
     for (const line of done.turningPoints!.bySeat.china!) expect(line.loss).toBeGreaterThanOrEqual(1.5);

@@ -25,6 +25,29 @@ describe("review jobs", () => {
     jobs.stop();
   }, 120_000);
 
+  it("tells each finished review to be kept, and answers one kept from before without making it again", async () => {
+    const kept: [string, unknown][] = [];
+    const jobs = new ReviewJobs({ onReviewed: (key, reviews) => kept.push([key, reviews]) });
+    expect(jobs.request("a", a, ["turkmenistan"])).toBeNull();
+    await jobs.settled("a");
+    expect(kept).toEqual([["a", [reviewRecord(a, "turkmenistan")]]]);
+    jobs.stop();
+    expect(jobs.knows("a")).toBe(false);
+    // As after a restart: the store's copy is remembered, and the request is answered with no job started.
+    jobs.remember("a", kept[0]![1] as never);
+    expect(jobs.knows("a")).toBe(true);
+    expect(jobs.request("a", a, ["turkmenistan"])).toEqual([reviewRecord(a, "turkmenistan")]);
+    await jobs.settled("a");
+    expect(kept).toHaveLength(1);
+    // A failed review is not kept (a later request may succeed).
+    const failing = new ReviewJobs({ script: new URL("data:text/javascript,process.exit(3)"), onReviewed: (key, reviews) => kept.push([key, reviews]) });
+    failing.request("b", a, ["kazakhstan"]);
+    await failing.settled("b");
+    expect(failing.request("b", a, ["kazakhstan"])).toBe("failed");
+    expect(kept).toHaveLength(1);
+    failing.stop();
+  }, 120_000);
+
   it("queues games one behind the other and refuses more than its queue holds", async () => {
     const jobs = new ReviewJobs({ queue: 1 });
     const b = record(32);
