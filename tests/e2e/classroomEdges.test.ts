@@ -224,7 +224,8 @@ describe("the lesson's edges", () => {
     await colleague.fill("#reopen-code", code);
     await colleague.fill("#reopen-key", key);
     await colleague.click("#reopen-class");
-    await colleague.waitForSelector("#dash-code");
+    // The game runs: the reopened dashboard opens on the map; the class view's code and teams are behind the switch.
+    await colleague.waitForSelector("#game .map-area");
     expect((await colleague.textContent("#dash-code"))!.trim()).toBe(code);
     await poll(() => colleague.textContent("#teams [data-seat=china]")).toContain("Ana");
 
