@@ -15,6 +15,7 @@ import { keptThen } from "../store.ts";
 import { reminders } from "./reminders.ts";
 import { answerUnknownRequests, envelope, refuse, refusedJoin, type Parsed } from "./intents.ts";
 import { Projector } from "./project.ts";
+import { takeoverLines, TakeoverWatch } from "./takeover.ts";
 import { initialControls, newTicket, type SeatControl } from "./seating.ts";
 import { restoredControls, savedRoom, type MatchSave, type MatchStatus } from "./matchSave.ts";
 
@@ -76,6 +77,8 @@ export class MatchRoom extends Room<{ state: MatchState; metadata: LobbyMetadata
   private restored: MatchSave | null = null;
   /** The restored match's game record, read by the server before it opened the room. */
   private restoredRecord: MatchPreload["record"] = null;
+  /** Who gave each of the restored record's inputs (human, bot, timer, away). */
+  private restoredSources: InputSource[] = [];
   private closing = false;
   /** After a restart, the role is held for the host's seat by whoever came back first. */
   private provisionalHost = false;
@@ -86,7 +89,7 @@ export class MatchRoom extends Room<{ state: MatchState; metadata: LobbyMetadata
   private lastPhase = "";
   /** The step the host last recorded, and the seats a bot now plays in their players' stead (told once in the log). */
   private lastEntry: { index: number; input: Input; source: InputSource } | null = null;
-  private takenOver = new Set<Seat>();
+  private takeovers = new TakeoverWatch();
   /** Seats the host handed to a bot during the game: their next bot step is told as a takeover. */
   private handedToBot = new Set<Seat>();
   private get game(): GameState | null {
@@ -150,6 +153,7 @@ export class MatchRoom extends Room<{ state: MatchState; metadata: LobbyMetadata
       if (!preload) throw new Error("Saved matches are reopened by the server.");
       this.restored = preload.save;
       this.restoredRecord = preload.record;
+      this.restoredSources = preload.sources;
       if (!this.restored) throw new Error("No saved match has that id.");
       this.roomId = String(restoring.restore);
       raw = this.restored.setup;
@@ -254,7 +258,12 @@ export class MatchRoom extends Room<{ state: MatchState; metadata: LobbyMetadata
         }
       },
       onRestore: (game, eventsByStep) => {
-        eventsByStep.forEach((events, step) => this.projector.addEvents(events, step));
+        // The takeover lines are the room's, not the engine's: told again from the record's sources.
+        const lines = takeoverLines(this.restoredRecord?.inputs ?? [], this.restoredSources, eventsByStep, this.takeovers);
+        eventsByStep.forEach((events, step) => {
+          const line = lines.get(step);
+          this.projector.addEvents(line ? [line, ...events] : events, step);
+        });
         this.projector.sync(game, eventsByStep.length - 1);
       },
       onClock: (deadline) => {
@@ -263,23 +272,12 @@ export class MatchRoom extends Room<{ state: MatchState; metadata: LobbyMetadata
     };
   }
 
-  /**
-   * A bot taking over a seat, told once in everyone's log (ids only, the client words it): the first step a bot
-   * answered for players away past the grace period ("away"), for players who let the deadline pass ("timer"),
-   * or for a seat the host handed to a bot mid-game ("bot"). The seat's players acting again ends the takeover.
-   */
+  /** A bot taking over a seat, told once in everyone's log (takeover.ts). */
   private takeover(steps: number, round: number): GameEvent | null {
     const entry = this.lastEntry;
     if (!entry || entry.index + 1 !== steps || entry.input.type === "close") return null;
     const seat = entry.input.seat;
-    if (entry.source === "human") {
-      this.takenOver.delete(seat);
-      return null;
-    }
-    const by = entry.source === "bot" ? (this.handedToBot.delete(seat) ? "bot" : null) : entry.source;
-    if (!by || this.takenOver.has(seat)) return null;
-    this.takenOver.add(seat);
-    return { kind: "botTookOver", round, visibleTo: "all", params: { seat, by } };
+    return this.takeovers.step(entry.input, entry.source, round, entry.source === "bot" ? this.handedToBot.delete(seat) : undefined);
   }
 
   /** Where the match stands, as a player's list of games shows it (public facts only). */

@@ -2,6 +2,7 @@ import { matchMaker } from "@colyseus/core";
 import type express from "express";
 import { randomBytes } from "node:crypto";
 import type { GameRecord } from "../../shared/engine/index.ts";
+import type { InputSource } from "../../shared/host/GameHost.ts";
 import { context } from "../context.ts";
 import { addressOf } from "../http.ts";
 import { roomIsLive } from "../redis.ts";
@@ -19,7 +20,7 @@ import type { MatchSave, MatchStatus } from "./matchSave.ts";
  */
 
 /** What the server read for a match it brings back. */
-export interface MatchPreload { save: MatchSave; record: GameRecord | null }
+export interface MatchPreload { save: MatchSave; record: GameRecord | null; sources: InputSource[] }
 
 const passes = new Map<string, { roomId: string; preload: MatchPreload }>();
 const opening = new Map<string, Promise<boolean>>();
@@ -45,8 +46,9 @@ export async function openMatch(roomId: string): Promise<boolean> {
       if (await live(roomId)) return true;
       const save = saved.data as unknown as MatchSave;
       const record = save.matchId !== null ? await context().records.gameRecord(save.matchId) : null;
+      const sources = save.matchId !== null ? await context().records.sources(save.matchId) : [];
       const pass = randomBytes(16).toString("base64url");
-      passes.set(pass, { roomId, preload: { save, record } });
+      passes.set(pass, { roomId, preload: { save, record, sources } });
       await matchMaker.createRoom("match", { restore: roomId, pass });
       return true;
     })().finally(() => opening.delete(roomId));
