@@ -88,6 +88,8 @@ export function openReplay(root: HTMLElement, app: App, source: ReplaySource, on
   const here = h("p", { class: "review-here", id: "review-here" });
   const run = h("button", { type: "button", id: "review-run" });
   const noSeat = h("p", { class: "status-line", id: "review-no-seat" });
+  const explain = h("p", { class: "status-line" }, t("review.analysis.explain"));
+  const turningHeading = h("h3", {}, t("review.turning.heading"));
   let review: Review | null = source.seat ? cachedReview(source.record, source.seat) : null;
   let job: { cancel(): void } | null = null;
   /** The analysis section as before any analysis of the seat now chosen. */
@@ -98,6 +100,8 @@ export function openReplay(root: HTMLElement, app: App, source: ReplaySource, on
     run.textContent = "button" in offer ? offer.button : "";
     noSeat.textContent = "note" in offer ? offer.note : "";
     noSeat.hidden = !("note" in offer);
+    // With no seat to analyse, how an analysis works and its (empty) turning points only crowd the note.
+    explain.hidden = turningHeading.hidden = "note" in offer;
     progress.hidden = true;
     analysisStatus.textContent = "";
     replace(turningList);
@@ -168,9 +172,7 @@ export function openReplay(root: HTMLElement, app: App, source: ReplaySource, on
     h("p", { class: "status-line" }, t("review.keys")),
     h("details", { class: "replay-analysis", id: "replay-analysis", open: "" },
       h("summary", {}, t("review.analysis.heading")),
-      h("p", { class: "status-line" }, t("review.analysis.explain")),
-      run, noSeat, progress, analysisStatus, here,
-      h("h3", {}, t("review.turning.heading")), turningList),
+      explain, run, noSeat, progress, analysisStatus, here, turningHeading, turningList),
     chartDetails);
 
   function inputText(): string {
