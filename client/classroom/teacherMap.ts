@@ -34,7 +34,11 @@ export function teacherMap(root: HTMLElement, link: ClassLink, parts: TeacherMap
   const seats = new TeacherSeats();
   const aside = h("section", { class: "teacher-aside", id: "teacher-aside", "aria-label": t("classroom.dash.controls") },
     parts.switcher, clock, h("div", { class: "teacher-quick" }, pause, resume, advance, extend), error);
-  const unmount = mountClassGame(root, link, { tabs: ["seats", "log"], panels: { seats: seats.el }, aside, overlay: parts.banner, className: "teacher-game" });
+  const unmount = mountClassGame(root, link, {
+    tabs: ["seats", "log"], panels: { seats: seats.el }, aside, overlay: parts.banner, className: "teacher-game",
+    // Chosen as "Map", it shows the map on a phone too; the seats are a tab away.
+    phoneMap: true,
+  });
 
   const tick = () => {
     const state = link.state();

@@ -36,6 +36,8 @@ export interface GameScreenOptions {
   guide?: boolean;
   /** A screen's own panel for a tab instead of the game's (the teacher's seats, with every agenda and the bots' reasons). */
   panels?: Partial<Record<Tab, HTMLElement>>;
+  /** On a phone, open on the board instead of the first tab (a screen chosen as "the map"). */
+  phoneMap?: boolean;
 }
 
 /** The board with its panels: top bar, news, map, state details, orders, inbox, log and seats. */
@@ -179,6 +181,7 @@ export function gameScreen(root: HTMLElement, app: App, connection: Connection, 
   board.onSelect((s) => select(selected === s ? null : s));
   board.setCardsVisible(true);
   setTab(tab);
+  if (options.phoneMap && phone.matches) setMap(true);
   const unsubscribe = connection.subscribe(render);
   render();
   // A new player's first game offers a walkthrough of round one on this very screen (not to a class team, whose screen is shared).
