@@ -55,7 +55,7 @@ export const classroomEn = {
   map: {
     switch: "Dashboard view", map: "Map", class: "Class", mapHint: "The board as the projector shows it, with your quick controls and every seat beside it",
     classHint: "Roster, teams, drafts and every control", seatsHeading: "Seats: agendas and bots' reasons", team: "Team: {{names}}",
-    noReason: "No reason yet: a bot explains its orders once they are revealed.",
+    noReason: "No reason yet.", reasonsHint: "Beside each bot seat, the reason it gave last: bots explain their orders once they are revealed.",
   },
   log: {
     played_one: "{{count}} order", played_other: "{{count}} orders",

@@ -37,6 +37,8 @@ export class TeacherSeats {
     this.key = key;
     replace(this.el,
       h("h2", {}, t("classroom.map.seatsHeading")),
+      // Said once for every bot seat, so a seat that has not spoken yet needs only a word.
+      rows.some((r) => r.bot) ? h("p", { class: "status-line teacher-seats-hint" }, t("classroom.map.reasonsHint")) : null,
       h("ul", { class: "teacher-seat-list", id: "teacher-seats" }, ...rows.map((r) => h("li", { "data-seat": r.seat, style: `--swatch:${SEAT_COLOURS[r.seat as Seat]}` },
         h("div", { class: "seat-line" },
           h("strong", {}, t(`seat.${r.seat}`)), h("span", { class: "seat-who" }, r.who), h("span", { class: "seat-status" }, r.status)),
