@@ -2,7 +2,7 @@ import { AGENDA_BY_ID } from "../../shared/content/index.ts";
 import type { GameEvent, GameView, Seat } from "../../shared/engine/index.ts";
 import type { MatchState } from "../../shared/protocol/state.ts";
 import { agendaTitle, t } from "../i18n/strings.ts";
-import { botReasonTexts } from "../review/botReasons.ts";
+import { latestBotReasons, reasonText, withRemembered } from "../review/botReasons.ts";
 import { h, replace } from "../ui/dom.ts";
 import { SEAT_COLOURS } from "../ui/palette.ts";
 
@@ -14,11 +14,27 @@ import { SEAT_COLOURS } from "../ui/palette.ts";
 export class TeacherSeats {
   readonly el = h("div", { class: "panel teacher-seats", id: "panel-seats", role: "tabpanel", "aria-labelledby": "tab-seats" });
   private key = "";
+  /** Where this tab keeps the reasons it has seen, so a reload (or a new language) does not lose them. */
+  private storeKey: string;
+
+  constructor(code: string) {
+    this.storeKey = `ngg.teacher.reasons.${code}`;
+  }
+
+  private remembered(): Map<Seat, GameEvent> {
+    try {
+      return new Map(JSON.parse(sessionStorage.getItem(this.storeKey) ?? "[]") as [Seat, GameEvent][]);
+    } catch {
+      return new Map();
+    }
+  }
 
   render(state: MatchState, view: GameView, events: GameEvent[]): void {
     const bots = new Set<string>();
     state.seats.forEach((entry, seat) => { if (entry.controller === "bot") bots.add(seat); });
-    const reasons = botReasonTexts(events, bots);
+    const latest = withRemembered(latestBotReasons(events, bots), this.remembered(), bots, view.round);
+    try { sessionStorage.setItem(this.storeKey, JSON.stringify([...latest])); } catch { /* storage full or blocked: kept until the page goes */ }
+    const reasons = new Map([...latest].map(([seat, e]) => [seat, reasonText(seat, e)]));
     const rows = view.seats.filter((s) => state.seats.has(s.seat)).map((s) => {
       const entry = state.seats.get(s.seat)!;
       const agenda = state.secrets?.get(s.seat)?.agenda;

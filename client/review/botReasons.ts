@@ -23,10 +23,20 @@ export function latestBotReasons(events: readonly GameEvent[], bots: ReadonlySet
   return latest;
 }
 
-/** The same, in words: what the teacher reads beside each bot seat. */
-export function botReasonTexts(events: readonly GameEvent[], bots: ReadonlySet<string>): Map<Seat, SeatReason> {
-  const out = new Map<Seat, SeatReason>();
-  for (const [seat, e] of latestBotReasons(events, bots)) out.set(seat, { seat, round: e.round, text: whyText(e.params) });
+/**
+ * A screen works reasons out only for the steps it saw arrive (the facts a bot decided on are those of the view
+ * before the step), so after a reload (a refresh, a new language) it has none until the next round. What it knew
+ * before, kept by the tab, fills in: a reason seen since wins; a remembered one stands for a bot seat that has not
+ * spoken since; one from a later round than the game's is another game's and is dropped.
+ */
+export function withRemembered(fresh: ReadonlyMap<Seat, GameEvent>, remembered: ReadonlyMap<Seat, GameEvent>, bots: ReadonlySet<string>, round: number): Map<Seat, GameEvent> {
+  const out = new Map<Seat, GameEvent>();
+  for (const [seat, e] of remembered) if (bots.has(seat) && e.round <= round) out.set(seat, e);
+  for (const [seat, e] of fresh) out.set(seat, e);
   return out;
 }
 
+/** A reason in words: what the teacher reads beside a bot seat (in the language of the page now, whenever it was given). */
+export function reasonText(seat: Seat, e: GameEvent): SeatReason {
+  return { seat, round: e.round, text: whyText(e.params) };
+}

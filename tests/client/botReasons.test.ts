@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import type { GameEvent } from "../../shared/engine/index.ts";
 import { BOT_REASON } from "../../shared/review/seen.ts";
-import { botReasonTexts, latestBotReasons } from "../../client/review/botReasons.ts";
+import { latestBotReasons, reasonText, withRemembered } from "../../client/review/botReasons.ts";
 import { LANGUAGES, t, useLanguage } from "../../client/i18n/strings.ts";
 
 /*
@@ -46,12 +46,26 @@ describe("bots' reasons beside each bot seat", () => {
 
   it.each(LANGUAGES)("words each reason as a sentence naming the seat (%s)", async (lang) => {
     await useLanguage(lang);
-    const texts = botReasonTexts(events, bots);
+    const texts = new Map([...latestBotReasons(events, bots)].map(([seat, e]) => [seat, reasonText(seat, e)]));
     const china = texts.get("china")!;
     expect(china.round).toBe(2);
     expect(china.text).toContain(t("seat.china"));
     expect(china.text).toContain("1");
     expect(texts.get("kazakhstan")!.text).toContain(t("seat.tajikistan"));
     for (const { text } of texts.values()) expect(text).not.toMatch(/orders\.|answer\.|why\.|\{\{/);
+  });
+
+  it("after a reload, what the tab remembered fills in for bot seats that have not spoken since; a fresh reason wins", () => {
+    const remembered = latestBotReasons(events, new Set(["china", "kazakhstan", "russia"]));
+    // After the reload: only Uzbekistan has spoken (round 3); China's and Kazakhstan's round-2 reasons come from memory.
+    const fresh = latestBotReasons([reason(3, "uzbekistan", "orders.none", { funds: 0 }), reason(3, "china", "orders.none", { funds: 5 })], bots);
+    const merged = withRemembered(fresh, remembered, bots, 3);
+    expect([...merged.keys()].sort()).toEqual(["china", "kazakhstan", "uzbekistan"]);
+    expect(merged.get("china")).toMatchObject({ round: 3, params: { funds: 5 } });
+    expect(merged.get("kazakhstan")).toMatchObject({ round: 2 });
+    // Russia's team plays it now: its remembered reason is not shown.
+    expect(merged.has("russia")).toBe(false);
+    // Remembered reasons from a later round than the game's belong to another game.
+    expect(withRemembered(new Map(), remembered, bots, 1).size).toBe(0);
   });
 });
