@@ -1,7 +1,7 @@
 import "./server-socket.ts";
 import { Client, type Room } from "@colyseus/sdk";
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, openSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { decisionsOf, partialGame } from "../client/net/remoteView.ts";
@@ -87,7 +87,8 @@ export async function startOneServer(): Promise<PacedTarget> {
   const server: ChildProcess = spawn(process.execPath, [...serverFlags(), "--import", "tsx", "server/main.ts"], {
     // BENCH_DB=:memory: keeps the records off the disk (as for the closed loop), to tell the database's time from the rest.
     env: { ...process.env, PORT: String(port), DB_PATH: process.env.BENCH_DB ?? join(dir, "bench.sqlite"), LIMITS: "roomCreations=100000/10000 roomCreationsPerConnection=100000/10000" },
-    stdio: ["ignore", "ignore", "inherit"],
+    // BENCH_SERVER_OUT: a file for the server's own output (what `--trace-gc` prints, with BENCH_SERVER_FLAGS).
+    stdio: ["ignore", process.env.BENCH_SERVER_OUT ? openSync(process.env.BENCH_SERVER_OUT, "w") : "ignore", "inherit"],
   });
   const deadline = Date.now() + 60_000;
   while (!(await fetch(`http://127.0.0.1:${port}/health`).then((r) => r.ok, () => false))) {
