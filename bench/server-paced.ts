@@ -18,11 +18,11 @@ import { intArg } from "./args.ts";
  * Clients think like people. When its seat owes orders, a client waits a delay drawn uniformly from 5–40 s, then
  * submits (orders planned by the baseline bot from its own decoded state, for a share `--plan` of the seats, default
  * 1 in 4; the others submit no orders, as a player who passes: planning is the generator's dearest work, not the
- * server's). A decision is answered after 2–10 s (uniform). `--think F` divides every delay by F (default 8, so
- * orders come after 0.6–5 s and answers after 0.25–1.25 s) so that one run fits in minutes; the factor is printed.
+ * server's). A decision is answered after 2–10 s (uniform). `--think F` divides every delay by F (default 2, so
+ * orders come after 2.5–20 s and answers after 1–5 s) so that one run fits in minutes; the factor is printed.
  * A match plays standard length; one that ends is replaced, so the number of rooms held stays what was asked.
  *
- * Rooms are added in steps (`--step`, default 200, 8 clients each) up to `--max-rooms` (default 2000); each step is
+ * Rooms are added in steps (`--step`, default 250, 8 clients each) up to `--max-rooms` (default 2000); each step is
  * held `--hold` seconds (default 30) after a settling time (`--settle`, 10), and measured over that window: acknowledgement latency
  * of orders and answers (request to reply), errors, the server's CPU per round played. It stops at the first step
  * whose p99 exceeds 50 ms or that has errors (or when the time budget `--budget` seconds, default 540, runs out);
@@ -118,9 +118,9 @@ export async function startOneServer(): Promise<PacedTarget> {
 }
 
 export async function runPaced(target: PacedTarget, args: Record<string, string | true>, log: (line: string) => void): Promise<PacedResult> {
-  const think = Number(args.think ?? 8);
+  const think = Number(args.think ?? 2);
   if (!(think > 0)) throw new Error("--think must be a positive number");
-  const step = Math.max(1, intArg(args, "step", 200));
+  const step = Math.max(1, intArg(args, "step", 250));
   const maxRooms = intArg(args, "max-rooms", 2000);
   const holdMs = intArg(args, "hold", 30) * 1000;
   const settleMs = intArg(args, "settle", 10) * 1000;

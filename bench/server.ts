@@ -22,7 +22,7 @@ import { intArg, parseArgs } from "./args.ts";
  * state bytes received, the server's memory, and rounds played per second.
  *
  *   npm run --silent bench:server -- --json [--rooms 250] [--rounds 10] [--timeout seconds]
- *   npm run --silent bench:server -- --json --paced [--think 8] [--step 100] [--hold 45]   (bench/server-paced.ts)
+ *   npm run --silent bench:server -- --json --paced [--think 2] [--step 250] [--hold 45]   (bench/server-paced.ts)
  */
 
 const args = parseArgs(process.argv.slice(2));
