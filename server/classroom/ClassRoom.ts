@@ -21,6 +21,7 @@ import type { GameRecord } from "../../shared/engine/index.ts";
 import { hashKey, keyMatches, type ClassSession, type RosterEntry } from "./store.ts";
 import { classSeats, randomTeams, sameName } from "./teams.ts";
 import { checkTeacherKey } from "./teacherKey.ts";
+import { promptPatches, SAFETY_PATCH_MS } from "../room/promptPatch.ts";
 
 type Role = "teacher" | "projector" | "student";
 
@@ -45,7 +46,9 @@ const EMPTY_ROOM_SECONDS = 15 * 60;
 export class ClassRoom extends Room<{ state: MatchState }> {
   state = new MatchState();
   maxClients = 80;
-  patchRate = 100;
+  // Patches go out when the state changes (promptPatch.ts); this tick is only the net under them.
+  patchRate = SAFETY_PATCH_MS;
+  private patchSoon = promptPatches(this);
 
   private ctx!: ServerContext;
   private store!: Store;
@@ -88,7 +91,9 @@ export class ClassRoom extends Room<{ state: MatchState }> {
       if (!this.take(client)) return refuse("rate-limited");
       if (!parsed.ok) return parsed.refusal;
       // The reply leaves once what the request wrote is kept (at once on SQLite; PostgreSQL's write first).
-      return keptThen(this.ctx.records, handler(client, parsed.value), () => refuse("store-failed"));
+      const reply = handler(client, parsed.value);
+      this.patchSoon();
+      return keptThen(this.ctx.records, reply, () => refuse("store-failed"));
     });
   }
 
@@ -221,6 +226,7 @@ export class ClassRoom extends Room<{ state: MatchState }> {
         },
       },
       onStep: (game, events, steps) => {
+        this.patchSoon();
         const note = this.pendingNote ?? this.handover(game.round, steps);
         this.pendingNote = null;
         // The room's own note is not the engine's: the session keeps it, to replay the log after a restart.
@@ -235,6 +241,7 @@ export class ClassRoom extends Room<{ state: MatchState }> {
         if (note) this.persist();
       },
       onRestore: (game, eventsByStep) => {
+        this.patchSoon();
         const notes = this.session.notes ?? [];
         eventsByStep.forEach((events, step) => {
           this.projector.addEvents([...notes.filter((n) => n.step === step).map((n) => n.event), ...events], step);
@@ -242,6 +249,7 @@ export class ClassRoom extends Room<{ state: MatchState }> {
         this.projector.sync(game, eventsByStep.length - 1);
       },
       onClock: (deadline) => {
+        this.patchSoon();
         this.state.timerEndsAt = deadline;
       },
     };
@@ -262,6 +270,7 @@ export class ClassRoom extends Room<{ state: MatchState }> {
   }
 
   onJoin(client: Client, raw: unknown): void | Promise<void> {
+    this.patchSoon();
     const options = ClassJoinOptions.parse(raw ?? {});
     const name = options.role === "student" ? this.admitStudent(options.name, hashKey(options.device)) : "";
     const person: Person = {
@@ -284,10 +293,12 @@ export class ClassRoom extends Room<{ state: MatchState }> {
   }
 
   onDrop(client: Client): void {
+    this.patchSoon();
     if (this.connected(client, false)) this.allowReconnection(client, this.ctx.graceSeconds).catch(() => {});
   }
 
   onReconnect(client: Client): void {
+    this.patchSoon();
     this.connected(client, true);
   }
 
@@ -302,6 +313,7 @@ export class ClassRoom extends Room<{ state: MatchState }> {
   }
 
   onLeave(client: Client): void {
+    this.patchSoon();
     this.people.delete(client.sessionId);
     this.project();
     this.tellPresence();

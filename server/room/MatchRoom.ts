@@ -18,6 +18,7 @@ import { Projector } from "./project.ts";
 import { takeoverLines, TakeoverWatch } from "./takeover.ts";
 import { initialControls, newTicket, type SeatControl } from "./seating.ts";
 import { restoredControls, savedRoom, type MatchSave, type MatchStatus } from "./matchSave.ts";
+import { promptPatches, SAFETY_PATCH_MS } from "./promptPatch.ts";
 
 /** What the public lobby lists about a match. */
 export interface LobbyMetadata {
@@ -59,7 +60,9 @@ export class MatchRoom extends Room<{ state: MatchState; metadata: LobbyMetadata
   state = new MatchState();
   maxClients = 64;
   // Turn-based: ten patches a second is prompt for people and halves the encoding and decoding of the default twenty.
-  patchRate = 100;
+  // Patches go out when the state changes (promptPatch.ts); this tick is only the net under them.
+  patchRate = SAFETY_PATCH_MS;
+  private patchSoon = promptPatches(this);
 
   private ctx!: ServerContext;
   private setup!: CreateMatchOptions;
@@ -134,7 +137,9 @@ export class MatchRoom extends Room<{ state: MatchState; metadata: LobbyMetadata
       if (!this.take(client)) return refuse("rate-limited");
       if (!parsed.ok) return parsed.refusal;
       // The reply leaves once what the request wrote is kept (at once on SQLite; PostgreSQL's write first).
-      return keptThen(this.ctx.records, handler(client, parsed.value), () => refuse("store-failed"));
+      const reply = handler(client, parsed.value);
+      this.patchSoon();
+      return keptThen(this.ctx.records, reply, () => refuse("store-failed"));
     });
   }
 
@@ -247,6 +252,7 @@ export class MatchRoom extends Room<{ state: MatchState; metadata: LobbyMetadata
         },
       },
       onStep: (game, events, steps) => {
+        this.patchSoon();
         this.projector.sync(game, steps);
         const took = this.takeover(steps, game.round);
         this.projector.addEvents(took ? [took, ...events] : events, steps);
@@ -258,6 +264,7 @@ export class MatchRoom extends Room<{ state: MatchState; metadata: LobbyMetadata
         }
       },
       onRestore: (game, eventsByStep) => {
+        this.patchSoon();
         // The takeover lines are the room's, not the engine's: told again from the record's sources.
         const lines = takeoverLines(this.restoredRecord?.inputs ?? [], this.restoredSources, eventsByStep, this.takeovers);
         eventsByStep.forEach((events, step) => {
@@ -267,6 +274,7 @@ export class MatchRoom extends Room<{ state: MatchState; metadata: LobbyMetadata
         this.projector.sync(game, eventsByStep.length - 1);
       },
       onClock: (deadline) => {
+        this.patchSoon();
         this.state.timerEndsAt = deadline;
       },
     };
@@ -326,6 +334,7 @@ export class MatchRoom extends Room<{ state: MatchState; metadata: LobbyMetadata
   }
 
   onJoin(client: Client, raw: unknown): void | Promise<void> {
+    this.patchSoon();
     const creator = this.state.hostId === "" && this.people.size === 0 && !this.game && !this.restored;
     const parsed = (creator ? CreateMatchOptions : JoinOptions).safeParse(raw ?? {});
     if (!parsed.success) throw refusedJoin(this.ctx, "bad-input");
@@ -367,6 +376,7 @@ export class MatchRoom extends Room<{ state: MatchState; metadata: LobbyMetadata
   }
 
   onDrop(client: Client): void {
+    this.patchSoon();
     const person = this.people.get(client.sessionId);
     if (!person) return;
     person.connected = false;
@@ -376,6 +386,7 @@ export class MatchRoom extends Room<{ state: MatchState; metadata: LobbyMetadata
   }
 
   onReconnect(client: Client): void {
+    this.patchSoon();
     const person = this.people.get(client.sessionId);
     if (!person) return;
     person.connected = true;
@@ -385,6 +396,7 @@ export class MatchRoom extends Room<{ state: MatchState; metadata: LobbyMetadata
   }
 
   onLeave(client: Client, code?: number): void {
+    this.patchSoon();
     const person = this.people.get(client.sessionId);
     if (!person) return;
     this.people.delete(client.sessionId);
