@@ -1,6 +1,7 @@
 /** English text of the classroom pages (merged into the interface's strings under "classroom"). */
 export const classroomEn = {
   menuHeading: "Teach a class", menuHint: "Run one game for a class: students join with a code and a nickname, in teams.",
+  viewer: { teacher: "Teacher", projector: "Projector" },
   teach: "Teach a class", joinClass: "Join a class",
   create: {
     heading: "Create a class game", name: "Name of the session", namePlaceholder: "9B History", defaultName: "Class game", start: "Create the class", reopen: "Reopen a class",

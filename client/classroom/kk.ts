@@ -3,6 +3,7 @@ import type { Strings } from "../i18n/strings.ts";
 /** Kazakh (Cyrillic) text of the classroom pages (merged into the interface's strings under "classroom"). */
 export const classroomKk: Strings = {
   menuHeading: "Сабақ өткізу", menuHint: "Бүкіл сыныпқа бір ойын: оқушылар код пен лақап атпен кіріп, топпен ойнайды.",
+  viewer: { teacher: "Мұғалім", projector: "Проектор" },
   teach: "Сабақ өткізу", joinClass: "Сыныпқа кіру",
   create: {
     heading: "Сыныпқа ойын құру", name: "Сабақтың атауы", namePlaceholder: "9Б, тарих", defaultName: "Сынып ойыны", start: "Сынып құру", reopen: "Сыныпты қайта ашу",

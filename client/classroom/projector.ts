@@ -96,7 +96,7 @@ function projectorGame(root: HTMLElement, link: ClassLink): () => void {
       h("p", { class: "muted" }, t("classroom.projector.withCode")),
       h("p", { class: "mid-code", id: "projector-code" }, code)));
   const aside = h("section", { class: "projector-aside" }, clock, join);
-  const unmount = mountClassGame(root, link, { tabs: ["seats", "log"], aside, overlay: banner.el, className: "projector-game" });
+  const unmount = mountClassGame(root, link, { tabs: ["seats", "log"], aside, overlay: banner.el, className: "projector-game", leave: false, viewerLabel: t("classroom.viewer.projector") });
   const tick = () => {
     const state = link.state();
     if (state) clock.textContent = `${roundLine(state)} · ${timeLeft(state)}`;

@@ -3,6 +3,7 @@ import type { Strings } from "../i18n/strings.ts";
 /** Russian text of the classroom pages (merged into the interface's strings under "classroom"). */
 export const classroomRu: Strings = {
   menuHeading: "Провести урок", menuHint: "Одна партия на весь класс: ученики входят по коду и нику и играют командами.",
+  viewer: { teacher: "Учитель", projector: "Проектор" },
   teach: "Провести урок", joinClass: "Войти в класс",
   create: {
     heading: "Создать партию для класса", name: "Название занятия", namePlaceholder: "9Б, история", defaultName: "Игра класса", start: "Создать класс", reopen: "Открыть класс снова",

@@ -36,6 +36,8 @@ export function teacherMap(root: HTMLElement, link: ClassLink, parts: TeacherMap
     parts.switcher, clock, h("div", { class: "teacher-quick" }, pause, resume, advance, extend), error);
   const unmount = mountClassGame(root, link, {
     tabs: ["seats", "log"], panels: { seats: seats.el }, aside, overlay: parts.banner, className: "teacher-game",
+    // The dashboard's own switch leads to the class; leaving is not a step of a lesson.
+    leave: false, viewerLabel: t("classroom.viewer.teacher"),
     // Chosen as "Map", it shows the map on a phone too; the seats are a tab away.
     phoneMap: true,
   });

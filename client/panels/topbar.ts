@@ -28,10 +28,13 @@ export class TopBar {
   /** Made once, so a re-render does not close it while open. */
   private picker = languagePicker("lang-picker-game");
 
-  private onLeave: () => void;
+  private onLeave: (() => void) | null;
+  private viewerLabel: string | null;
 
-  constructor(onLeave: () => void) {
+  /** No `onLeave`: no leave button (a class's teacher and projector leave by their own page). */
+  constructor(onLeave: (() => void) | null, viewerLabel: string | null = null) {
     this.onLeave = onLeave;
+    this.viewerLabel = viewerLabel;
     this.tick = setInterval(() => this.renderTimer(), 500);
   }
 
@@ -60,8 +63,8 @@ export class TopBar {
         h("strong", {}, t("game.you", { seat: t(`seat.${me.seat}`) })),
         h("span", {}, `${t("game.funds", { funds: me.funds, income: me.income })} · ${t("game.ap", { ap: me.ap })}`),
         h("span", {}, t("game.score", { score: me.score })))
-        : h("div", { class: "me" }, h("strong", {}, t("game.spectating"))),
-      h("div", { class: "top-actions" }, this.picker, h("button", { type: "button", class: "small", onclick: this.onLeave }, t("game.leave"))),
+        : h("div", { class: "me" }, h("strong", {}, this.viewerLabel ?? t("game.spectating"))),
+      h("div", { class: "top-actions" }, this.picker, this.onLeave ? h("button", { type: "button", class: "small", onclick: this.onLeave }, t("game.leave")) : null),
     );
     this.renderTimer();
   }

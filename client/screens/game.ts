@@ -32,6 +32,10 @@ export interface GameScreenOptions {
   sharedPlan?: SharedPlan;
   /** Extra class on the screen, for its styling. */
   className?: string;
+  /** false: no "Leave game" in the top bar (a class's teacher and projector have their own page around it). */
+  leave?: boolean;
+  /** Who watches, in the top bar, when the viewer plays no seat (default "Watching"). */
+  viewerLabel?: string;
   /** false: never offer the first game's walkthrough (a replay). */
   guide?: boolean;
   /** A screen's own panel for a tab instead of the game's (the teacher's seats, with every agenda and the bots' reasons). */
@@ -47,9 +51,9 @@ export function gameScreen(root: HTMLElement, app: App, connection: Connection, 
   let tab: Tab = tabIds[0]!;
   let lastPhase = "";
 
-  const topbar = new TopBar(() => {
+  const topbar = new TopBar(options.leave === false ? null : () => {
     if (confirm(t("game.leaveConfirm"))) void connection.leave().finally(() => app.toMenu());
-  });
+  }, options.viewerLabel ?? null);
   const orders = new OrdersPanel(connection, (states) => board.setHighlighted(states), () => undefined, options.sharedPlan);
   const inbox = new InboxPanel(connection);
   const log = new LogPanel();

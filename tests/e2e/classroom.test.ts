@@ -116,6 +116,8 @@ describe("a class in the browser", () => {
     expect(await projector.locator("#track-tension").count()).toBe(1);
     expect((await projector.textContent("#projector-code"))!.trim()).toBe(code);
     expect(await projector.locator("#panel-orders").count()).toBe(0);
+    expect(await projector.textContent("#game .me")).toBe("Projector");
+    expect(await projector.locator("#game .top-actions button").count()).toBe(0);
     await shot(projector, "class-5-projector-game");
     await dee.click("#pass-orders");
     // Both teams are in, so round 1's orders close (the bots never keep a phase open for long).

@@ -50,6 +50,9 @@ describe("the teacher's map", () => {
     expect(await teacher.isVisible("#board canvas")).toBe(true);
     expect(await teacher.isVisible("#dash-code")).toBe(false);
     expect(await teacher.getAttribute("#view-map", "aria-pressed")).toBe("true");
+    // The top bar names the teacher, and offers no "Leave game": the dashboard's own switch leads to the class.
+    expect(await teacher.textContent("#game .me")).toBe("Teacher");
+    expect(await teacher.locator("#game .top-actions button").count()).toBe(0);
     await poll(() => teacher.textContent("#map-status")).toMatch(/Round 1 of \d+ · Orders · Time left: \d+:\d\d/);
     // Every seat's agenda for the teacher (and only the teacher: Ana's screen holds Russia's secrets alone).
     await teacher.waitForSelector("#teacher-seats [data-secret=china]");
