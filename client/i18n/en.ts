@@ -235,7 +235,7 @@ export const en = {
     start: "Show me", skip: "Skip the tour", next: "Next", back: "Back", done: "Done", count: "Tour {{step}} of {{total}}",
     steps: {
       board: { heading: "The board", text: "The five Central Asian states on a real map. Each card shows the influence of Russia (R), China (C) and the West (W), the state's stability, and its debt to China against what it can carry. Click a state, or press 1–5, for everything about it." },
-      tracks: { heading: "The global tracks", text: "Watch Sino-Russian tension: it rises each time one power acts in the other's home domain (an encroachment). At 10 the partnership ruptures, the game ends and both powers lose heavily." },
+      tracks: { heading: "The global tracks", text: "Watch Sino-Russian tension: it rises each time one power acts in the other's home domain (an encroachment). At {{line}} the partnership ruptures, the game ends and both powers lose heavily." },
       goals: { heading: "What you score for", text: "Your objectives score each round; your secret agenda scores at the end if it is met. Both show how far they are met right now." },
       orders: { heading: "Your orders", text: "Each action costs action points (AP) and funds; the line at the top says what your plan leaves. When your plan cannot afford an action, its Add button is greyed out and says why." },
       preview: { heading: "What an order will do", text: "Under every action: what it will change, worked out by the game's own rules, and what may follow. A yellow ⚠ line is an encroachment: Sino-Russian tension rises." },

@@ -1,3 +1,4 @@
+import { RULES } from "../../shared/engine/index.ts";
 import { h, replace } from "../ui/dom.ts";
 import { t } from "../i18n/strings.ts";
 
@@ -70,7 +71,8 @@ export class Guide {
     replace(this.el,
       h("p", { class: "guide-count" }, t("guide.count", { step: i + 1, total: GUIDE_STEPS.length })),
       h("h2", {}, t(`guide.steps.${step.id}.heading`)),
-      h("p", {}, t(`guide.steps.${step.id}.text`)),
+      // The rupture line from the rules, not written into the words.
+      h("p", {}, t(`guide.steps.${step.id}.text`, { line: RULES.ruptureAt })),
       h("div", { class: "actions" },
         i > 0 ? h("button", { type: "button", id: "guide-back", onclick: () => this.go(i - 1) }, t("guide.back")) : null,
         h("button", { type: "button", class: "primary", id: "guide-next", onclick: () => (last ? this.finish() : this.go(i + 1)) }, last ? t("guide.done") : t("guide.next")),

@@ -53,7 +53,8 @@ export class TopBar {
         h("span", { id: "round" }, `${t("game.round", { round: view.round, max: view.maxRounds })} · ${t(`phase.${view.phase}`)}`)),
       h("div", { class: "tracks" },
         // Out of the rupture line, the same scale as the orders panel's tension gauge.
-        track(t("game.tension"), g.tension, RULES.ruptureAt, g.tension >= 7, "track-tension"),
+        // Marked as a danger three points or less from the line.
+        track(t("game.tension"), g.tension, RULES.ruptureAt, g.tension >= RULES.ruptureAt - 3, "track-tension"),
         h("div", { class: "track", id: "track-division" }, h("span", { class: "name" }, t("game.division")), h("span", { class: "val" }, division)),
         track(t("game.asymmetry"), g.asymmetry, 10),
         track(t("game.afghan"), g.afghanThreat, 5, g.afghanThreat >= 4),
