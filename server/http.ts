@@ -20,6 +20,22 @@ export function addressOf(req: express.Request): string {
   return pinned.get(req) ?? req.socket.remoteAddress ?? "unknown";
 }
 
+/**
+ * Codes, room ids, seat tickets and replay tokens are guessable, so guessing must be slow: a look-up that names
+ * nothing costs the address a token of its code-miss budget (`spendMiss`), and an address out of tokens is refused
+ * before any look-up (`outOfMisses`, which answers 429 itself). Hits cost nothing, so a classroom behind one address
+ * can all join.
+ */
+export async function outOfMisses(limits: Limits, req: express.Request, res: express.Response): Promise<boolean> {
+  if (await limits.available("codeMisses", addressOf(req))) return false;
+  res.status(429).json({ code: "rate-limited" });
+  return true;
+}
+
+export function spendMiss(limits: Limits, req: express.Request): boolean | Promise<boolean> {
+  return limits.take("codeMisses", addressOf(req));
+}
+
 /** `TRUSTED_PROXIES`: addresses of load balancers whose X-Forwarded-For is believed (comma or space separated). */
 export function parseProxies(value: string | undefined): string[] {
   return (value ?? "").split(/[\s,]+/).filter(Boolean);
@@ -137,18 +153,12 @@ export function httpRoutes(app: express.Application, deps: { codes: Codes; clien
     res.json(list);
   });
 
-  // Codes are short, so guessing must be slow: each miss costs the address a token (from the budget the class
-  // routes share), and an address out of tokens is refused outright. Hits cost nothing, so a classroom behind one
-  // address can all join.
+  // A join code: a miss costs the address a token of the budget the class routes share (outOfMisses above).
   app.get("/api/code/:code", async (req, res) => {
-    const address = addressOf(req);
-    if (!(await deps.limits.available("codeMisses", address))) {
-      res.status(429).json({ code: "rate-limited" });
-      return;
-    }
+    if (await outOfMisses(deps.limits, req, res)) return;
     const roomId = await deps.codes.lookup(String(req.params.code).slice(0, 16));
     if (!roomId) {
-      await deps.limits.take("codeMisses", address);
+      await spendMiss(deps.limits, req);
       res.status(404).json({ code: "unknown-code" });
       return;
     }

@@ -11,7 +11,7 @@ import { debriefJson, roundsCsv, timelineCsv } from "../../shared/debrief/export
 import { CreateClassOptions, type CreatedClass } from "../../shared/protocol/classroom.ts";
 import type { Codes } from "../codes.ts";
 import { normaliseCode } from "../codes.ts";
-import { addressOf } from "../http.ts";
+import { addressOf, outOfMisses, spendMiss } from "../http.ts";
 import { oneLine, type RefusalLog } from "../log.ts";
 import type { Limits } from "../rateLimit.ts";
 import type { Store } from "../store.ts";
@@ -34,14 +34,10 @@ export function classroomRoutes(app: express.Application, deps: { records: Store
 
   /** The session for a code, or an answer already sent (rate limit or unknown code). */
   const sessionFor = async (req: express.Request, res: express.Response): Promise<ClassSession | null> => {
-    const address = addressOf(req);
-    if (!(await deps.limits.available("codeMisses", address))) {
-      limited(res);
-      return null;
-    }
+    if (await outOfMisses(deps.limits, req, res)) return null;
     const session = await deps.records.loadClass(String(req.params.code).slice(0, 16));
     if (!session) {
-      await deps.limits.take("codeMisses", address);
+      await spendMiss(deps.limits, req);
       res.status(404).json({ code: "unknown-code" });
       return null;
     }

@@ -1,7 +1,7 @@
 import express from "express";
 import { randomBytes, timingSafeEqual } from "node:crypto";
 import { MakePublicBody, PublicReplayToken, RoomIdParam, TicketHeader, type MadePublic } from "../../shared/protocol/publicReplay.ts";
-import { addressOf } from "../http.ts";
+import { outOfMisses, spendMiss } from "../http.ts";
 import { RULES_VERSION, verifyRecord, type GameRecord, type Seat } from "../../shared/engine/index.ts";
 import { context } from "../context.ts";
 import type { MatchSave } from "../room/matchSave.ts";
@@ -22,6 +22,13 @@ function finishedRecord(record: GameRecord): GameRecord | null {
   const checked = verifyRecord(record, RULES_VERSION);
   if (checked.ok) return checked.state.phase === "ended" ? record : null;
   return { ...record, inputs: record.inputs.slice(0, checked.matching), digests: undefined } as GameRecord;
+}
+
+/** A record for the replay viewer, with what else the route tells (the viewer's seat); refused while the game goes on. */
+function sendReplayable(res: express.Response, record: GameRecord, extra: Record<string, unknown>): void {
+  const replayable = finishedRecord(record);
+  if (replayable) res.json({ record: replayable, ...extra });
+  else res.status(403).json({ code: "not-over" });
 }
 
 /** The seat of a saved match whose ticket this is, with the match's record id; null when the room or ticket names none. */
@@ -57,14 +64,12 @@ export async function makeReplayPublic(matchId: number, res: express.Response): 
 
 export function replayRoutes(app: express.Application): void {
   const json = express.json({ limit: "1kb" });
-  const limited = (res: express.Response) => res.status(429).json({ code: "rate-limited" });
 
   // The host's seat's ticket makes a finished match's replay public. A room id or ticket that names no seat of a
   // match spends the address's code-miss budget, as join codes do.
   app.post("/api/match/:roomId/replay/public", json, async (req, res) => {
-    const address = addressOf(req);
     const { limits } = context();
-    if (!(await limits.available("codeMisses", address))) return void limited(res);
+    if (await outOfMisses(limits, req, res)) return;
     const roomId = RoomIdParam.safeParse(req.params.roomId);
     const ticket = TicketHeader.safeParse(req.headers["x-seat-ticket"]);
     if (!roomId.success || !ticket.success || !MakePublicBody.safeParse(req.body ?? {}).success) {
@@ -73,7 +78,7 @@ export function replayRoutes(app: express.Application): void {
     }
     const held = await seatByTicket(roomId.data, ticket.data);
     if (!held) {
-      await limits.take("codeMisses", address);
+      await spendMiss(limits, req);
       res.status(404).json({ code: "unknown-match" });
       return;
     }
@@ -87,44 +92,32 @@ export function replayRoutes(app: express.Application): void {
   // A public replay: anyone with its token, in the public view (the record; the viewer shows no seat's secrets
   // before the game's end state reveals them). An unknown token spends the code-miss budget.
   app.get("/api/replay/:token", async (req, res) => {
-    const address = addressOf(req);
     const { limits, records } = context();
-    if (!(await limits.available("codeMisses", address))) return void limited(res);
+    if (await outOfMisses(limits, req, res)) return;
     const token = PublicReplayToken.safeParse(req.params.token);
     const matchId = token.success ? await records.publicMatch(token.data) : null;
     const record = matchId !== null ? await records.gameRecord(matchId) : null;
     if (!record) {
-      await limits.take("codeMisses", address);
+      await spendMiss(limits, req);
       res.status(404).json({ code: "unknown-replay" });
       return;
     }
-    const replayable = finishedRecord(record);
-    if (!replayable) {
-      res.status(403).json({ code: "not-over" });
-      return;
-    }
-    res.json({ record: replayable });
+    sendReplayable(res, record, {});
   });
 
   app.get("/api/match/:roomId/record", async (req, res) => {
     // A room id or ticket that names no seat spends the code-miss budget, as on the other ticket routes.
-    const address = addressOf(req);
     const { limits, records } = context();
-    if (!(await limits.available("codeMisses", address))) return void limited(res);
+    if (await outOfMisses(limits, req, res)) return;
     const roomId = RoomIdParam.safeParse(req.params.roomId);
     const ticket = TicketHeader.safeParse(req.headers["x-seat-ticket"]);
     const held = roomId.success && ticket.success ? await seatByTicket(roomId.data, ticket.data) : null;
     const record = held ? await records.gameRecord(held.matchId) : null;
     if (!held || !record) {
-      await limits.take("codeMisses", address);
+      await spendMiss(limits, req);
       res.status(404).json({ code: "unknown-match" });
       return;
     }
-    const replayable = finishedRecord(record);
-    if (!replayable) {
-      res.status(403).json({ code: "not-over" });
-      return;
-    }
-    res.json({ record: replayable, seat: held.seat });
+    sendReplayable(res, record, { seat: held.seat });
   });
 }

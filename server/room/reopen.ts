@@ -4,7 +4,7 @@ import { randomBytes } from "node:crypto";
 import type { GameRecord } from "../../shared/engine/index.ts";
 import type { InputSource } from "../../shared/host/GameHost.ts";
 import { context } from "../context.ts";
-import { addressOf } from "../http.ts";
+import { outOfMisses, spendMiss } from "../http.ts";
 import { roomIsLive } from "../redis.ts";
 import type { MatchSave, MatchStatus } from "./matchSave.ts";
 
@@ -67,36 +67,27 @@ async function statusOf(roomId: string): Promise<MatchStatus | null> {
   return data.status ?? null;
 }
 
-/**
- * A room id that names no match costs the asking address a token of the same miss budget as the code routes, so
- * guessing ids (or opening unknown ones in a loop) is limited like guessing codes; an address out of tokens is refused.
- */
-async function outOfMisses(req: express.Request, res: express.Response): Promise<boolean> {
-  if (await context().limits.available("codeMisses", addressOf(req))) return false;
-  res.status(429).json({ code: "rate-limited" });
-  return true;
-}
-const missed = (req: express.Request) => context().limits.take("codeMisses", addressOf(req));
-
+// A room id that names no match costs the asking address a token of the same miss budget as the code routes, so
+// guessing ids (or opening unknown ones in a loop) is limited like guessing codes.
 export function matchRoutes(app: express.Application): void {
   // Public facts only (whose move, the deadline): a browser's "My games" list asks for each match it holds a seat in.
   app.get("/api/match/:roomId/status", async (req, res) => {
-    if (await outOfMisses(req, res)) return;
+    if (await outOfMisses(context().limits, req, res)) return;
     const status = await statusOf(String(req.params.roomId).slice(0, 32));
     if (status) res.json(status);
     else {
-      await missed(req);
+      await spendMiss(context().limits, req);
       res.status(404).json({ code: "unknown-match" });
     }
   });
 
   app.post("/api/match/:roomId/open", async (req, res) => {
-    if (await outOfMisses(req, res)) return;
+    if (await outOfMisses(context().limits, req, res)) return;
     const roomId = String(req.params.roomId).slice(0, 32);
     try {
       if (await openMatch(roomId)) res.json({ roomId });
       else {
-        await missed(req);
+        await spendMiss(context().limits, req);
         res.status(404).json({ code: "unknown-match" });
       }
     } catch (error) {
