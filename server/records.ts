@@ -31,14 +31,19 @@ export interface SavedRoom {
 
 export type InputSource = "human" | "bot" | "timer" | "away";
 
+/** An input's row as written: match id, index, input JSON, source, time, digest. */
+type InputRow = [number, number, string, InputSource, number, string | null];
+/** A room's row as written: room id, kind, open, code, data JSON, time. */
+type RoomRow = [string, string, number, string | null, string, number];
+
 export class Records {
   private db: Database.Database;
   private insertInput: Database.Statement;
-  private pending: [number, number, string, InputSource, number, string | null][] = [];
+  private pending: InputRow[] = [];
   /** Rooms' saved states not yet written, the latest per room (an earlier one would be overwritten in any case). */
-  private pendingRooms = new Map<string, [string, string, number, string | null, string, number]>();
+  private pendingRooms = new Map<string, RoomRow>();
   private flushScheduled = false;
-  private writeBatch: (rows: [number, number, string, InputSource, number, string | null][], rooms: Iterable<[string, string, number, string | null, string, number]>) => void;
+  private writeBatch: (rows: InputRow[], rooms: RoomRow[]) => void;
   /** Statements prepared once: preparing one costs about as much as running it. */
   private statements = new Map<string, Database.Statement>();
 

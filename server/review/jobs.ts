@@ -7,7 +7,8 @@ import { context } from "../context.ts";
 /*
  * Game reviews on the server (the hard bot's analysis of a finished class or online game), as a bounded
  * background job: one thread, one game at a time, a short queue, a time limit per game; results kept in the store
- * (a restart does not make them again), the latest also in memory, by the game's key. The rooms never wait on it: it runs on its own thread and the debrief says "pending" until done.
+ * (a restart does not make them again), the latest also in memory, by the game's key. The rooms never wait on it:
+ * it runs on its own thread and the debrief says "pending" until done.
  */
 
 export interface ReviewJobsOptions {
@@ -45,7 +46,12 @@ export class ReviewJobs {
 
   /** Whether the game's review is at hand (done, failed, or being made): then no need to look in the store. */
   knows(key: string): boolean {
-    return this.done.has(key) || this.running?.entry.key === key || this.waiting.some((e) => e.key === key);
+    return this.done.has(key) || this.queued(key);
+  }
+
+  /** Being made, or waiting its turn. */
+  private queued(key: string): boolean {
+    return this.running?.entry.key === key || this.waiting.some((e) => e.key === key);
   }
 
   /** A review kept from before (the store, after a restart): answered at once, never made again. */
@@ -59,7 +65,7 @@ export class ReviewJobs {
     const done = this.done.get(key);
     if (done) return done;
     if (seats.length === 0) return [];
-    if (this.running?.entry.key === key || this.waiting.some((e) => e.key === key)) return null;
+    if (this.queued(key)) return null;
     if (this.waiting.length >= this.queueMax) return null;
     this.waiting.push({ key, job: { record, seats } });
     this.next();
@@ -68,7 +74,7 @@ export class ReviewJobs {
 
   /** Resolves once the game's job has finished (at once if it has, or if it is not queued). */
   settled(key: string): Promise<void> {
-    if (this.done.has(key) || !(this.running?.entry.key === key || this.waiting.some((e) => e.key === key))) return Promise.resolve();
+    if (this.done.has(key) || !this.queued(key)) return Promise.resolve();
     return new Promise((resolve) => this.waiters.set(key, [...(this.waiters.get(key) ?? []), resolve]));
   }
 
