@@ -7,7 +7,7 @@ import { h, replace } from "../ui/dom.ts";
 import { busy, selectField, textField } from "../ui/forms.ts";
 import { SEAT_COLOURS } from "../ui/palette.ts";
 import { agendaTitle, language, refusalText, t } from "../i18n/strings.ts";
-import { actionName, optionLabel } from "../panels/labels.ts";
+import { orderLabel } from "../panels/labels.ts";
 import { roundLine } from "./seatsTable.ts";
 import { ClassBanner, everySecond, joinLinkFor, joinLinks, onLoopback, page, saved, serverUrl, timeLeft } from "./common.ts";
 import { teacherKeyBox } from "./teacherKey.ts";
@@ -15,9 +15,6 @@ import { teacherMap } from "./teacherMap.ts";
 import { ViewSwitch } from "./viewSwitch.ts";
 import { ClassLink, createClass } from "./net.ts";
 
-function orderText(o: Order): string {
-  return [actionName(o.action), o.target ? t(`seat.${o.target}`) : null, o.option ? optionLabel(o.option) : null].filter(Boolean).join(" → ");
-}
 
 /** Create a class, or reopen one with its code and key (the key this browser remembers is filled in). */
 export function teacherStart(root: HTMLElement, onLink: (link: ClassLink) => void): () => void {
@@ -281,8 +278,8 @@ export function teacherDashboard(root: HTMLElement, link: ClassLink): () => void
         h("div", {}, ...[...entry.players].map((n) => h("span", { class: "pill" }, n))),
         agenda ? h("div", { class: "secret", "data-secret": seat }, h("strong", {}, `${t("classroom.dash.agenda")}: `), agendaTitle(agenda.id)) : null,
         state.phase === "orders" ? h("div", {}, `${t("classroom.dash.orders")}: `, entry.submitted ? `✔ ${t("classroom.dash.submitted")}` : `… ${t("classroom.dash.notSubmitted")}`) : null,
-        orders.length > 0 ? h("ul", { class: "plain" }, ...orders.map((o) => h("li", {}, orderText(o as Order)))) : null,
-        draft && !entry.submitted ? h("div", { class: "muted" }, t("classroom.dash.draft", { name: draft.by }), ": ", draft.orders.map((o) => orderText(o as Order)).join("; ") || "—") : null));
+        orders.length > 0 ? h("ul", { class: "plain" }, ...orders.map((o) => h("li", {}, orderLabel(o)))) : null,
+        draft && !entry.submitted ? h("div", { class: "muted" }, t("classroom.dash.draft", { name: draft.by }), ": ", draft.orders.map((o) => orderLabel(o)).join("; ") || "—") : null));
     });
     const key = JSON.stringify(cards.map((c) => c.textContent));
     if (teams.dataset.key === key) return;

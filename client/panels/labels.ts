@@ -11,6 +11,11 @@ export function optionLabel(option: string): string {
   return optionName(option);
 }
 
+/** An order in a line: its action, the state it targets and its option, where it has them. */
+export function orderLabel(o: { action: string; target?: string | null; option?: string | null }): string {
+  return [actionName(o.action), o.target ? t(`seat.${o.target}`) : null, o.option ? optionLabel(o.option) : null].filter(Boolean).join(" → ");
+}
+
 export function answerLabel(kind: string, answer: string): string {
   if (kind === "leverage" && LEVERAGE_BY_ID.has(answer as never)) return contentText("leverage", answer, "name");
   return t(`inbox.answers.${answer}`, { defaultValue: answer });

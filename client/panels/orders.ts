@@ -5,7 +5,7 @@ import type { Reply } from "../../shared/protocol/messages.ts";
 import { h, replace } from "../ui/dom.ts";
 import { sourceButton } from "../ui/sourceDialog.ts";
 import { actionSummary, errorText, refusalText, t } from "../i18n/strings.ts";
-import { actionName, optionLabel } from "./labels.ts";
+import { actionName, optionLabel, orderLabel } from "./labels.ts";
 import { addedTension, alarming, previewLines, previewList } from "./previewText.ts";
 import { tensionGauge } from "./tensionGauge.ts";
 import { tensionMeter } from "./tensionMeter.ts";
@@ -116,8 +116,8 @@ export class OrdersPanel {
       h("h3", { class: "visually-hidden" }, t("orders.planned")),
       this.plan.length === 0 ? h("p", { class: "status-line" }, t("orders.emptyPlan")) : h("ul", { class: "plan", id: "plan" },
         ...this.plan.map((o, i) => h("li", {},
-          h("span", {}, this.orderText(o)),
-          h("button", { type: "button", class: "small", "aria-label": `${t("orders.remove")}: ${this.orderText(o)}`, onclick: () => this.change(view, this.plan.filter((_, j) => j !== i)) }, t("orders.remove"))))),
+          h("span", {}, orderLabel(o)),
+          h("button", { type: "button", class: "small", "aria-label": `${t("orders.remove")}: ${orderLabel(o)}`, onclick: () => this.change(view, this.plan.filter((_, j) => j !== i)) }, t("orders.remove"))))),
       this.plan.length > 0 && check.ok ? h("details", { class: "plan-preview", open: true },
         h("summary", {}, t("preview.planHeading")),
         previewList(previewLines(previewInput(view, { type: "orders", seat: me.seat, orders: this.plan }), me.seat), "plan-preview")) : null,
@@ -142,13 +142,9 @@ export class OrdersPanel {
     return gauge ? tensionMeter(gauge, "tension-meter") : null;
   }
 
-  private orderText(o: Order): string {
-    return [actionName(o.action), o.target ? t(`seat.${o.target}`) : null, o.option ? optionLabel(o.option) : null].filter(Boolean).join(" → ");
-  }
-
   private submittedList(orders: Order[]): HTMLElement {
     if (orders.length === 0) return h("p", { class: "status-line" }, "—");
-    return h("ul", { class: "plan" }, ...orders.map((o) => h("li", {}, this.orderText(o))));
+    return h("ul", { class: "plan" }, ...orders.map((o) => h("li", {}, orderLabel(o))));
   }
 
   private actionItem(l: LegalAction, view: GameView): HTMLElement {

@@ -1,15 +1,13 @@
 import { h } from "../ui/dom.ts";
 import { t } from "../i18n/strings.ts";
-import { actionName } from "./labels.ts";
-import type { TensionGauge, TensionShare } from "./tensionGauge.ts";
+import { orderLabel } from "./labels.ts";
+import type { TensionGauge } from "./tensionGauge.ts";
 
 /*
  * The tension gauge drawn in the orders panel: one cell per point up to the rupture line, the tension now filled,
  * each encroaching order of the plan a run of warning cells titled with its name, and a danger state with a
  * sentence when the plan alone would break the partnership. A screen reader reads it as a meter with its values.
  */
-
-const shareName = (s: TensionShare) => [actionName(s.action), s.target ? t(`seat.${s.target}`) : null].filter(Boolean).join(" → ");
 
 export function tensionMeter(g: TensionGauge, id: string): HTMLElement {
   const planned = g.shares.length > 0 || g.after !== g.now;
@@ -27,7 +25,7 @@ export function tensionMeter(g: TensionGauge, id: string): HTMLElement {
     const run: HTMLElement[] = [];
     while (i < g.line && owner[i] === k) { run.push(h("i", { class: "add" })); i++; }
     const s = g.shares[k]!;
-    cells.push(h("span", { class: "share", style: `--cells:${run.length}`, "data-action": s.action, title: t("orders.tension.shareTitle", { order: shareName(s), count: s.tension }) }, ...run));
+    cells.push(h("span", { class: "share", style: `--cells:${run.length}`, "data-action": s.action, title: t("orders.tension.shareTitle", { order: orderLabel(s), count: s.tension }) }, ...run));
   }
   const headingId = `${id}-label`;
   return h("section", { class: `tension-gauge${g.rupture ? " danger" : ""}`, id, "aria-labelledby": headingId },
@@ -40,7 +38,7 @@ export function tensionMeter(g: TensionGauge, id: string): HTMLElement {
       "aria-valuetext": t("orders.tension.valueText", { now: g.now, after: g.after, line: g.line }),
     }, ...cells),
     g.shares.length > 0 ? h("ul", { class: "tension-shares" },
-      ...g.shares.map((s) => h("li", { "data-action": s.action }, t("orders.tension.share", { order: shareName(s), count: s.tension })))) : null,
+      ...g.shares.map((s) => h("li", { "data-action": s.action }, t("orders.tension.share", { order: orderLabel(s), count: s.tension })))) : null,
     g.rupture ? h("p", { class: "tension-danger", role: "alert" }, t("orders.tension.rupture", { count: g.penalty })) : null,
     planned || g.hasOffer ? h("p", { class: "tension-hint" },
       t(`orders.tension.notCounting.${g.rival}`), g.hasOffer ? ` ${t("orders.tension.offers")}` : "") : null,
