@@ -13,7 +13,9 @@ import { serverStage } from "./support/stage.ts";
 
 const stage = serverStage(240_000);
 
-const agendaTitles = Object.values(contentEn.agenda).map((a) => a.title);
+// An agenda shows as its sentence, its title in quotes (the end's log line) or after "Secret agenda:" (goals). A bare title
+// is no sign: some ("Connectivity", "Neutrality") are also words of actions' log lines.
+const agendaForms = Object.values(contentEn.agenda).flatMap((a) => [a.description, `"${a.title}"`, `“${a.title}”`, `Secret agenda: ${a.title}`]);
 
 describe("public replay link", () => {
   it("the teacher makes a finished class game's replay public; the link shows it to anyone, agendas only at the end", async () => {
@@ -57,12 +59,21 @@ describe("public replay link", () => {
       expect(await view.isVisible("#review-run")).toBe(false);
       expect(await view.textContent("#review-no-seat")).toContain("needs their seat");
       expect(await view.textContent("#replay-analysis")).not.toContain("Choose a seat");
-      // A mid-game moment: no agenda's title on the screen.
+      // A mid-game moment: no agenda on the screen, in any of the forms it takes, nor a secret cell.
       await view.click("#replay-next");
       for (let i = 0; i < 12; i++) await view.keyboard.press("ArrowRight");
       const mid = await view.evaluate(() => document.querySelector("#game")!.textContent ?? "");
-      for (const title of agendaTitles) expect(mid).not.toContain(title);
+      for (const form of agendaForms) expect(mid).not.toContain(form);
+      expect(await view.locator("#game [data-secret], #game .agenda-cell").count()).toBe(0);
       await shot(view, `public-replay-viewer-${width}`);
+      // At the end every agenda is public, and the same forms find them.
+      await view.click("#replay-last");
+      const end = await view.evaluate(() => document.querySelector("#game")!.textContent ?? "");
+      const ended = replay(record.record);
+      for (const seat of ended.seatOrder) {
+        const a = contentEn.agenda[ended.seats[seat]!.agenda as keyof typeof contentEn.agenda];
+        expect([`"${a.title}"`, `“${a.title}”`].some((form) => end.includes(form)), `${seat}'s agenda at the end`).toBe(true);
+      }
       expect(visitorErrors).toEqual([]);
       expect(errors).toEqual([]);
       await visitor.close();
