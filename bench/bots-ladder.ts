@@ -8,7 +8,9 @@ import { BOT_LEVELS, type BotLevel } from "../shared/bots/decide.ts";
  * swap Russia and China on the same seed in turn, so neither profits from the seat or the deal of the cards.
  * Prints each pairing's win fraction for the first-named level (ties count half).
  *   npm run --silent bots:ladder -- --games 500 --seed 1 --json [--length short|standard] [--workers 2]
- *   [--pairs hardVsNormal,normalVsEasy,hardVsBaseline] [--others baseline]
+ *   [--pairs hardVsNormal,normalVsEasy,hardVsBaseline] [--others baseline] [--unclocked]
+ * --unclocked: the hard bot's searches stop at their playout budget, never at the clock, so a run does not depend on the
+ * machine's load and two versions of a bot meet the same matches (the default measures the bot the server runs).
  */
 const PAIRS: Record<string, [BotLevel, BotLevel]> = {
   hardVsNormal: ["hard", "normal"],
@@ -24,6 +26,7 @@ const seed = intArg(args, "seed", 1);
 const workers = Math.max(1, intArg(args, "workers", 1));
 const length = choiceArg(args, "length", ["short", "standard"] as const, "short");
 const others = choiceArg(args, "others", BOT_LEVELS, "baseline");
+const unclocked = args.unclocked === true;
 const pairs = typeof args.pairs === "string" ? args.pairs.split(",") : ["hardVsNormal", "normalVsEasy", "hardVsBaseline"];
 for (const p of pairs) if (!PAIRS[p]) throw new Error(`unknown pair ${p}; one of ${Object.keys(PAIRS).join(", ")}`);
 
@@ -31,7 +34,7 @@ const matches: Match[] = [];
 const results1: number[] = [];
 for (const p of pairs) {
   const [a, b] = PAIRS[p];
-  for (let i = 0; i < games; i++) matches.push({ a, b, seatA: i % 2 === 0 ? "russia" : "china", seed: seed + Math.floor(i / 2), length, others });
+  for (let i = 0; i < games; i++) matches.push({ a, b, seatA: i % 2 === 0 ? "russia" : "china", seed: seed + Math.floor(i / 2), length, others, unclocked });
 }
 
 /** A running tally on stderr every 50 matches, so a long ladder can be watched. */
