@@ -37,13 +37,27 @@ function guessOrders(state: GameState, seat: Seat, rng: Rng): Order[] {
  * Rebuilds a full game state from a seat's view with hidden parts sampled from `seed`.
  * The result is a fresh object: the view is never changed.
  */
-export function determinise(view: GameView, seed: number): GameState {
+/** Weights for drawing some seats' agendas (agendaGuess.ts), where the bot has read them from play; others are drawn evenly. */
+export type AgendaOdds = Partial<Record<Seat, { agenda: string; weight: number }[]>>;
+
+function pickWeighted(rng: Rng, odds: { agenda: string; weight: number }[]): string {
+  const total = odds.reduce((n, o) => n + o.weight, 0);
+  let x = (rng.int(0, 999_999) / 1_000_000) * total;
+  for (const o of odds) if ((x -= o.weight) < 0) return o.agenda;
+  return odds[odds.length - 1]!.agenda;
+}
+
+export function determinise(view: GameView, seed: number, odds: AgendaOdds = {}): GameState {
   const me = seatOf(view);
   const rng = new Rng(seedRng(seed));
   // The engine's own state from the view (the viewer's secrets, nobody else's), then the hidden parts sampled.
   const state = stateFromView(view);
   state.seed = seed;
-  for (const p of view.seats) if (p.agenda === null) state.seats[p.seat]!.agenda = rng.pick(agendaChoices(p.seat));
+  for (const p of view.seats) {
+    if (p.agenda !== null) continue;
+    const weighted = odds[p.seat];
+    state.seats[p.seat]!.agenda = weighted ? pickWeighted(rng, weighted) : rng.pick(agendaChoices(p.seat));
+  }
   const decisions = state.decisions;
   // Which non-repeatable cards came up in past years is not in the view; this year's are.
   state.deck.drawn = view.news.filter((id) => !CARD_BY_ID.get(id)?.repeatable);

@@ -1,6 +1,7 @@
 import { rupturePenalty, standing, viewFor, type Decision, type GameState, type GameView, type Order, type Seat } from "../engine/index.ts";
 import type { BotDecision, SearchBudget } from "./decision.ts";
-import { determinise, seatOf } from "./determinise.ts";
+import { determinise, seatOf, type AgendaOdds } from "./determinise.ts";
+import { agendaWeights } from "./agendaGuess.ts";
 import { rivalOf, utility, type Weights } from "./evaluate.ts";
 import { answerValue, determinisations, mainOrder, normalPlan, plansFor } from "./normal.ts";
 import { playForward, type Fixed } from "./playout.ts";
@@ -46,7 +47,7 @@ interface Arm<T> { move: T; total: number; n: number }
 interface Limit { playouts: number; outOfTime: () => boolean }
 
 /** Sequential halving with common determinisations; returns the best arm and the number of playouts spent. */
-function search<T>(moves: T[], budget: Limit, seed: number, view: GameView, play: (det: GameState, move: T, seed: number) => number): { best: Arm<T>; playouts: number } {
+function search<T>(moves: T[], budget: Limit, seed: number, view: GameView, odds: AgendaOdds, play: (det: GameState, move: T, seed: number) => number): { best: Arm<T>; playouts: number } {
   let arms: Arm<T>[] = moves.map((move) => ({ move, total: 0, n: 0 }));
   let playouts = 0;
   let batch = 0;
@@ -54,7 +55,7 @@ function search<T>(moves: T[], budget: Limit, seed: number, view: GameView, play
   const perRound = Math.max(1, Math.floor(budget.playouts / rounds));
   let spentThisRound = 0;
   while (arms.length > 1 && playouts + arms.length <= budget.playouts && !budget.outOfTime()) {
-    const det = determinise(view, (seed * 2_654_435_761 + batch * 40_503) >>> 0);
+    const det = determinise(view, (seed * 2_654_435_761 + batch * 40_503) >>> 0, odds);
     for (const arm of arms) {
       arm.total += play(det, arm.move, (seed + batch * 977) >>> 0);
       arm.n += 1;
@@ -142,14 +143,24 @@ const RIVAL_GUESSES = 4;
  * measured against the fast-policy guess in Great Powers matches. Empty when the rival has already submitted its
  * orders (they are then guessed with the rest of the world) or there is no rival.
  */
-function rivalPlans(view: GameView, seat: Seat, seed: number): { agenda: string; orders: Order[] }[] {
+function rivalPlans(view: GameView, seat: Seat, seed: number, odds: AgendaOdds): { agenda: string; orders: Order[] }[] {
   const rival = rivalOf(seat);
   const theirs = rival ? view.seats.find((s) => s.seat === rival) : undefined;
   if (view.options.mode !== "powers" || !rival || !theirs || theirs.submitted) return [];
-  return determinisations(view, seed ^ 0x5bd1e995, RIVAL_GUESSES).map((det, k) => ({
+  return determinisations(view, seed ^ 0x5bd1e995, RIVAL_GUESSES, odds).map((det, k) => ({
     agenda: det.seats[rival]!.agenda,
     orders: normalPlan(viewFor(det, rival), rival, (seed + k * 104_729) >>> 0).plan,
   }));
+}
+
+/**
+ * In Great Powers mode, the rival power's agenda as its play so far shows it (agendaGuess.ts): every guessed world
+ * draws it by these odds. Its agenda decides the rival's likely plans and an 8-point bonus at the end, so a guess that
+ * follows the rival's orders judges the head-to-head better than an even draw (docs/BALANCE.md, "The ladder").
+ */
+function rivalOdds(view: GameView, seat: Seat): AgendaOdds {
+  const rival = rivalOf(seat);
+  return view.options.mode === "powers" && rival ? { [rival]: agendaWeights(view, rival) } : {};
 }
 
 /** In Great Powers mode, a plan that brings tension to the rupture line this year, when the seat can: the search
@@ -159,7 +170,8 @@ function rupturePlan(view: GameView, seat: Seat): Order[] | null {
 }
 
 function hardOrders(view: GameView, seat: Seat, seed: number, budget: Limit): BotDecision {
-  const dets = determinisations(view, seed, 2);
+  const odds = rivalOdds(view, seat);
+  const dets = determinisations(view, seed, 2, odds);
   const { valued, plans } = plansFor(view, seat, dets, seed, 6);
   // The normal bot's choice is always a candidate, so the search weighs it against the wider field.
   const guess = normalPlan(view, seat, seed).plan;
@@ -168,8 +180,8 @@ function hardOrders(view: GameView, seat: Seat, seed: number, budget: Limit): Bo
   if (rupture && !plans.some((p) => keyOfPlan(p) === keyOfPlan(rupture))) plans.push(rupture);
   const until = view.round + HORIZON;
   const rival = rivalOf(seat);
-  const guesses = rivalPlans(view, seat, seed);
-  const { best, playouts } = search<Order[]>(plans, budget, seed, view, (det, plan, s) => {
+  const guesses = rivalPlans(view, seat, seed, odds);
+  const { best, playouts } = search<Order[]>(plans, budget, seed, view, odds, (det, plan, s) => {
     const fixed: Fixed = { [seat]: { type: "orders", seat, orders: plan } };
     if (rival && guesses.length) {
       // Chosen by the determinisation, so every candidate in a batch meets the same rival.
@@ -188,7 +200,7 @@ function hardAnswer(view: GameView, seat: Seat, d: Decision, seed: number, budge
   const until = view.round + HORIZON;
   // A choice among two or three answers needs fewer playouts than a choice among plans.
   const small = { ...budget, playouts: Math.ceil(budget.playouts / 2) };
-  const { best } = search<string>(d.options, small, seed, view, (det, option, s) =>
+  const { best } = search<string>(d.options, small, seed, view, rivalOdds(view, seat), (det, option, s) =>
     answerValue(det, seat, d, option, until, s, (state) => leaf(state, seat, s)));
   return { input: { type: "answer", seat, decision: d.id, answer: best.move }, reason: answerReason(view, seat, d, best.move) };
 }

@@ -1,0 +1,52 @@
+import { AGENDA_BY_ID } from "../content/index.ts";
+import { STATES, type GameView, type Seat } from "../engine/index.ts";
+import { agendaChoices } from "./determinise.ts";
+
+/*
+ * Reading a power's secret agenda from the board. Some agendas can only be met by building what the board shows to
+ * everyone: Chinese digital infrastructure (Digital Silk Road), gas pipelines to China (Energy security). A power
+ * that holds such an agenda builds those assets year by year, one that does not rarely does. The hard bot draws its
+ * rival's agenda by these odds instead of evenly, so its guesses at the rival's plans, and at the agenda bonus the
+ * rival will score at the end, follow what the rival has built.
+ */
+
+/**
+ * The orders that build toward a great power's secret agenda, by the agenda's check. The normal bot's agenda-first
+ * plan takes them first.
+ */
+export const AGENDA_ORDERS: Record<string, readonly string[]> = {
+  xinjiangFirst: ["border-outpost", "sco-training", "private-security", "arms-sale"],
+  energySecurity: ["build-pipeline"],
+  digitalSilkRoad: ["digital-silk-road"],
+};
+
+/**
+ * What the board counts of an agenda's work, how many of it the game starts with, and how many a year are built by a
+ * power holding the agenda and by one that does not. The rates are those of normal bots in 200 Great Powers games
+ * (seeds 6000–6199, first two years: digital states 2.0 a year against 0.04; new pipelines 0.6 against 0.06).
+ */
+interface Sign { count: (view: GameView) => number; atStart: number; perYear: { holder: number; other: number } }
+
+const SIGNS: Record<string, Sign> = {
+  digitalSilkRoad: { count: (v) => STATES.filter((s) => v.countries[s].assets.digital > 0).length, atStart: 0, perYear: { holder: 2, other: 0.04 } },
+  energySecurity: { count: (v) => STATES.reduce((n, s) => n + v.countries[s].assets.pipelines, 0), atStart: 3, perYear: { holder: 0.6, other: 0.06 } },
+};
+
+/**
+ * How much more likely the board is if the seat holds the agenda with this check than if it does not: the Poisson
+ * odds of the count built so far under the two rates. The years counted stop where a holder would have built what the
+ * agenda needs (it then stops building), so a met agenda is not held against its own slowing down.
+ */
+function odds(check: string, view: GameView): number {
+  const sign = SIGNS[check];
+  if (!sign) return 1;
+  const built = Math.max(0, sign.count(view) - sign.atStart);
+  const years = Math.min(view.round - 1, 2);
+  const { holder, other } = sign.perYear;
+  return Math.exp(built * Math.log(holder / other) - (holder - other) * years);
+}
+
+/** The seat's possible agendas with their weights: 1 for an agenda the board says nothing of. */
+export function agendaWeights(view: GameView, seat: Seat): { agenda: string; weight: number }[] {
+  return agendaChoices(seat).map((agenda) => ({ agenda, weight: odds(AGENDA_BY_ID.get(agenda)?.check ?? "", view) }));
+}
