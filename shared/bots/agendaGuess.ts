@@ -11,19 +11,10 @@ import { agendaChoices } from "./determinise.ts";
  */
 
 /**
- * The orders that build toward a great power's secret agenda, by the agenda's check. The normal bot's agenda-first
- * plan takes them first.
- */
-export const AGENDA_ORDERS: Record<string, readonly string[]> = {
-  xinjiangFirst: ["border-outpost", "sco-training", "private-security", "arms-sale"],
-  energySecurity: ["build-pipeline"],
-  digitalSilkRoad: ["digital-silk-road"],
-};
-
-/**
  * What the board counts of an agenda's work, how many of it the game starts with, and how many a year are built by a
  * power holding the agenda and by one that does not. The rates are those of normal bots in 200 Great Powers games
- * (seeds 6000–6199, first two years: digital states 2.0 a year against 0.04; new pipelines 0.6 against 0.06).
+ * (seeds 6000–6199): after one year a holder had digital infrastructure in 2.0 states, a non-holder in 0.02 (0.08
+ * after two); new pipelines 0.6 against 0.06.
  */
 interface Sign { count: (view: GameView) => number; atStart: number; perYear: { holder: number; other: number } }
 
@@ -34,8 +25,9 @@ const SIGNS: Record<string, Sign> = {
 
 /**
  * How much more likely the board is if the seat holds the agenda with this check than if it does not: the Poisson
- * odds of the count built so far under the two rates. The years counted stop where a holder would have built what the
- * agenda needs (it then stops building), so a met agenda is not held against its own slowing down.
+ * odds of the count built so far under the two rates. The years counted stop at two, about when a holder has built
+ * what the agenda needs (three digital states at 2 a year, one new pipeline at 0.6) and stops building, so a met
+ * agenda is not held against its own slowing down.
  */
 function odds(check: string, view: GameView): number {
   const sign = SIGNS[check];

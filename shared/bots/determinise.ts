@@ -33,11 +33,7 @@ function guessOrders(state: GameState, seat: Seat, rng: Rng): Order[] {
   return orders;
 }
 
-/**
- * Rebuilds a full game state from a seat's view with hidden parts sampled from `seed`.
- * The result is a fresh object: the view is never changed.
- */
-/** Weights for drawing some seats' agendas (agendaGuess.ts), where the bot has read them from play; others are drawn evenly. */
+/** Weights for drawing some seats' agendas (agendaGuess.ts), where the bot has read them from the board; others are drawn evenly. */
 export type AgendaOdds = Partial<Record<Seat, { agenda: string; weight: number }[]>>;
 
 function pickWeighted(rng: Rng, odds: { agenda: string; weight: number }[]): string {
@@ -47,6 +43,10 @@ function pickWeighted(rng: Rng, odds: { agenda: string; weight: number }[]): str
   return odds[odds.length - 1]!.agenda;
 }
 
+/**
+ * Rebuilds a full game state from a seat's view with hidden parts sampled from `seed`.
+ * The result is a fresh object: the view is never changed. `odds` weight the draw of some seats' agendas.
+ */
 export function determinise(view: GameView, seed: number, odds: AgendaOdds = {}): GameState {
   const me = seatOf(view);
   const rng = new Rng(seedRng(seed));

@@ -154,9 +154,9 @@ function rivalPlans(view: GameView, seat: Seat, seed: number, odds: AgendaOdds):
 }
 
 /**
- * In Great Powers mode, the rival power's agenda as its play so far shows it (agendaGuess.ts): every guessed world
- * draws it by these odds. Its agenda decides the rival's likely plans and an 8-point bonus at the end, so a guess that
- * follows the rival's orders judges the head-to-head better than an even draw (docs/BALANCE.md, "The ladder").
+ * In Great Powers mode, the rival power's agenda as the board shows it (agendaGuess.ts): every guessed world draws it
+ * by these odds. Its agenda decides the rival's likely plans and an 8-point bonus at the end, so a guess that follows
+ * what the rival has built judges the head-to-head better than an even draw (docs/BALANCE.md, "The ladder, continued").
  */
 function rivalOdds(view: GameView, seat: Seat): AgendaOdds {
   const rival = rivalOf(seat);

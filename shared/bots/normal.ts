@@ -5,7 +5,6 @@ import { Rng, seedRng } from "../engine/rng.ts";
 import { chooseOrders } from "./baseline.ts";
 import type { BotDecision } from "./decision.ts";
 import { determinise, seatOf, type AgendaOdds } from "./determinise.ts";
-import { AGENDA_ORDERS } from "./agendaGuess.ts";
 import { utility } from "./evaluate.ts";
 import { candidatePlans, greedyPlan, singleOrders, valueSingles, yearAhead, type Valued } from "./plans.ts";
 import { playForward } from "./playout.ts";
@@ -41,10 +40,16 @@ export function plansFor(view: GameView, seat: Seat, dets: GameState[], seed: nu
 }
 
 /**
- * A candidate plan that takes the orders building toward the seat's agenda first (AGENDA_ORDERS). An agenda is judged
- * at the end of the game and its steps often pay only together (two outposts to bring the Afghan threat down two
- * points), which single orders valued one by one over a year do not show.
+ * The orders that build toward a great power's secret agenda. An agenda is judged at the end of the game and its
+ * steps often pay only together (two outposts to bring the Afghan threat down two points), which single orders
+ * valued one by one over a year do not show; so one candidate plan takes these orders first.
  */
+const AGENDA_ORDERS: Record<string, readonly string[]> = {
+  xinjiangFirst: ["border-outpost", "sco-training", "private-security", "arms-sale"],
+  energySecurity: ["build-pipeline"],
+  digitalSilkRoad: ["digital-silk-road"],
+};
+
 function agendaFirstPlan(view: GameView, seat: Seat, valued: Valued[]): Order[] | null {
   const agendaId = view.seats.find((s) => s.seat === seat)?.agenda;
   const check = agendaId ? AGENDA_BY_ID.get(agendaId)?.check : undefined;
