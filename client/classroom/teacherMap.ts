@@ -31,7 +31,7 @@ export function teacherMap(root: HTMLElement, link: ClassLink, parts: TeacherMap
   const resume = act("map-resume", t("classroom.dash.resume"), "resume", {}, "primary");
   const advance = act("map-advance", t("classroom.dash.advance"), "advance");
   const extend = act("map-extend", t("classroom.dash.extend"), "extendTimer", { seconds: 30 });
-  const seats = new TeacherSeats(link.creds.code);
+  const seats = new TeacherSeats();
   const aside = h("section", { class: "teacher-aside", id: "teacher-aside", "aria-label": t("classroom.dash.controls") },
     parts.switcher, clock, h("div", { class: "teacher-quick" }, pause, resume, advance, extend), error);
   const unmount = mountClassGame(root, link, {
@@ -56,7 +56,7 @@ export function teacherMap(root: HTMLElement, link: ClassLink, parts: TeacherMap
     resume.hidden = !state.paused;
     // +30 s lengthens a running countdown (or a paused one); with none there is nothing to lengthen.
     (extend as HTMLButtonElement).disabled = state.timerEndsAt <= 0 && !state.paused;
-    seats.render(state, view, game.events());
+    seats.render(state, view);
     tick();
   }
   const unsubscribe = link.subscribe(render);

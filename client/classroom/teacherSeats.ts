@@ -1,44 +1,28 @@
 import { AGENDA_BY_ID } from "../../shared/content/index.ts";
-import type { GameEvent, GameView, Seat } from "../../shared/engine/index.ts";
+import type { GameView, Seat } from "../../shared/engine/index.ts";
 import type { MatchState } from "../../shared/protocol/state.ts";
 import { agendaTitle, t } from "../i18n/strings.ts";
-import { latestBotReasons, reasonText, withRemembered } from "../review/botReasons.ts";
+import { reasonLine } from "../review/botReasons.ts";
 import { h, replace } from "../ui/dom.ts";
 import { SEAT_COLOURS } from "../ui/palette.ts";
 
 /**
  * The Seats tab of the teacher's map: every seat with who plays it, its score and whether it has given its orders,
  * its secret agenda (the teacher holds every seat's secrets; students and the projector never get them), and beside
- * each seat a bot plays the reason it gave last. A seat played by a team shows no reason.
+ * each seat a bot plays the reason it gave for its last orders, which the class room keeps in the seat's secret (so
+ * a reload or another device has it at once). A seat played by a team shows no reason.
  */
 export class TeacherSeats {
   readonly el = h("div", { class: "panel teacher-seats", id: "panel-seats", role: "tabpanel", "aria-labelledby": "tab-seats" });
   private key = "";
-  /** Where this tab keeps the reasons it has seen, so a reload (or a new language) does not lose them. */
-  private storeKey: string;
 
-  constructor(code: string) {
-    this.storeKey = `ngg.teacher.reasons.${code}`;
-  }
-
-  private remembered(): Map<Seat, GameEvent> {
-    try {
-      return new Map(JSON.parse(sessionStorage.getItem(this.storeKey) ?? "[]") as [Seat, GameEvent][]);
-    } catch {
-      return new Map();
-    }
-  }
-
-  render(state: MatchState, view: GameView, events: GameEvent[]): void {
+  render(state: MatchState, view: GameView): void {
     const bots = new Set<string>();
     state.seats.forEach((entry, seat) => { if (entry.controller === "bot") bots.add(seat); });
-    const latest = withRemembered(latestBotReasons(events, bots), this.remembered(), bots, view.round);
-    try { sessionStorage.setItem(this.storeKey, JSON.stringify([...latest])); } catch { /* storage full or blocked: kept until the page goes */ }
-    const reasons = new Map([...latest].map(([seat, e]) => [seat, reasonText(seat, e)]));
     const rows = view.seats.filter((s) => state.seats.has(s.seat)).map((s) => {
       const entry = state.seats.get(s.seat)!;
       const agenda = state.secrets?.get(s.seat)?.agenda;
-      const reason = reasons.get(s.seat);
+      const reason = bots.has(s.seat) ? reasonLine(state.secrets?.get(s.seat)?.reason) : null;
       return {
         seat: s.seat,
         who: bots.has(s.seat) ? t("classroom.dash.bot") : entry.players.length ? t("classroom.map.team", { names: [...entry.players].join(", ") }) : t("classroom.dash.none"),

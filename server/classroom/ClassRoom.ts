@@ -13,6 +13,7 @@ import { decideAsync } from "../bots/pool.ts";
 import { serverClock } from "../room/clock.ts";
 import { Projector } from "../room/project.ts";
 import { deadlineInput } from "./deadline.ts";
+import { orderReasons } from "./seatReasons.ts";
 import { answerUnknownRequests } from "../room/intents.ts";
 import { ACCEPTED, classEnvelope, refuse } from "./intents.ts";
 import { redeemPass, roomClosed, roomOpened } from "./live.ts";
@@ -71,6 +72,8 @@ export class ClassRoom extends Room<{ state: MatchState }> {
   /** Teams the teacher handed to a bot during the game: the bot's first step for one is told in the log (botTookOver). */
   private handedToBot = new Set<Seat>();
   private lastEntry: { index: number; input: Input; source: InputSource } | null = null;
+  /** The game as the last step left it: what the next step's bots decided on, which their reasons cite. */
+  private lastGame: GameState | null = null;
   /** True while the room plays the teams' drafts at a deadline (each step it takes calls back into afterStep). */
   private filling = false;
   private emptyTimer: { clear(): void } | null = null;
@@ -178,11 +181,17 @@ export class ClassRoom extends Room<{ state: MatchState }> {
     // Read before the host saves the session again (its save writes the drafts the screen holds, none yet).
     const saved = this.session.clock ?? null;
     const drafts = this.session.drafts ?? {};
+    const reasons = this.session.reasons ?? {};
     this.state.started = true;
     this.host = GameHost.restore(record, this.savedClock(), this.hostDeps());
     this.state.rulesChanged = this.host.rulesChanged ? Math.max(1, this.host.rulesChanged.round) : 0;
     const game = this.host.state;
     this.phaseKey = `${game.round}|${game.phase}`;
+    // The bots' last reasons, as the session kept them (a team's seat has none: project() clears it).
+    for (const [seat, reason] of Object.entries(reasons)) {
+      const secret = this.state.secrets.get(seat);
+      if (secret && reason) secret.reason = reason;
+    }
     if (saved && saved.phase === this.phaseKey && game.phase === "orders") {
       // The same orders phase as when the session was last saved: the teams find their drafts as they left them.
       for (const [seat, draft] of Object.entries(drafts)) {
@@ -227,6 +236,8 @@ export class ClassRoom extends Room<{ state: MatchState }> {
       },
       onStep: (game, events, steps) => {
         this.patchSoon();
+        const reasoned = this.lastGame ? this.keepReasons(this.lastGame, events) : false;
+        this.lastGame = game;
         const note = this.pendingNote ?? this.handover(game.round, steps);
         this.pendingNote = null;
         // The room's own note is not the engine's: the session keeps it, to replay the log after a restart.
@@ -238,10 +249,11 @@ export class ClassRoom extends Room<{ state: MatchState }> {
           this.phaseKey = key;
           for (const secret of this.state.secrets.values()) secret.draft = "";
         }
-        if (note) this.persist();
+        if (note || reasoned) this.persist();
       },
       onRestore: (game, eventsByStep) => {
         this.patchSoon();
+        this.lastGame = game;
         const notes = this.session.notes ?? [];
         eventsByStep.forEach((events, step) => {
           this.projector.addEvents([...notes.filter((n) => n.step === step).map((n) => n.event), ...events], step);
@@ -448,6 +460,17 @@ export class ClassRoom extends Room<{ state: MatchState }> {
     return this.change(() => { this.session.controllers[seat] = controller; });
   }
 
+  /** Keeps each bot seat's reason for the orders this step revealed in its secret, for the teacher; true if any. */
+  private keepReasons(before: GameState, events: readonly GameEvent[]): boolean {
+    const bots = new Set(this.seats.filter((seat) => this.controllerOf(seat) === "bot"));
+    const reasons = orderReasons(before, events, bots);
+    for (const [seat, reason] of reasons) {
+      const secret = this.state.secrets.get(seat);
+      if (secret) secret.reason = JSON.stringify(reason);
+    }
+    return reasons.size > 0;
+  }
+
   /** The log's note of a bot's first step for a team the teacher handed to it (ids only; the client words it). */
   private handover(round: number, steps: number): GameEvent | null {
     const entry = this.lastEntry;
@@ -573,8 +596,13 @@ export class ClassRoom extends Room<{ state: MatchState }> {
   /** Saves the session (with the host's deadline, kept in it as the host saves it) and the teams' drafts. */
   private persist(): void {
     const drafts: Partial<Record<Seat, string>> = {};
-    this.state.secrets.forEach((secret, seat) => { if (secret.draft) drafts[seat as Seat] = secret.draft; });
+    const reasons: Partial<Record<Seat, string>> = {};
+    this.state.secrets.forEach((secret, seat) => {
+      if (secret.draft) drafts[seat as Seat] = secret.draft;
+      if (secret.reason) reasons[seat as Seat] = secret.reason;
+    });
     this.session.drafts = drafts;
+    this.session.reasons = reasons;
     this.store.saveClass(this.session);
   }
 
@@ -662,6 +690,9 @@ export class ClassRoom extends Room<{ state: MatchState }> {
       const entry = s.seats.get(seat)!;
       const controller = this.controllerOf(seat);
       if (entry.controller !== controller) entry.controller = controller;
+      // What a bot thought is not what the team now playing the seat does.
+      const secret = s.secrets.get(seat);
+      if (controller === "human" && secret?.reason) secret.reason = "";
       const team = this.session.roster.filter((r) => r.seat === seat);
       const names = team.map((r) => r.name);
       if (entry.players.length !== names.length || names.some((n, i) => entry.players[i] !== n)) {

@@ -9,7 +9,7 @@ import { openDatabase } from "../sqlite.ts";
  * Class sessions in the embedded SQLite database, beside the match records. A session row holds what
  * the room needs to come back after a restart or in the next lesson: setup, roster (nickname -> seat),
  * seat controllers, lock, timer, pause, broadcast, the time left in the current phase, the teams'
- * drafts, and the id of its match record (whose inputs the room replays). The teacher's key is kept only as a hash.
+ * drafts, the bots' last reasons, and the id of its match record (whose inputs the room replays). The teacher's key is kept only as a hash.
  */
 
 export interface RosterEntry {
@@ -49,6 +49,8 @@ export interface ClassSession {
   clock?: ClassClock | null;
   /** Each team's shared draft of orders (TeamDraft as JSON) in the current orders phase. */
   drafts?: Partial<Record<Seat, string>>;
+  /** Each bot seat's reason for its last orders (SeatReason as JSON), for the teacher's Seats tab. */
+  reasons?: Partial<Record<Seat, string>>;
   /** The room's own log notes (a team's draft played at a deadline), each before the events of the step it came with. */
   notes?: { step: number; event: GameEvent }[];
 }

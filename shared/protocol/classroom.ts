@@ -74,6 +74,12 @@ export const StudentMessages = {
 /** A team's shared draft, as kept in the seat's Secret (JSON). */
 export interface TeamDraft { orders: { action: string; target?: string; option?: string }[]; round: number; by: string }
 
+/**
+ * A bot seat's reason for its last orders, as kept in the seat's Secret (JSON) for the teacher: the round they were
+ * given in, and the reason's id and parameters (shared/bots/why.ts), which the teacher's screen words.
+ */
+export interface SeatReason { round: number; params: Record<string, string | number | boolean> }
+
 /** What POST /api/class returns once: the key is never shown again, only its hash is kept. */
 export interface CreatedClass { code: string; key: string }
 

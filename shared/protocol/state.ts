@@ -76,6 +76,8 @@ export const Secret = schema({
   log: t.array("string"),
   /** Classroom: JSON of the team's shared draft of orders (TeamDraft), "" without one. */
   draft: t.string().default(""),
+  /** Classroom, for the teacher: JSON of a bot seat's reason for its last orders (SeatReason), "" for a team's seat. */
+  reason: t.string().default(""),
 }, "Secret");
 export type Secret = InstanceType<typeof Secret>;
 

@@ -109,11 +109,11 @@ describe("the teacher's map", () => {
     await teacher.waitForSelector("#game .map-area");
     expect(await teacher.evaluate(() => document.activeElement?.id)).toBe("view-map");
     expect(await teacher.isVisible("#dash-code")).toBe(false);
-    // The reload kept the bots' reasons (the tab remembers them; the new page saw none of those steps arrive).
+    // The reload has the bots' reasons at once (the class room keeps them; the new page saw none of those steps arrive).
     expect(await teacher.textContent("#teacher-seats [data-reason=china]")).toBe(china);
 
     // Both views in each language at a laptop's, a projector's and a phone's size. The page reloads in each language,
-    // and the reasons it remembers are worded in it.
+    // and the reasons the room keeps are worded in it.
     for (const lang of ["en", "ru", "kk"]) {
       await teacher.setViewportSize({ width: 1366, height: 768 });
       await teacher.goto(`${stage.url}/?teach&lang=${lang}`);
