@@ -1,7 +1,8 @@
 import type { ClassNetwork } from "../../shared/protocol/classroom.ts";
 import type { MatchState } from "../../shared/protocol/state.ts";
 import { h, replace } from "../ui/dom.ts";
-import { errorText, hasText, language, t } from "../i18n/strings.ts";
+import type { Reply } from "../../shared/protocol/messages.ts";
+import { errorText, hasText, language, refusalText, t } from "../i18n/strings.ts";
 import type { ClassLink } from "./net.ts";
 import "./classroom.css";
 
@@ -40,6 +41,20 @@ export const saved = {
   setStudent: (v: SavedStudent) => localStorage.setItem(STUDENT_KEY, JSON.stringify(v)),
   device: deviceSecret,
 };
+
+/**
+ * How the teacher's buttons send: the screen's last message goes, the request is sent, and a refusal is said in the
+ * teacher's words where the screen shows errors. `clear` are other messages of the screen (a success line).
+ */
+export function teacherRequest(link: ClassLink, error: HTMLElement, clear: readonly HTMLElement[] = []) {
+  return async (type: Parameters<ClassLink["request"]>[0], payload: unknown = {}): Promise<Reply> => {
+    error.textContent = "";
+    for (const el of clear) el.textContent = "";
+    const reply = await link.request(type, payload);
+    if (!reply.ok) error.textContent = t("errors.refused", { message: refusalText(reply) });
+    return reply;
+  };
+}
 
 /** A refused join in the student's words: the server sends an id (see JOIN_REFUSALS). */
 export function joinError(error: unknown): string {

@@ -1,15 +1,14 @@
 import { ACTION_BY_ID, AGENDA_BY_ID } from "../../shared/content/index.ts";
 import { SEATS, type Order, type Seat } from "../../shared/engine/index.ts";
 import type { TeamDraft } from "../../shared/protocol/classroom.ts";
-import type { Reply } from "../../shared/protocol/messages.ts";
 import type { MatchState } from "../../shared/protocol/state.ts";
 import { h, replace } from "../ui/dom.ts";
 import { busy, selectField, textField } from "../ui/forms.ts";
 import { SEAT_COLOURS } from "../ui/palette.ts";
-import { agendaTitle, language, refusalText, t } from "../i18n/strings.ts";
+import { agendaTitle, language, t } from "../i18n/strings.ts";
 import { orderLabel } from "../panels/labels.ts";
 import { roundLine } from "./seatsTable.ts";
-import { ClassBanner, everySecond, joinLinkFor, joinLinks, onLoopback, page, saved, serverUrl, timeLeft } from "./common.ts";
+import { ClassBanner, everySecond, joinLinkFor, joinLinks, onLoopback, page, saved, serverUrl, teacherRequest, timeLeft } from "./common.ts";
 import { teacherKeyBox } from "./teacherKey.ts";
 import { teacherMap } from "./teacherMap.ts";
 import { ViewSwitch } from "./viewSwitch.ts";
@@ -77,13 +76,7 @@ export function teacherDashboard(root: HTMLElement, link: ClassLink): () => void
   const status = h("p", { class: "muted", id: "dash-status", "aria-live": "polite" });
   const error = h("p", { class: "error", role: "alert", id: "dash-error" });
   const done = h("p", { class: "ok-msg", role: "status", id: "dash-done", "aria-live": "polite" });
-  const send = async (type: Parameters<ClassLink["request"]>[0], payload: unknown = {}): Promise<Reply> => {
-    error.textContent = "";
-    done.textContent = "";
-    const reply = await link.request(type, payload);
-    if (!reply.ok) error.textContent = t("errors.refused", { message: refusalText(reply) });
-    return reply;
-  };
+  const send = teacherRequest(link, error, [done]);
   const button = (id: string, label: string, type: Parameters<ClassLink["request"]>[0], payload: () => unknown = () => ({}), cls = "") =>
     h("button", { type: "button", id, class: cls, onclick: () => void send(type, payload()) }, label);
 

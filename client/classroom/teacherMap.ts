@@ -1,9 +1,8 @@
-import type { Reply } from "../../shared/protocol/messages.ts";
-import { refusalText, t } from "../i18n/strings.ts";
+import { t } from "../i18n/strings.ts";
 import { h, replace } from "../ui/dom.ts";
 import { roundLine } from "./seatsTable.ts";
 import { mountClassGame } from "./board.ts";
-import { everySecond, timeLeft } from "./common.ts";
+import { everySecond, teacherRequest, timeLeft } from "./common.ts";
 import type { ClassLink } from "./net.ts";
 import { TeacherSeats } from "./teacherSeats.ts";
 
@@ -22,11 +21,9 @@ export interface TeacherMapParts {
 export function teacherMap(root: HTMLElement, link: ClassLink, parts: TeacherMapParts): () => void {
   const clock = h("p", { class: "teacher-clock", id: "map-status", role: "timer", "aria-live": "off" });
   const error = h("p", { class: "error", role: "alert", id: "map-error" });
+  const send = teacherRequest(link, error);
   const act = (id: string, label: string, type: "pause" | "resume" | "advance" | "extendTimer", payload: unknown = {}, cls = "") =>
-    h("button", { type: "button", id, class: cls, onclick: () => {
-      error.textContent = "";
-      void link.request(type, payload).then((reply: Reply) => { if (!reply.ok) error.textContent = t("errors.refused", { message: refusalText(reply) }); });
-    } }, label);
+    h("button", { type: "button", id, class: cls, onclick: () => void send(type, payload) }, label);
   const pause = act("map-pause", t("classroom.dash.pause"), "pause");
   const resume = act("map-resume", t("classroom.dash.resume"), "resume", {}, "primary");
   const advance = act("map-advance", t("classroom.dash.advance"), "advance");
