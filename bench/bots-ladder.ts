@@ -9,6 +9,7 @@ import { BOT_LEVELS, type BotLevel } from "../shared/bots/decide.ts";
  * Prints each pairing's win fraction for the first-named level (ties count half).
  *   npm run --silent bots:ladder -- --games 500 --seed 1 --json [--length short|standard] [--workers 2]
  *   [--pairs hardVsNormal,normalVsEasy,hardVsBaseline] [--others baseline] [--unclocked]
+ * Each pairing's score with the first-named level as Russia and as China goes to stderr.
  * --unclocked: the hard bot's searches stop at their playout budget, never at the clock, so a run does not depend on the
  * machine's load and two versions of a bot meet the same matches (the default measures the bot the server runs).
  */
@@ -64,9 +65,13 @@ async function run(): Promise<number[]> {
 const start = performance.now();
 const results = await run();
 const out: Record<string, number> = {};
+const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
 pairs.forEach((p, k) => {
   const slice = results.slice(k * games, (k + 1) * games);
-  out[p] = Math.round((slice.reduce((a, b) => a + b, 0) / games) * 1000) / 1000;
+  out[p] = Math.round(mean(slice) * 1000) / 1000;
+  // The first-named level plays Russia in the even matches and China in the odd ones: its score on each side apart.
+  const side = (parity: number) => mean(slice.filter((_, i) => i % 2 === parity)).toFixed(3);
+  process.stderr.write(`${p}: as russia ${side(0)}, as china ${side(1)}\n`);
 });
 if (args.json) console.log(JSON.stringify(out));
 else {
