@@ -1,12 +1,7 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { startServer, type RunningServer } from "../../server/main.ts";
 import type { SeatReason } from "../../shared/protocol/classroom.ts";
 import type { ClassLink } from "../../client/classroom/net.ts";
-import { testSeeds } from "../server/seeds.ts";
-import { link, newClass, student, until } from "./helpers.ts";
+import { link, newClass, student, until, restartableServer } from "./helpers.ts";
 
 /*
  * The teacher's Seats tab shows beside each bot seat the reason it gave for its last orders. The class room keeps
@@ -15,18 +10,10 @@ import { link, newClass, student, until } from "./helpers.ts";
  * students never get a bot seat's reason.
  */
 
-const dir = mkdtempSync(join(tmpdir(), "ngg-reasons-"));
-const dbPath = join(dir, "games.sqlite");
-let running: RunningServer | null = null;
-afterAll(async () => {
-  await running?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-async function start(port: number): Promise<RunningServer> {
-  running = await startServer({ port, dbPath, clientDir: join(dir, "no-client"), graceSeconds: 30, nextSeed: testSeeds() });
-  return running;
-}
+/** The same port and database at each start, as a restarted server process would have. */
+const server = restartableServer("ngg-reasons-");
+const start = server.start;
+afterAll(() => server.close());
 
 const reasonOf = (l: ClassLink, seat: string): SeatReason | null => {
   const json = l.state()?.secrets?.get(seat)?.reason;

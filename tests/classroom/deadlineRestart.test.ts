@@ -1,24 +1,10 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { startServer, type RunningServer } from "../../server/main.ts";
-import { testSeeds } from "../server/seeds.ts";
-import { newClass, student, until } from "./helpers.ts";
+import { newClass, student, until, restartableServer } from "./helpers.ts";
 
-const dir = mkdtempSync(join(tmpdir(), "ngg-class-deadline-"));
-const dbPath = join(dir, "games.sqlite");
-let running: RunningServer | null = null;
-afterAll(async () => {
-  await running?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-/** The same port and database each time, as a restarted server process would have. */
-async function start(port: number): Promise<RunningServer> {
-  running = await startServer({ port, dbPath, clientDir: join(dir, "no-client"), graceSeconds: 30, nextSeed: testSeeds() });
-  return running;
-}
+/** The same port and database at each start, as a restarted server process would have. */
+const server = restartableServer("ngg-class-deadline-");
+const start = server.start;
+afterAll(() => server.close());
 
 describe("a draft played at the deadline, after a restart", () => {
   it("the reopened room's log says the draft was played, where it said so before", async () => {

@@ -1,8 +1,33 @@
 import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { startServer, type RunningServer } from "../../server/main.ts";
+import { testSeeds } from "../server/seeds.ts";
 import { ClassLink, createClass, type ClassCredentials } from "../../client/classroom/net.ts";
 import type { MatchState } from "../../shared/protocol/state.ts";
 
 export { bootServer, until, tapFrames, bytesContain, type TestServer } from "../server/helpers.ts";
+
+/**
+ * A server that a test stops and starts again: each start has the same database (and the port it is given), as a
+ * restarted server process would. `close` stops the running one and removes its folder.
+ */
+export function restartableServer(prefix: string): { start(port: number): Promise<RunningServer>; close(): Promise<void> } {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const dbPath = join(dir, "games.sqlite");
+  let running: RunningServer | null = null;
+  return {
+    async start(port) {
+      running = await startServer({ port, dbPath, clientDir: join(dir, "no-client"), graceSeconds: 30, nextSeed: testSeeds() });
+      return running;
+    },
+    async close() {
+      await running?.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
 
 /** A started link for one screen of the class; retries quickly so restarts in tests resolve fast. */
 export async function link(creds: ClassCredentials): Promise<ClassLink> {

@@ -1,26 +1,12 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
-import { startServer, type RunningServer } from "../../server/main.ts";
-import { testSeeds } from "../server/seeds.ts";
 import { classStore } from "../../server/classroom/live.ts";
-import { newClass, seatOf, student, until } from "./helpers.ts";
+import { newClass, seatOf, student, until, restartableServer } from "./helpers.ts";
 
-const dir = mkdtempSync(join(tmpdir(), "ngg-class-"));
-const dbPath = join(dir, "games.sqlite");
-let running: RunningServer | null = null;
-afterAll(async () => {
-  await running?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+/** The same port and database at each start, as a restarted server process would have. */
+const server = restartableServer("ngg-class-");
+const start = server.start;
+afterAll(() => server.close());
 afterEach(() => { vi.useRealTimers(); });
-
-/** The same port and database each time, as a restarted server process would have. */
-async function start(port: number): Promise<RunningServer> {
-  running = await startServer({ port, dbPath, clientDir: join(dir, "no-client"), graceSeconds: 30, nextSeed: testSeeds() });
-  return running;
-}
 
 describe("a class session lasts across a server restart", () => {
   it("everything acknowledged before the restart is there after it; students get their seats back by nickname", async () => {
