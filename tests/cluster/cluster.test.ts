@@ -18,6 +18,13 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => { await cluster?.stop(); }, 60_000);
 
+/** Process 1, started again (same port and address) if an earlier test killed it. */
+async function processOne() {
+  const p1 = cluster.processes[0]!;
+  if (p1.child.exitCode !== null || p1.child.signalCode !== null) await p1.restart();
+  return p1;
+}
+
 const via = (n: number) => `ws://localhost:${cluster.port}/p${n}`;
 const http = (n: number | null, path: string) => `http://localhost:${cluster.port}${n === null ? "" : `/p${n}`}${path}`;
 
@@ -97,8 +104,7 @@ describe("several processes on Redis and PostgreSQL", () => {
     const savedB = copy(storeB);
     expect(savedA.value!.ticket).toBeTruthy();
 
-    const p1 = cluster.processes[1 - 1]!;
-    if (p1.child.exitCode !== null || p1.child.signalCode !== null) await p1.restart();
+    const p1 = await processOne();
     const gone = new Promise((res) => p1.child.once("exit", res));
     p1.child.kill("SIGKILL");
     await gone;
@@ -117,13 +123,14 @@ describe("several processes on Redis and PostgreSQL", () => {
     expect(ana2.view()!.seats.find((s) => s.seat === "russia")!.submitted).toBe(true);
     expect(bo2.match().you.seat).toBe("china");
     expect(await bo2.send("submitOrders", { orders: [], round })).toEqual({ ok: true });
-    await until("the orders phase closes", () => ana2.rawState.step > stepBefore + 1);
+    // China's orders were the last the phase waited for. What comes next depends on the game's seed (an offer to a
+    // player waits for that player), so the test asks only that the orders phase is over.
+    await until("the orders phase closes", () => ana2.rawState.step > stepBefore && !(ana2.view()!.round === round && ana2.view()!.phase === "orders"));
     for (const c of [ana, bo, ana2, bo2]) await c.leave().catch(() => {});
-    // Process 1 comes back for the next test, on its port and address.
-    await p1.restart();
   }, 150_000);
 
   it("a class hosted on process 1 resumes on process 2 after process 1 is killed, with nothing acknowledged lost", async () => {
+    const p1 = await processOne();
     const { code, key } = await createClass(via(1), { name: "Class 9B", length: "short" });
     // The room opens on process 1 (the process asked), before anyone joins through the entry point.
     const opened = await fetch(http(1, `/api/class/${code}/open`), { method: "POST", headers: { "x-teacher-key": key } }).then((r) => r.json()) as { roomId: string };
@@ -150,7 +157,6 @@ describe("several processes on Redis and PostgreSQL", () => {
     const stepBefore = teacher.state()!.step;
     const logBefore = teacher.state()!.log.length;
 
-    const p1 = cluster.processes[0]!;
     const gone = new Promise((res) => p1.child.once("exit", res));
     p1.child.kill("SIGKILL");
     await gone;
@@ -197,8 +203,7 @@ describe("several processes on Redis and PostgreSQL", () => {
 
   it("the per-address budgets are shared: code misses spent through process 1 are gone on process 2, whatever X-Forwarded-For a client writes", async () => {
     // Last in the file: it spends this address's code budget, which every test here shares (all come from 127.0.0.1).
-    const p1 = cluster.processes[0]!;
-    if (p1.child.exitCode !== null || p1.child.signalCode !== null) await p1.restart();
+    await processOne();
     const miss = (n: number, i: number) => fetch(http(n, "/api/code/ZZZZZZ"), { headers: { "x-forwarded-for": `10.0.0.${i}` } }).then((r) => r.status);
     // Five misses (the budget set for this cluster, refilling one per ~17 minutes) through process 1...
     for (let i = 0; i < 5; i++) expect(await miss(1, i)).toBe(404);
