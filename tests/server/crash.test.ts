@@ -139,7 +139,9 @@ describe("a match outlives its server process", () => {
     // Nothing acknowledged was lost, and the game goes on: Bo's orders close the phase.
     expect(inputsOnDisk().slice(0, onDisk.length)).toEqual(onDisk);
     expect(await bo2.send("submitOrders", { orders: [], round })).toEqual({ ok: true });
-    await until("the orders phase closes", () => ana2.rawState.step > stepBefore + 1 && (ana2.view()!.phase !== "orders" || ana2.view()!.round > round));
+    // What follows China's orders depends on the game's seed (an offer to a player waits for that player): the test
+    // asks only that the orders phase is over.
+    await until("the orders phase closes", () => ana2.rawState.step > stepBefore && (ana2.view()!.phase !== "orders" || ana2.view()!.round > round));
     expect(inputsOnDisk().length).toBeGreaterThan(stepBefore);
 
     for (const c of [ana, bo, ana2, bo2] as RemoteConnection[]) await c.leave().catch(() => {});
