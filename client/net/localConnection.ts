@@ -1,5 +1,5 @@
 import { canSee, replaySteps, viewFor, type GameEvent, type GameRecord, type GameState, type GameView, type Seat } from "../../shared/engine/index.ts";
-import { botReasons, withReasons } from "../../shared/review/seen.ts";
+import { botReasons, reasonsOfSteps, withReasons } from "../../shared/review/seen.ts";
 import type { BotLevel } from "../../shared/bots/decide.ts";
 import { GameHost, type GameStore, type HostSaved } from "../../shared/host/GameHost.ts";
 import type { Connection, ConnectionStatus, MatchInfo, MessagePayload } from "../../shared/protocol/connection.ts";
@@ -207,19 +207,18 @@ export class LocalConnection implements Connection {
    * host kept (its events are the host's, so each reason lands after the very event it explains).
    */
   private recallReasons(): void {
-    const events = this.host.eventsByStep();
-    this.before = null;
-    let step = 0;
-    for (const replayed of replaySteps(this.host.gameRecord(), { digests: false })) {
-      this.noteReasons(replayed.state, events[step++] ?? []);
-    }
+    const states = [...replaySteps(this.host.gameRecord(), { digests: false })].map((replayed) => replayed.state);
+    const bots = new Set(this.host.state.seatOrder.filter((seat) => seat !== this.setup.seat));
+    for (const { event, reasons } of reasonsOfSteps(states, this.host.eventsByStep(), this.setup.seat, () => bots)) this.reasons.set(event, reasons);
+    this.before = states.at(-1) ?? null;
   }
 
   /** The bots' reasons a step's events call for, from the state the step started from. */
   private noteReasons(state: GameState, events: GameEvent[]): void {
     if (this.before) {
       const bots = new Set(state.seatOrder.filter((seat) => seat !== this.setup.seat));
-      for (const [event, reasons] of botReasons(this.before, events, this.setup.seat, bots)) this.reasons.set(event, reasons);
+      const seen = events.filter((e) => canSee(e, this.setup.seat));
+      for (const [event, reasons] of botReasons(this.before, seen, this.setup.seat, bots)) this.reasons.set(event, reasons);
     }
     this.before = state;
   }

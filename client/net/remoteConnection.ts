@@ -2,7 +2,7 @@ import { Client, type Room } from "@colyseus/sdk";
 import type { z } from "zod";
 import type { GameEvent, GameView, Seat } from "../../shared/engine/index.ts";
 import type { Connection, ConnectionStatus, MatchInfo, MessagePayload } from "../../shared/protocol/connection.ts";
-import type { CreateMatchOptions, JoinOptions, Messages, Reply } from "../../shared/protocol/messages.ts";
+import type { CreateMatchOptions, JoinOptions, Messages, PastReasons, Refusal, Reply } from "../../shared/protocol/messages.ts";
 import type { MatchState } from "../../shared/protocol/state.ts";
 import { forgetGame, rememberGame } from "./myGames.ts";
 import { eventsOf, gameViewOf, matchInfoOf } from "./remoteView.ts";
@@ -63,6 +63,11 @@ export function defaultStore(): SessionStore {
   };
 }
 
+/** An explained event, as both the page's log and the server's past reasons name it: its step, kind and parameters. */
+function reasonKey(step: number, kind: string, params: GameEvent["params"]): string {
+  return `${step}|${kind}|${JSON.stringify(params)}`;
+}
+
 export class RemoteConnection implements Connection {
   readonly kind = "remote" as const;
   private listeners = new Set<() => void>();
@@ -70,9 +75,9 @@ export class RemoteConnection implements Connection {
   private currentStatus: ConnectionStatus = "connecting";
   private cachedView: GameView | null = null;
   private cachedEvents: GameEvent[] = [];
-  /** Bots' reasons by step and event (withBotReasons), and the last step they were looked for in. */
+  /** Bots' reasons by step and event (withBotReasons), and every event looked at for them (by the same key). */
   private readonly reasons = new Map<string, GameEvent[]>();
-  private reasonsUpTo = -1;
+  private readonly logged = new Set<string>();
   private cachedMatch: MatchInfo;
   private firstState: Promise<void>;
   private room: Room<unknown, MatchState>;
@@ -119,6 +124,24 @@ export class RemoteConnection implements Connection {
     });
     // Unknown message types are answered with a "refused" message rather than a disconnection.
     room.onMessage("refused", () => {});
+    void this.firstState.then(() => this.recallReasons());
+  }
+
+  /**
+   * A page that arrives mid-game (a refresh, a second device, a seat taken back) did not see the steps already
+   * played arrive: the server works out their reasons for this viewer the same way (server/room/pastReasons.ts).
+   */
+  private async recallReasons(): Promise<void> {
+    if (!this.cachedView || this.room.state.step < 1 || this.currentStatus === "closed") return;
+    const reply = (await this.room.request("botReasons", {}).catch(() => null)) as PastReasons | Refusal | null;
+    if (!reply?.ok || !Array.isArray(reply.reasons) || reply.reasons.length === 0) return;
+    for (const past of reply.reasons) {
+      const key = reasonKey(past.step, past.kind, past.params);
+      if (!this.reasons.has(key)) this.reasons.set(key, past.reasons);
+    }
+    const { events, steps } = eventsOf(this.room.state);
+    this.cachedEvents = this.withBotReasons(null, events, steps);
+    this.notify();
   }
 
   /** Resolves once the first full state has arrived (joining resolves before it does). */
@@ -156,26 +179,30 @@ export class RemoteConnection implements Connection {
   }
 
   /**
-   * Bots say why: the reasons the viewer may read for bots' moves in the steps that arrived since the last view
+   * Bots say why: the reasons the viewer may read for bots' moves in the events that arrived since the last view
    * (shared/review/seen.ts), with the public facts of that view; kept by step and event, placed after their events.
+   * An event is new by its key, not by its step: a seat's own log can arrive a patch after the public one.
    */
   private withBotReasons(before: GameView | null, events: GameEvent[], steps: number[]): GameEvent[] {
-    const keyOf = (i: number) => `${steps[i]}|${events[i]!.kind}|${JSON.stringify(events[i]!.params)}`;
+    const keys = events.map((e, i) => reasonKey(steps[i]!, e.kind, e.params));
     const viewer = this.cachedMatch.you.seat ?? "spectator";
-    if (before) {
-      const fresh = events.map((e, i) => ({ e, i })).filter(({ i }) => steps[i]! > this.reasonsUpTo);
-      if (fresh.length) {
-        const bots = new Set(this.cachedMatch.seats.filter((s) => s.controller === "bot").map((s) => s.seat));
-        // A seat a bot took over (players away, or the deadline) is a bot's for the steps that tell it.
-        for (const { e } of fresh) if (e.kind === "botTookOver") bots.add(e.params.seat as Seat);
-        const found = botReasons(before, fresh.map((x) => x.e), viewer, bots);
-        for (const { e, i } of fresh) if (found.has(e)) this.reasons.set(keyOf(i), found.get(e)!);
+    const fresh = events.map((e, i) => ({ e, i })).filter(({ i }) => !this.logged.has(keys[i]!));
+    // Events already there when the viewer arrived are history: their reasons come from the server (recallReasons).
+    if (before && fresh.length) {
+      const bots = new Set(this.cachedMatch.seats.filter((s) => s.controller === "bot").map((s) => s.seat));
+      // A seat a bot took over (players away, or the deadline) is a bot's for the steps that tell it.
+      for (const { e } of fresh) if (e.kind === "botTookOver") bots.add(e.params.seat as Seat);
+      // Step by step, as the server finds them for a page that comes in later (pastReasons.ts): a patch can bring
+      // several steps, and each step's revealed orders have their own reason.
+      for (const step of new Set(fresh.map(({ i }) => steps[i]!))) {
+        const ofStep = fresh.filter(({ i }) => steps[i] === step);
+        const found = botReasons(before, ofStep.map((x) => x.e), viewer, bots);
+        for (const { e, i } of ofStep) if (found.has(e)) this.reasons.set(keys[i]!, found.get(e)!);
       }
     }
-    // Steps already there when the viewer arrived are history: their reasons are not guessed afterwards.
-    for (const step of steps) if (step > this.reasonsUpTo) this.reasonsUpTo = step;
+    for (const { i } of fresh) this.logged.add(keys[i]!);
     if (this.reasons.size === 0) return events;
-    return events.flatMap((e, i) => [e, ...(this.reasons.get(keyOf(i)) ?? [])]);
+    return events.flatMap((e, i) => [e, ...(this.reasons.get(keys[i]!) ?? [])]);
   }
 
   private remember(): void {

@@ -3,7 +3,7 @@ import { StateView } from "@colyseus/schema";
 import { pendingSeats, RULES_VERSION, type GameEvent, type GameState, type Input, type Seat } from "../../shared/engine/index.ts";
 import { GameHost, type HostDeps, type HostSaved, type InputSource } from "../../shared/host/GameHost.ts";
 import type { z } from "zod";
-import { CreateMatchOptions, JoinOptions, type Messages, type MessageName, type Reply } from "../../shared/protocol/messages.ts";
+import { CreateMatchOptions, JoinOptions, type Messages, type MessageName, type PastReasons, type Reply } from "../../shared/protocol/messages.ts";
 import { Member, MatchState, Secret, SeatEntry } from "../../shared/protocol/state.ts";
 import { context, type ServerContext } from "../context.ts";
 import { TokenBucket } from "../rateLimit.ts";
@@ -16,6 +16,7 @@ import { reminders } from "./reminders.ts";
 import { answerUnknownRequests, envelope, refuse, refusedJoin, type Parsed } from "./intents.ts";
 import { Projector } from "./project.ts";
 import { takeoverLines, TakeoverWatch } from "./takeover.ts";
+import { pastReasons } from "./pastReasons.ts";
 import { initialControls, newTicket, type SeatControl } from "./seating.ts";
 import { restoredControls, savedRoom, type MatchSave, type MatchStatus } from "./matchSave.ts";
 import { promptPatches, SAFETY_PATCH_MS } from "./promptPatch.ts";
@@ -93,6 +94,8 @@ export class MatchRoom extends Room<{ state: MatchState; metadata: LobbyMetadata
   /** The step the host last recorded, and the seats a bot now plays in their players' stead (told once in the log). */
   private lastEntry: { index: number; input: Input; source: InputSource } | null = null;
   private takeovers = new TakeoverWatch();
+  /** The takeover lines the log shows, by step (for the bots' reasons a page asks for: pastReasons.ts). */
+  private tookAt = new Map<number, GameEvent>();
   /** Seats the host handed to a bot during the game: their next bot step is told as a takeover. */
   private handedToBot = new Set<Seat>();
   private get game(): GameState | null {
@@ -109,6 +112,7 @@ export class MatchRoom extends Room<{ state: MatchState; metadata: LobbyMetadata
     kick: this.intent("kick", (client, msg) => this.kick(client, msg.sessionId)),
     submitOrders: this.intent("submitOrders", (client, msg) => this.submitOrders(client, msg)),
     answer: this.intent("answer", (client, msg) => this.answer(client, msg)),
+    botReasons: this.intent("botReasons", (client) => this.pastReasons(client)),
     // Unknown message types get a refusal too, instead of the default disconnection (requests: see onCreate).
     _: (client: Client, type: string | number) => {
       if (!this.take(client)) return;
@@ -255,6 +259,7 @@ export class MatchRoom extends Room<{ state: MatchState; metadata: LobbyMetadata
         this.patchSoon();
         this.projector.sync(game, steps);
         const took = this.takeover(steps, game.round);
+        if (took) this.tookAt.set(steps, took);
         this.projector.addEvents(took ? [took, ...events] : events, steps);
         const phase = `${game.round}|${game.phase}`;
         if (phase !== this.lastPhase) {
@@ -267,6 +272,7 @@ export class MatchRoom extends Room<{ state: MatchState; metadata: LobbyMetadata
         this.patchSoon();
         // The takeover lines are the room's, not the engine's: told again from the record's sources.
         const lines = takeoverLines(this.restoredRecord?.inputs ?? [], this.restoredSources, eventsByStep, this.takeovers);
+        for (const [step, line] of lines) this.tookAt.set(step, line);
         eventsByStep.forEach((events, step) => {
           const line = lines.get(step);
           this.projector.addEvents(line ? [line, ...events] : events, step);
@@ -609,6 +615,14 @@ export class MatchRoom extends Room<{ state: MatchState; metadata: LobbyMetadata
   }
 
   /** A player's input: the host asks the engine, records what it accepts (on disk before this reply) and moves the game on. */
+  /** The bots' reasons for the steps so far, as the asking seat (or a spectator) may read them. */
+  private pastReasons(client: Client): PastReasons {
+    const person = this.people.get(client.sessionId)!;
+    if (!this.host) return { ok: true, reasons: [] };
+    const bots = new Set([...this.state.seats.entries()].filter(([, e]) => e.controller !== "human" || e.away).map(([seat]) => seat as Seat));
+    return { ok: true, reasons: pastReasons(this.host, person.seat ?? "spectator", this.tookAt, bots) };
+  }
+
   private apply(input: Input, source: InputSource): Reply {
     if (!this.host) return refuse("not-started");
     const reply = this.host.apply(input, source);

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { GAME_LENGTHS, MODES, SEATS, STATES, POWERS } from "../engine/ids.ts";
 import { RULES } from "../engine/rules.ts";
+import type { GameEvent } from "../engine/types.ts";
 
 /**
  * Every message between client and server, validated with zod on the server.
@@ -58,6 +59,8 @@ export const Messages = {
   /** `round`, when given, must be the current round: an order sent for a round already over is stale. */
   submitOrders: z.object({ orders: z.array(OrderMsg).max(RULES.maxOrders), round: z.number().int().min(1).max(100).optional() }).strict(),
   answer: z.object({ decision: z.number().int().min(1).max(1_000_000), answer: z.string().min(1).max(40), round: z.number().int().min(1).max(100).optional() }).strict(),
+  /** The bots' reasons for the steps played before this page arrived (answered with PastReasons). */
+  botReasons: z.object({}).strict(),
 } as const;
 export type MessageName = keyof typeof Messages;
 
@@ -73,6 +76,11 @@ export const REFUSAL_CODES = [
 export interface Refusal { ok: false; code: string; params?: Record<string, string | number> }
 export interface Accepted { ok: true }
 export type Reply = Accepted | Refusal;
+
+/** The bots' reasons for one event of a step the page did not see arrive: the step, the event (kind and parameters, as in the log) and its reasons. */
+export interface PastReason { step: number; kind: string; params: GameEvent["params"]; reasons: GameEvent[] }
+/** The answer to `botReasons`: the viewer's reasons for every step so far. */
+export interface PastReasons extends Accepted { reasons: PastReason[] }
 
 /** Largest message payload the server reads, in bytes of JSON. */
 export const MAX_MESSAGE_BYTES = 4096;

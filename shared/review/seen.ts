@@ -1,5 +1,5 @@
 import { whyAnswer, whyOrders, type Facts } from "../bots/why.ts";
-import { isState, type GameEvent, type GameState, type GameView, type Order, type Seat, type StateId } from "../engine/index.ts";
+import { canSee, isState, type GameEvent, type GameState, type GameView, type Order, type Seat, type StateId } from "../engine/index.ts";
 
 /*
  * Bots say why, where a player sees their decisions: an offer a bot makes to the player, a bot's answer to the
@@ -63,4 +63,28 @@ export function botReasons(before: Before, events: GameEvent[], viewer: Seat | "
 export function withReasons(events: GameEvent[], reasons: Map<GameEvent, GameEvent[]>): GameEvent[] {
   if (reasons.size === 0) return events;
   return events.flatMap((e) => [e, ...(reasons.get(e) ?? [])]);
+}
+
+/** One event of a past step with the reasons that follow it. */
+export interface StepReasons { step: number; event: GameEvent; reasons: GameEvent[] }
+
+/**
+ * The reasons for every step of a game so far, as a page that saw each step arrive would have found them: for a
+ * solo game resumed after a refresh, and for a player who comes into an online game, or back to it, mid-game.
+ * `states` yields the game after 0, 1, 2… inputs and `events[k]` came with the k-th; `botsAt(k)` is the seats bots
+ * played for it. Only the events the viewer may see are looked at.
+ */
+export function reasonsOfSteps(states: Iterable<GameState>, events: GameEvent[][], viewer: Seat | "spectator", botsAt: (step: number) => ReadonlySet<Seat>): StepReasons[] {
+  const out: StepReasons[] = [];
+  let before: GameState | null = null;
+  let step = 0;
+  for (const state of states) {
+    if (before) {
+      const seen = (events[step] ?? []).filter((e) => canSee(e, viewer));
+      for (const [event, reasons] of botReasons(before, seen, viewer, botsAt(step))) out.push({ step, event, reasons });
+    }
+    before = state;
+    step += 1;
+  }
+  return out;
 }

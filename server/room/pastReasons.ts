@@ -1,0 +1,34 @@
+import { replaySteps, type GameEvent, type GameState, type Seat } from "../../shared/engine/index.ts";
+import type { GameHost } from "../../shared/host/GameHost.ts";
+import type { PastReason } from "../../shared/protocol/messages.ts";
+import { reasonsOfSteps } from "../../shared/review/seen.ts";
+
+/**
+ * The bots' reasons for the steps a page did not see arrive (its player came in, or back after a refresh,
+ * mid-game): the reasons the page works out for each step it sees (shared/review/seen.ts), found the same way from
+ * the engine's replay of the host's record and the log the room shows (`lines`: its takeover lines by step). Bots
+ * are the seats bots play now and, for a step, any seat the log says a bot took over in it, as the page counts them.
+ */
+export function pastReasons(host: GameHost, viewer: Seat | "spectator", lines: ReadonlyMap<number, GameEvent>, botsNow: ReadonlySet<Seat>): PastReason[] {
+  const events = host.eventsByStep().map((list, step) => {
+    const line = lines.get(step);
+    return line ? [line, ...list] : list;
+  });
+  const found = reasonsOfSteps(statesOf(host), events, viewer, (step) => {
+    const bots = new Set(botsNow);
+    for (const e of events[step] ?? []) if (e.kind === "botTookOver") bots.add(e.params.seat as Seat);
+    return bots;
+  });
+  return found.map(({ step, event, reasons }) => ({ step, kind: event.kind, params: event.params, reasons }));
+}
+
+/** The game after each input of the record; a game whose record stopped replaying under new rules stops there. */
+function statesOf(host: GameHost): GameState[] {
+  const states: GameState[] = [];
+  try {
+    for (const replayed of replaySteps(host.gameRecord(), { digests: false })) states.push(replayed.state);
+  } catch {
+    // The rest of the record does not replay: the game is shown as far as it did (GameHost.rulesChanged).
+  }
+  return states;
+}
