@@ -50,6 +50,10 @@ describe("takeover lines after a restart", () => {
     await until("round 2", () => (host.view()?.round ?? 0) >= 2, 20_000);
     const before = host.events().filter((e) => e.kind === "botTookOver");
     expect(before.map((e) => e.params)).toEqual([{ seat: "russia", by: "timer" }]);
+    // The bots' reasons for the orders revealed so far, as the page that saw them arrive found them.
+    const reasonsOf = (events: GameEvent[]) => events.filter((e) => e.kind === "botReason").map((e) => `${e.round}|${e.params.seat}`);
+    const reasons = reasonsOf(host.events());
+    expect(reasons.length).toBeGreaterThan(0);
     const saved = { ...store.value! };
     await first.close();
 
@@ -61,6 +65,9 @@ describe("takeover lines after a restart", () => {
     await until("the restored log", () => back.events().some((e) => e.kind === "gameStarted" || e.kind === "newsDrawn" || e.round >= 1));
     const after = back.events().filter((e) => e.kind === "botTookOver");
     expect(after.map((e) => [e.round, e.params])).toEqual(before.map((e) => [e.round, e.params]));
+    // The restarted server finds them again from the record for the page that comes back (it did not see them arrive).
+    await until("the bots' reasons are back", () => reasonsOf(back.events()).length >= reasons.length);
+    expect(reasonsOf(back.events()).slice(0, reasons.length)).toEqual(reasons);
     await back.leave();
   }, 60_000);
 });
