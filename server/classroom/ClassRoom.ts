@@ -5,7 +5,7 @@ import type { z } from "zod";
 import { pendingSeats, RULES_VERSION, type GameEvent, type GameState, type Input, type Seat } from "../../shared/engine/index.ts";
 import { GameHost, type HostDeps, type HostSaved, type InputSource } from "../../shared/host/GameHost.ts";
 import { ClassJoinOptions, REPLACED_CLOSE_CODE, StudentMessages, TeacherMessages, type JoinRefusal, type TeacherMessageName, type TeamDraft } from "../../shared/protocol/classroom.ts";
-import { Messages, type Reply } from "../../shared/protocol/messages.ts";
+import { Messages, type PastReasons, type Reply } from "../../shared/protocol/messages.ts";
 import { MatchState, Member, Secret, SeatEntry } from "../../shared/protocol/state.ts";
 import { context, type ServerContext } from "../context.ts";
 import { TokenBucket } from "../rateLimit.ts";
@@ -14,6 +14,7 @@ import { serverClock } from "../room/clock.ts";
 import { Projector } from "../room/project.ts";
 import { deadlineInput } from "./deadline.ts";
 import { orderReasons } from "./seatReasons.ts";
+import { pastReasons } from "../room/pastReasons.ts";
 import { answerUnknownRequests } from "../room/intents.ts";
 import { ACCEPTED, classEnvelope, refuse } from "./intents.ts";
 import { redeemPass, roomClosed, roomOpened } from "./live.ts";
@@ -83,6 +84,7 @@ export class ClassRoom extends Room<{ state: MatchState }> {
     submitOrders: this.intent("submitOrders", Messages.submitOrders, (c, m) => this.submitOrders(c, m)),
     answer: this.intent("answer", Messages.answer, (c, m) => this.answer(c, m)),
     draft: this.intent("draft", StudentMessages.draft, (c, m) => this.draft(c, m)),
+    botReasons: this.intent("botReasons", Messages.botReasons, (c) => this.pastReasons(c)),
     _: (client: Client, type: string | number) => {
       if (!this.take(client)) return;
       client.send("refused", refuse("bad-input"));
@@ -469,6 +471,19 @@ export class ClassRoom extends Room<{ state: MatchState }> {
       if (secret) secret.reason = JSON.stringify(reason);
     }
     return reasons.size > 0;
+  }
+
+  /**
+   * The bots' reasons for the steps so far, for a screen that arrives mid-game: a team's for its seat's view, the
+   * teacher's and the projector's as a spectator's (as their screens find them live).
+   */
+  private pastReasons(client: Client): PastReasons {
+    const person = this.people.get(client.sessionId)!;
+    if (!this.host) return { ok: true, reasons: [] };
+    const viewer = person.role === "student" ? this.seatOf(person) ?? "spectator" : "spectator";
+    const bots = new Set(this.seats.filter((seat) => this.controllerOf(seat) === "bot"));
+    const notes = (step: number) => (this.session.notes ?? []).filter((n) => n.step === step).map((n) => n.event);
+    return { ok: true, reasons: pastReasons(this.host, viewer, notes, bots) };
   }
 
   /** The log's note of a bot's first step for a team the teacher handed to it (ids only; the client words it). */

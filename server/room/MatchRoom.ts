@@ -620,7 +620,8 @@ export class MatchRoom extends Room<{ state: MatchState; metadata: LobbyMetadata
     const person = this.people.get(client.sessionId)!;
     if (!this.host) return { ok: true, reasons: [] };
     const bots = new Set([...this.state.seats.entries()].filter(([, e]) => e.controller !== "human" || e.away).map(([seat]) => seat as Seat));
-    return { ok: true, reasons: pastReasons(this.host, person.seat ?? "spectator", this.tookAt, bots) };
+    const notes = (step: number) => { const line = this.tookAt.get(step); return line ? [line] : []; };
+    return { ok: true, reasons: pastReasons(this.host, person.seat ?? "spectator", notes, bots) };
   }
 
   private apply(input: Input, source: InputSource): Reply {

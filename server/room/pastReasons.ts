@@ -6,14 +6,12 @@ import { reasonsOfSteps } from "../../shared/review/seen.ts";
 /**
  * The bots' reasons for the steps a page did not see arrive (its player came in, or back after a refresh,
  * mid-game): the reasons the page works out for each step it sees (shared/review/seen.ts), found the same way from
- * the engine's replay of the host's record and the log the room shows (`lines`: its takeover lines by step). Bots
- * are the seats bots play now and, for a step, any seat the log says a bot took over in it, as the page counts them.
+ * the engine's replay of the host's record and the log the room shows (`notes`: the room's own lines of a step,
+ * such as a takeover, placed before the engine's). Bots are the seats bots play now and, for a step, any seat the log
+ * says a bot took over in it, as the page counts them.
  */
-export function pastReasons(host: GameHost, viewer: Seat | "spectator", lines: ReadonlyMap<number, GameEvent>, botsNow: ReadonlySet<Seat>): PastReason[] {
-  const events = host.eventsByStep().map((list, step) => {
-    const line = lines.get(step);
-    return line ? [line, ...list] : list;
-  });
+export function pastReasons(host: GameHost, viewer: Seat | "spectator", notes: (step: number) => GameEvent[], botsNow: ReadonlySet<Seat>): PastReason[] {
+  const events = host.eventsByStep().map((list, step) => [...notes(step), ...list]);
   const found = reasonsOfSteps(statesOf(host), events, viewer, (step) => {
     const bots = new Set(botsNow);
     for (const e of events[step] ?? []) if (e.kind === "botTookOver") bots.add(e.params.seat as Seat);

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import type { SeatReason } from "../../shared/protocol/classroom.ts";
 import type { ClassLink } from "../../client/classroom/net.ts";
-import { link, newClass, student, until, restartableServer } from "./helpers.ts";
+import { link, newClass, newDevice, student, until, restartableServer } from "./helpers.ts";
 
 /*
  * The teacher's Seats tab shows beside each bot seat the reason it gave for its last orders. The class room keeps
@@ -71,4 +71,27 @@ describe("bots' reasons for the teacher", () => {
     await until("Russia's reason cleared", () => reasonOf(after, "russia") === null);
     for (const l of [teacher, ana, after]) await l.stop();
   }, 180_000);
+
+  it("a team's screen that comes back mid-game has the bots' reasons of the rounds before, as it had them live", async () => {
+    const first = await start(0);
+    const url = `ws://127.0.0.1:${first.port}`;
+    const { code, teacher } = await newClass(url, { mode: "powers" });
+    const device = newDevice();
+    const ana = await link({ url, code, role: "student", name: "Ana", device });
+    expect(await teacher.request("assign", { name: "Ana", seat: "russia" })).toEqual({ ok: true });
+    expect(await teacher.request("startClass", {})).toEqual({ ok: true });
+    await until("orders open", () => ana.current!.game.view()?.phase === "orders");
+    const reasonsOf = (l: ClassLink) => l.current!.game.events().filter((e) => e.kind === "botReason").map((e) => `${e.round}|${e.params.seat}|${e.params.why}`);
+    expect(await ana.request("submitOrders", { orders: [], round: 1 })).toEqual({ ok: true });
+    await until("China's reason in Ana's log", () => reasonsOf(ana).some((r) => r.startsWith("1|china|")), 60_000);
+    const live = reasonsOf(ana);
+    await ana.stop();
+
+    // Ana's page reloads (the same browser): its new connection did not see round 1's orders revealed.
+    const again = await link({ url, code, role: "student", name: "Ana", device });
+    await until("the reasons are back", () => reasonsOf(again).length >= live.length, 30_000);
+    expect(reasonsOf(again).slice(0, live.length)).toEqual(live);
+    for (const l of [teacher, again]) await l.stop();
+    await first.close();
+  }, 120_000);
 });
