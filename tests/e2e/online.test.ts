@@ -85,12 +85,21 @@ describe("online match in two browsers", () => {
     await page.click("#submit-orders");
     await playUntil([page], () => ordersOpenIn(page, "Round 2"), "refresh-stuck");
     const year = await page.textContent("#year");
+    // The log tells the bots' reasons for the orders revealed in round 1.
+    const whys = async () => ((await page.textContent("#panel-log")) ?? "").split("Why:").length - 1;
+    await page.click("#tab-log");
+    const whysBefore = await whys();
+    expect(whysBefore).toBeGreaterThan(0);
     await shot(page, "refresh-1-before");
 
     await page.reload();
     await page.waitForSelector("#game");
     expect(await page.textContent("#me")).toContain("Kazakhstan");
     expect(await page.textContent("#year")).toBe(year);
+    // The page did not see round 1 arrive this time; the server tells it the bots' reasons of the steps before.
+    await page.click("#tab-log");
+    await page.waitForFunction((n) => (document.querySelector("#panel-log")?.textContent ?? "").split("Why:").length - 1 >= n, whysBefore, { timeout: 15_000 });
+    await shot(page, "refresh-3-log-after");
     await shot(page, "refresh-2-after");
     // The rejoined seat can still act: it plays on into the next round.
     await playUntil([page], async () => (await roundOf(page)).includes("Round 3"), "refresh-stuck-after");
