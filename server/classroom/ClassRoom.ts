@@ -14,7 +14,7 @@ import { serverClock } from "../room/clock.ts";
 import { Projector } from "../room/project.ts";
 import { deadlineInput } from "./deadline.ts";
 import { orderReasons } from "./seatReasons.ts";
-import { pastReasons } from "../room/pastReasons.ts";
+import { PastReasonsCache } from "../room/pastReasons.ts";
 import { answerUnknownRequests } from "../room/intents.ts";
 import { ACCEPTED, classEnvelope, refuse } from "./intents.ts";
 import { redeemPass, roomClosed, roomOpened } from "./live.ts";
@@ -58,6 +58,7 @@ export class ClassRoom extends Room<{ state: MatchState }> {
   private restoredRecord: GameRecord | null = null;
   private session!: ClassSession;
   private seats: Seat[] = [];
+  private reasonsCache = new PastReasonsCache();
   private playable: Seat[] = [];
   private people = new Map<string, Person>();
   private projector = new Projector(this.state);
@@ -483,7 +484,7 @@ export class ClassRoom extends Room<{ state: MatchState }> {
     const viewer = person.role === "student" ? this.seatOf(person) ?? "spectator" : "spectator";
     const bots = new Set(this.seats.filter((seat) => this.controllerOf(seat) === "bot"));
     const notes = (step: number) => (this.session.notes ?? []).filter((n) => n.step === step).map((n) => n.event);
-    return { ok: true, reasons: pastReasons(this.host, viewer, notes, bots) };
+    return { ok: true, reasons: this.reasonsCache.get(this.host, viewer, notes, bots) };
   }
 
   /** The log's note of a bot's first step for a team the teacher handed to it (ids only; the client words it). */

@@ -16,7 +16,7 @@ import { reminders } from "./reminders.ts";
 import { answerUnknownRequests, envelope, refuse, refusedJoin, type Parsed } from "./intents.ts";
 import { Projector } from "./project.ts";
 import { takeoverLines, TakeoverWatch } from "./takeover.ts";
-import { pastReasons } from "./pastReasons.ts";
+import { PastReasonsCache } from "./pastReasons.ts";
 import { initialControls, newTicket, type SeatControl } from "./seating.ts";
 import { restoredControls, savedRoom, type MatchSave, type MatchStatus } from "./matchSave.ts";
 import { promptPatches, SAFETY_PATCH_MS } from "./promptPatch.ts";
@@ -96,6 +96,7 @@ export class MatchRoom extends Room<{ state: MatchState; metadata: LobbyMetadata
   private takeovers = new TakeoverWatch();
   /** The takeover lines the log shows, by step (for the bots' reasons a page asks for: pastReasons.ts). */
   private tookAt = new Map<number, GameEvent>();
+  private reasonsCache = new PastReasonsCache();
   /** Seats the host handed to a bot during the game: their next bot step is told as a takeover. */
   private handedToBot = new Set<Seat>();
   private get game(): GameState | null {
@@ -621,7 +622,7 @@ export class MatchRoom extends Room<{ state: MatchState; metadata: LobbyMetadata
     if (!this.host) return { ok: true, reasons: [] };
     const bots = new Set([...this.state.seats.entries()].filter(([, e]) => e.controller !== "human" || e.away).map(([seat]) => seat as Seat));
     const notes = (step: number) => { const line = this.tookAt.get(step); return line ? [line] : []; };
-    return { ok: true, reasons: pastReasons(this.host, person.seat ?? "spectator", notes, bots) };
+    return { ok: true, reasons: this.reasonsCache.get(this.host, person.seat ?? "spectator", notes, bots) };
   }
 
   private apply(input: Input, source: InputSource): Reply {

@@ -30,3 +30,24 @@ function statesOf(host: GameHost): GameState[] {
   }
   return states;
 }
+
+/**
+ * A room's answers, kept until the game moves on or who plays changes: a page asks once when it arrives, but each
+ * answer replays the record (a few milliseconds late in a long game), so a client repeating the request within its
+ * message budget is answered from here.
+ */
+export class PastReasonsCache {
+  private key = "";
+  private readonly answers = new Map<string, PastReason[]>();
+
+  get(host: GameHost, viewer: Seat | "spectator", notes: (step: number) => GameEvent[], botsNow: ReadonlySet<Seat>): PastReason[] {
+    const key = `${host.steps}|${[...botsNow].sort().join()}`;
+    if (key !== this.key) {
+      this.key = key;
+      this.answers.clear();
+    }
+    let answer = this.answers.get(viewer);
+    if (!answer) this.answers.set(viewer, (answer = pastReasons(host, viewer, notes, botsNow)));
+    return answer;
+  }
+}

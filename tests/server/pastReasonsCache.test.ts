@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { decide } from "../../shared/bots/decide.ts";
+import { viewFor, type Seat } from "../../shared/engine/index.ts";
+import { GameHost, type HostDeps } from "../../shared/host/GameHost.ts";
+import { pastReasons, PastReasonsCache } from "../../server/room/pastReasons.ts";
+import { FakeClock } from "../host/fakeClock.ts";
+
+/** A game host with Kazakhstan played by hand and every other seat a baseline bot deciding at once. */
+function host(): { host: GameHost; clock: FakeClock } {
+  const clock = new FakeClock();
+  const deps: HostDeps = {
+    clock, graceMs: 60_000, store: { append() {}, save() {} },
+    decide: async (level, view, seed) => decide(level, view, seed),
+    botLevel: () => "baseline",
+    seatedBy: (seat) => (seat === "kazakhstan" ? "human" : "bot"),
+  };
+  const h = GameHost.start({ mode: "full", length: "short", seats: { kazakhstan: "human" } }, 11, 0, deps);
+  h.setPresence(1);
+  return { host: h, clock };
+}
+
+describe("the room's kept answers to botReasons", () => {
+  it("answer a repeated request without replaying the record, and anew once the game has moved on", async () => {
+    const { host: h, clock } = host();
+    await clock.advance(0);
+    const bots = new Set<Seat>(h.state.seatOrder.filter((s) => s !== "kazakhstan"));
+    const none = () => [];
+    const cache = new PastReasonsCache();
+    expect(h.apply({ type: "orders", seat: "kazakhstan", orders: [] }, "human")).toEqual({ ok: true });
+    await clock.advance(0);
+    const first = cache.get(h, "kazakhstan", none, bots);
+    expect(first.length).toBeGreaterThan(0);
+    expect(first).toEqual(pastReasons(h, "kazakhstan", none, bots));
+    // The same question at the same step: the same answer, not worked out again.
+    expect(cache.get(h, "kazakhstan", none, bots)).toBe(first);
+    // Another viewer has its own answer: a spectator reads no reasons for offers made to Kazakhstan.
+    const watcher = cache.get(h, "spectator", none, bots);
+    expect(watcher.every((r) => r.kind === "actionResolved")).toBe(true);
+    expect(watcher.length).toBeLessThanOrEqual(first.length);
+    // The game moves on: the next answer is worked out from the longer record.
+    for (let i = 0; i < 100 && h.state.phase !== "ended" && h.state.round < 3; i++) {
+      const mine = decide("baseline", viewFor(h.state, "kazakhstan"), i);
+      if (mine) h.apply(mine.input, "human");
+      await clock.advance(0);
+    }
+    expect(h.state.round).toBeGreaterThanOrEqual(3);
+    const later = cache.get(h, "kazakhstan", none, bots);
+    expect(later).not.toBe(first);
+    expect(later).toEqual(pastReasons(h, "kazakhstan", none, bots));
+    expect(later.length).toBeGreaterThan(first.length);
+    h.stop();
+  });
+});
