@@ -58,7 +58,7 @@ export class ClassRoom extends Room<{ state: MatchState }> {
   private restoredRecord: GameRecord | null = null;
   private session!: ClassSession;
   private seats: Seat[] = [];
-  private reasonsCache = new PastReasonsCache();
+  private reasonsCache = new PastReasonsCache(() => this.ctx.now());
   private playable: Seat[] = [];
   private people = new Map<string, Person>();
   private projector = new Projector(this.state);
@@ -330,6 +330,7 @@ export class ClassRoom extends Room<{ state: MatchState }> {
   onLeave(client: Client): void {
     this.patchSoon();
     this.people.delete(client.sessionId);
+    this.reasonsCache.forget(client.sessionId);
     this.project();
     this.tellPresence();
     if (this.clients.length === 0) this.armEmptyTimer();
@@ -478,13 +479,14 @@ export class ClassRoom extends Room<{ state: MatchState }> {
    * The bots' reasons for the steps so far, for a screen that arrives mid-game: a team's for its seat's view, the
    * teacher's and the projector's as a spectator's (as their screens find them live).
    */
-  private pastReasons(client: Client): PastReasons {
+  private pastReasons(client: Client): PastReasons | Reply {
     const person = this.people.get(client.sessionId)!;
     if (!this.host) return { ok: true, reasons: [] };
     const viewer = person.role === "student" ? this.seatOf(person) ?? "spectator" : "spectator";
     const bots = new Set(this.seats.filter((seat) => this.controllerOf(seat) === "bot"));
     const notes = (step: number) => (this.session.notes ?? []).filter((n) => n.step === step).map((n) => n.event);
-    return { ok: true, reasons: this.reasonsCache.get(this.host, viewer, notes, bots) };
+    const reasons = this.reasonsCache.forClient(client.sessionId, this.host, viewer, notes, bots);
+    return reasons ? { ok: true, reasons } : refuse("rate-limited");
   }
 
   /** The log's note of a bot's first step for a team the teacher handed to it (ids only; the client words it). */

@@ -3,7 +3,7 @@ import { StateView } from "@colyseus/schema";
 import { pendingSeats, RULES_VERSION, type GameEvent, type GameState, type Input, type Seat } from "../../shared/engine/index.ts";
 import { GameHost, type HostDeps, type HostSaved, type InputSource } from "../../shared/host/GameHost.ts";
 import type { z } from "zod";
-import { CreateMatchOptions, JoinOptions, type Messages, type MessageName, type PastReasons, type Reply } from "../../shared/protocol/messages.ts";
+import { CreateMatchOptions, JoinOptions, type Messages, type MessageName, type PastReasons, type Refusal, type Reply } from "../../shared/protocol/messages.ts";
 import { Member, MatchState, Secret, SeatEntry } from "../../shared/protocol/state.ts";
 import { context, type ServerContext } from "../context.ts";
 import { TokenBucket } from "../rateLimit.ts";
@@ -96,7 +96,7 @@ export class MatchRoom extends Room<{ state: MatchState; metadata: LobbyMetadata
   private takeovers = new TakeoverWatch();
   /** The takeover lines the log shows, by step (for the bots' reasons a page asks for: pastReasons.ts). */
   private tookAt = new Map<number, GameEvent>();
-  private reasonsCache = new PastReasonsCache();
+  private reasonsCache = new PastReasonsCache(() => this.ctx.now());
   /** Seats the host handed to a bot during the game: their next bot step is told as a takeover. */
   private handedToBot = new Set<Seat>();
   private get game(): GameState | null {
@@ -407,6 +407,7 @@ export class MatchRoom extends Room<{ state: MatchState; metadata: LobbyMetadata
     const person = this.people.get(client.sessionId);
     if (!person) return;
     this.people.delete(client.sessionId);
+    this.reasonsCache.forget(client.sessionId);
     this.state.members.delete(client.sessionId);
     if (person.seat) this.unseat(person, code !== CloseCode.CONSENTED || !!this.game);
     if (this.state.hostId === client.sessionId) this.state.hostId = this.people.keys().next().value ?? "";
@@ -617,12 +618,13 @@ export class MatchRoom extends Room<{ state: MatchState; metadata: LobbyMetadata
 
   /** A player's input: the host asks the engine, records what it accepts (on disk before this reply) and moves the game on. */
   /** The bots' reasons for the steps so far, as the asking seat (or a spectator) may read them. */
-  private pastReasons(client: Client): PastReasons {
+  private pastReasons(client: Client): PastReasons | Refusal {
     const person = this.people.get(client.sessionId)!;
     if (!this.host) return { ok: true, reasons: [] };
     const bots = new Set([...this.state.seats.entries()].filter(([, e]) => e.controller !== "human" || e.away).map(([seat]) => seat as Seat));
     const notes = (step: number) => { const line = this.tookAt.get(step); return line ? [line] : []; };
-    return { ok: true, reasons: this.reasonsCache.get(this.host, person.seat ?? "spectator", notes, bots) };
+    const reasons = this.reasonsCache.forClient(client.sessionId, this.host, person.seat ?? "spectator", notes, bots);
+    return reasons ? { ok: true, reasons } : refuse("rate-limited");
   }
 
   private apply(input: Input, source: InputSource): Reply {

@@ -2,6 +2,7 @@ import { replaySteps, type GameEvent, type GameState, type Seat } from "../../sh
 import type { GameHost } from "../../shared/host/GameHost.ts";
 import type { PastReason } from "../../shared/protocol/messages.ts";
 import { reasonsOfSteps } from "../../shared/review/seen.ts";
+import { TokenBucket } from "../rateLimit.ts";
 
 /**
  * The bots' reasons for the steps a page did not see arrive (its player came in, or back after a refresh,
@@ -31,14 +32,35 @@ function statesOf(host: GameHost): GameState[] {
   return states;
 }
 
+/** What one connection may ask: a page asks once each time it arrives, a few times if it is refreshed in a row. */
+export const PAST_REASONS_LIMIT = { burst: 3, perSecond: 0.2 };
+
 /**
- * A room's answers, kept until the game moves on or who plays changes: a page asks once when it arrives, but each
- * answer replays the record (a few milliseconds late in a long game), so a client repeating the request within its
- * message budget is answered from here.
+ * A room's answers, kept until the game moves on or who plays changes: each answer replays the record (a few
+ * milliseconds late in a long game) and can run to tens of kilobytes, so a client repeating the request is answered
+ * from here, and within PAST_REASONS_LIMIT (`null`: over it).
  */
 export class PastReasonsCache {
   private key = "";
   private readonly answers = new Map<string, PastReason[]>();
+  private readonly buckets = new Map<string, TokenBucket>();
+  private readonly now: () => number;
+
+  constructor(now: () => number = Date.now) {
+    this.now = now;
+  }
+
+  /** The answer for a connection, or null when it has asked more than PAST_REASONS_LIMIT allows. */
+  forClient(client: string, host: GameHost, viewer: Seat | "spectator", notes: (step: number) => GameEvent[], botsNow: ReadonlySet<Seat>): PastReason[] | null {
+    let bucket = this.buckets.get(client);
+    if (!bucket) this.buckets.set(client, (bucket = new TokenBucket(PAST_REASONS_LIMIT.perSecond, PAST_REASONS_LIMIT.burst, this.now)));
+    return bucket.take() ? this.get(host, viewer, notes, botsNow) : null;
+  }
+
+  /** A connection that left: its budget is forgotten. */
+  forget(client: string): void {
+    this.buckets.delete(client);
+  }
 
   get(host: GameHost, viewer: Seat | "spectator", notes: (step: number) => GameEvent[], botsNow: ReadonlySet<Seat>): PastReason[] {
     const key = `${host.steps}|${[...botsNow].sort().join()}`;

@@ -3,6 +3,7 @@ import { resumeRemoteMatch } from "../../client/net/remoteConnection.ts";
 import { pendingSeats, type GameEvent, type GameState, type Seat } from "../../shared/engine/index.ts";
 import type { PastReasons } from "../../shared/protocol/messages.ts";
 import { BOT_REASON } from "../../shared/review/seen.ts";
+import { PAST_REASONS_LIMIT } from "../../server/room/pastReasons.ts";
 import { autoplay, bootServer, createRemoteMatch, joinRemoteMatch, memoryStore, until, type TestServer } from "./helpers.ts";
 
 let server: TestServer;
@@ -63,13 +64,17 @@ describe("bots' reasons for the steps a page did not see arrive", () => {
     await back.leave();
   }, 90_000);
 
-  it("is asked like any request: a payload that is not empty is refused, and the game is unchanged", async () => {
+  it("is asked like any request: a payload that is not empty is refused, so is asking over and over, and the game is unchanged", async () => {
     const ana = await createRemoteMatch(server.url, { name: "Ana", seat: "russia", length: "short" }, memoryStore());
     expect(await ana.send("start", {})).toEqual({ ok: true });
     await until("the game waits for Ana alone, and her page shows it", () => waitingFor(ana.roomId).join() === "russia" && ana.view()!.seats.filter((s) => !s.submitted).length === 1);
     const step = ana.rawState.step;
     expect(await ana.send("botReasons", { seat: "china" } as never)).toEqual({ ok: false, code: "bad-input" });
     expect(await ana.send("botReasons", {})).toMatchObject({ ok: true, reasons: [] });
+    // A page asks once each time it arrives; a connection asking over and over is refused for a while.
+    const replies = [];
+    for (let i = 0; i < PAST_REASONS_LIMIT.burst; i++) replies.push(await ana.send("botReasons", {}));
+    expect(replies.at(-1)).toEqual({ ok: false, code: "rate-limited" });
     expect(ana.rawState.step).toBe(step);
     await ana.leave();
   });

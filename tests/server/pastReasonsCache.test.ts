@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { decide } from "../../shared/bots/decide.ts";
 import { viewFor, type Seat } from "../../shared/engine/index.ts";
 import { GameHost, type HostDeps } from "../../shared/host/GameHost.ts";
-import { pastReasons, PastReasonsCache } from "../../server/room/pastReasons.ts";
+import { PAST_REASONS_LIMIT, pastReasons, PastReasonsCache } from "../../server/room/pastReasons.ts";
 import { FakeClock } from "../host/fakeClock.ts";
 
 /** A game host with Kazakhstan played by hand and every other seat a baseline bot deciding at once. */
@@ -48,6 +48,24 @@ describe("the room's kept answers to botReasons", () => {
     expect(later).not.toBe(first);
     expect(later).toEqual(pastReasons(h, "kazakhstan", none, bots));
     expect(later.length).toBeGreaterThan(first.length);
+    h.stop();
+  });
+
+  it("answer one connection a few times in a row, then once every few seconds, others meanwhile, and anew once it has left", async () => {
+    const { host: h, clock } = host();
+    await clock.advance(0);
+    const bots = new Set<Seat>(h.state.seatOrder.filter((s) => s !== "kazakhstan"));
+    let now = 0;
+    const cache = new PastReasonsCache(() => now);
+    const ask = (client: string) => cache.forClient(client, h, "kazakhstan", () => [], bots);
+    for (let i = 0; i < PAST_REASONS_LIMIT.burst; i++) expect(ask("a")).not.toBeNull();
+    expect(ask("a")).toBeNull();
+    expect(ask("b")).not.toBeNull();
+    now += 1000 / PAST_REASONS_LIMIT.perSecond;
+    expect(ask("a")).not.toBeNull();
+    expect(ask("a")).toBeNull();
+    cache.forget("a");
+    expect(ask("a")).not.toBeNull();
     h.stop();
   });
 });
