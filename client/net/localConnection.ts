@@ -1,5 +1,5 @@
 import { canSee, replaySteps, viewFor, type GameEvent, type GameRecord, type GameState, type GameView, type Seat } from "../../shared/engine/index.ts";
-import { botReasons, reasonsOfSteps, withReasons } from "../../shared/review/seen.ts";
+import { reasonsOfSteps, seenReasons, withReasons } from "../../shared/review/seen.ts";
 import type { BotLevel } from "../../shared/bots/decide.ts";
 import { GameHost, type GameStore, type HostSaved } from "../../shared/host/GameHost.ts";
 import type { Connection, ConnectionStatus, MatchInfo, MessagePayload } from "../../shared/protocol/connection.ts";
@@ -208,7 +208,7 @@ export class LocalConnection implements Connection {
    */
   private recallReasons(): void {
     const states = [...replaySteps(this.host.gameRecord(), { digests: false })].map((replayed) => replayed.state);
-    const bots = new Set(this.host.state.seatOrder.filter((seat) => seat !== this.setup.seat));
+    const bots = this.botSeats(this.host.state);
     for (const { event, reasons } of reasonsOfSteps(states, this.host.eventsByStep(), this.setup.seat, () => bots)) this.reasons.set(event, reasons);
     this.before = states.at(-1) ?? null;
   }
@@ -216,11 +216,14 @@ export class LocalConnection implements Connection {
   /** The bots' reasons a step's events call for, from the state the step started from. */
   private noteReasons(state: GameState, events: GameEvent[]): void {
     if (this.before) {
-      const bots = new Set(state.seatOrder.filter((seat) => seat !== this.setup.seat));
-      const seen = events.filter((e) => canSee(e, this.setup.seat));
-      for (const [event, reasons] of botReasons(this.before, seen, this.setup.seat, bots)) this.reasons.set(event, reasons);
+      for (const [event, reasons] of seenReasons(this.before, events, this.setup.seat, this.botSeats(state))) this.reasons.set(event, reasons);
     }
     this.before = state;
+  }
+
+  /** Every seat but the player's is a bot's. */
+  private botSeats(game: GameState): Set<Seat> {
+    return new Set(game.seatOrder.filter((seat) => seat !== this.setup.seat));
   }
 
   private notify(): void {

@@ -616,7 +616,6 @@ export class MatchRoom extends Room<{ state: MatchState; metadata: LobbyMetadata
     return this.apply({ type: "answer", seat: who.seat, decision: msg.decision, answer: msg.answer }, "human");
   }
 
-  /** A player's input: the host asks the engine, records what it accepts (on disk before this reply) and moves the game on. */
   /** The bots' reasons for the steps so far, as the asking seat (or a spectator) may read them. */
   private pastReasons(client: Client): PastReasons | Refusal {
     const person = this.people.get(client.sessionId)!;
@@ -627,6 +626,7 @@ export class MatchRoom extends Room<{ state: MatchState; metadata: LobbyMetadata
     return reasons ? { ok: true, reasons } : refuse("rate-limited");
   }
 
+  /** A player's input: the host asks the engine, records what it accepts (on disk before this reply) and moves the game on. */
   private apply(input: Input, source: InputSource): Reply {
     if (!this.host) return refuse("not-started");
     const reply = this.host.apply(input, source);

@@ -59,6 +59,11 @@ export function botReasons(before: Before, events: GameEvent[], viewer: Seat | "
   return out;
 }
 
+/** The reasons a step calls for, looking only at the events the viewer may see (a page's log holds no others). */
+export function seenReasons(before: Before, events: GameEvent[], viewer: Seat | "spectator", bots: ReadonlySet<Seat>): Map<GameEvent, GameEvent[]> {
+  return botReasons(before, events.filter((e) => canSee(e, viewer)), viewer, bots);
+}
+
 /** A step's events with its reasons placed after the events they explain. */
 export function withReasons(events: GameEvent[], reasons: Map<GameEvent, GameEvent[]>): GameEvent[] {
   if (reasons.size === 0) return events;
@@ -72,17 +77,14 @@ export interface StepReasons { step: number; event: GameEvent; reasons: GameEven
  * The reasons for every step of a game so far, as a page that saw each step arrive would have found them: for a
  * solo game resumed after a refresh, and for a player who comes into an online game, or back to it, mid-game.
  * `states` yields the game after 0, 1, 2… inputs and `events[k]` came with the k-th; `botsAt(k)` is the seats bots
- * played for it. Only the events the viewer may see are looked at.
+ * played for it.
  */
 export function reasonsOfSteps(states: Iterable<GameState>, events: GameEvent[][], viewer: Seat | "spectator", botsAt: (step: number) => ReadonlySet<Seat>): StepReasons[] {
   const out: StepReasons[] = [];
   let before: GameState | null = null;
   let step = 0;
   for (const state of states) {
-    if (before) {
-      const seen = (events[step] ?? []).filter((e) => canSee(e, viewer));
-      for (const [event, reasons] of botReasons(before, seen, viewer, botsAt(step))) out.push({ step, event, reasons });
-    }
+    if (before) for (const [event, reasons] of seenReasons(before, events[step] ?? [], viewer, botsAt(step))) out.push({ step, event, reasons });
     before = state;
     step += 1;
   }
