@@ -1,37 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { decide } from "../../shared/bots/decide.ts";
-import { digestState, pendingSeats, replay, RULES_VERSION, type GameState, type Seat } from "../../shared/engine/index.ts";
-import { GameHost, type GameStore, type HostDeps, type HostSaved, type StepEntry } from "../../shared/host/GameHost.ts";
-import { FakeClock } from "./fakeClock.ts";
+import { digestState, pendingSeats, replay, RULES_VERSION, type Seat } from "../../shared/engine/index.ts";
+import { GameHost } from "../../shared/host/GameHost.ts";
+import { setup } from "./hostSetup.ts";
 
 const options = { mode: "full" as const, length: "short" as const, seats: { kazakhstan: "human" as const } };
-
-interface Setup {
-  clock: FakeClock;
-  store: { entries: StepEntry[]; saved: HostSaved | null; endedWith: GameState | null } & GameStore;
-  deps: HostDeps;
-  decisions: { count: number };
-}
-
-/** Kazakhstan is the human seat; every other seat a baseline bot deciding at once. */
-function setup(over: Partial<HostDeps> = {}, humans: Seat[] = ["kazakhstan"]): Setup {
-  const clock = new FakeClock();
-  const decisions = { count: 0 };
-  const store: Setup["store"] = {
-    entries: [], saved: null, endedWith: null,
-    append(e) { store.entries.push(e); },
-    save(s) { store.saved = JSON.parse(JSON.stringify(s)); },
-    ended(state) { store.endedWith = state; },
-  };
-  const deps: HostDeps = {
-    clock, store, graceMs: 60_000,
-    decide: async (level, view, seed) => { decisions.count++; return decide(level, view, seed); },
-    botLevel: () => "baseline",
-    seatedBy: (seat) => (humans.includes(seat) ? "human" : "bot"),
-    ...over,
-  };
-  return { clock, store, deps, decisions };
-}
 
 /** The human seat owes something: orders, or an answer to one of its decisions. */
 const owes = (host: GameHost, seat: Seat = "kazakhstan") => pendingSeats(host.state).includes(seat);

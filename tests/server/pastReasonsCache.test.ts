@@ -1,19 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { decide } from "../../shared/bots/decide.ts";
 import { viewFor, type Seat } from "../../shared/engine/index.ts";
-import { GameHost, type HostDeps } from "../../shared/host/GameHost.ts";
+import { GameHost } from "../../shared/host/GameHost.ts";
 import { PAST_REASONS_LIMIT, pastReasons, PastReasonsCache } from "../../server/room/pastReasons.ts";
-import { FakeClock } from "../host/fakeClock.ts";
+import type { FakeClock } from "../host/fakeClock.ts";
+import { setup } from "../host/hostSetup.ts";
 
 /** A game host with Kazakhstan played by hand and every other seat a baseline bot deciding at once. */
 function host(): { host: GameHost; clock: FakeClock } {
-  const clock = new FakeClock();
-  const deps: HostDeps = {
-    clock, graceMs: 60_000, store: { append() {}, save() {} },
-    decide: async (level, view, seed) => decide(level, view, seed),
-    botLevel: () => "baseline",
-    seatedBy: (seat) => (seat === "kazakhstan" ? "human" : "bot"),
-  };
+  const { clock, deps } = setup();
   const h = GameHost.start({ mode: "full", length: "short", seats: { kazakhstan: "human" } }, 11, 0, deps);
   h.setPresence(1);
   return { host: h, clock };
