@@ -107,7 +107,7 @@ export function projectedStanding(state: GameState, seat: Seat): number {
   // of sovereignty.
   const guarantee = seat in state.countries && state.countries[seat as StateId].members.csto ? remaining * CSTO_GUARANTEE : 0;
   const fundsValue = 0.2 * Math.min(s.funds, 10) * Math.min(1, remaining / 3);
-  return s.score + remaining * softRate(state, seat) + agendaValue + fundsValue + guarantee - parFor(seat, state.maxRounds, state.options.length);
+  return s.score + remaining * softRate(state, seat) + agendaValue + fundsValue + guarantee - parFor(seat, state.maxRounds, state.options);
 }
 
 /** The other great power, whose standing a great power is measured against head to head. */

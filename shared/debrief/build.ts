@@ -121,7 +121,7 @@ export function buildDebrief(record: GameRecord, notes: readonly StepNote[] = []
   const scores = state.seatOrder.map((seat): ScoreLine => {
     const s = state.seats[seat]!;
     return {
-      seat, score: s.score, par: parFor(seat, state.stats.roundsScored, state.options.length), standing: standing(state, seat),
+      seat, score: s.score, par: parFor(seat, state.stats.roundsScored, state.options), standing: standing(state, seat),
       agenda: { id: s.agenda }, agendaMet: met.has(seat), winner: state.winners.includes(seat),
     };
   }).sort((a, b) => b.standing - a.standing);

@@ -1,4 +1,4 @@
-import type { Power, Seat } from "./ids.ts";
+import type { Mode, Power, Seat } from "./ids.ts";
 
 /**
  * The numbers of the game that are not tied to one card or action: bounds, incomes, scoring weights.
@@ -86,16 +86,28 @@ export const SCORING = {
 
 /**
  * Par: the points an average player earns from each seat's starting position by the end of a short (6-round)
- * and a standard (10-round) game. Fitted to games with normal bots in every seat, the bots players meet, by
- * `npm run calibrate -- --games 0 --normal 2000 --powers 1000 --fit normal --seed 20001`: the nearest par to the
- * one before at which every seat wins 8–18% of Full games and Russia beats China in 42–58% of Great Powers games
- * (GAME.md's ranges, narrowed against sampling error). A seat's standing is its score minus par for the rounds
- * played, so a small state that does well for itself can beat a great power that merely holds its ground.
+ * and a standard (10-round) game. A seat's standing is its score minus par for the rounds played, so a small state
+ * that does well for itself can beat a great power that merely holds its ground.
+ *
+ * Par is measured for each mode, because the players in the seats differ. In Great Powers games the states and the
+ * West are always bots and two players take the powers; there par is fitted to games with normal bots in every seat,
+ * the bots players meet, by `npm run calibrate -- --games 0 --normal 2000 --powers 1000 --fit normal --seed 20001`:
+ * the nearest par to the one before at which Russia beats China in 42–58% of Great Powers games (GAME.md's range,
+ * narrowed against sampling error). In Full games any seat may hold a strong player, so par there is fitted to
+ * three populations at once: normal bots in every seat, hard powers beside normal states and West, and hard bots in
+ * every seat, each seat winning 8–18% of games in each (docs/BALANCE.md, "Par for Full games").
  */
-export const PAR: Record<Seat, { short: number; standard: number }> = {
-  russia: { short: 31, standard: 48 }, china: { short: 26, standard: 48 }, west: { short: 26, standard: 47 },
-  kazakhstan: { short: 27, standard: 40 }, kyrgyzstan: { short: 22, standard: 36 }, tajikistan: { short: 16, standard: 29 },
-  turkmenistan: { short: 28, standard: 43 }, uzbekistan: { short: 25, standard: 39 },
+export const PAR: Record<Mode, Record<Seat, { short: number; standard: number }>> = {
+  full: {
+    russia: { short: 32, standard: 48 }, china: { short: 27, standard: 49 }, west: { short: 27, standard: 47 },
+    kazakhstan: { short: 28, standard: 40 }, kyrgyzstan: { short: 20, standard: 32 }, tajikistan: { short: 15, standard: 28 },
+    turkmenistan: { short: 29, standard: 43 }, uzbekistan: { short: 25, standard: 39 },
+  },
+  powers: {
+    russia: { short: 31, standard: 48 }, china: { short: 26, standard: 48 }, west: { short: 26, standard: 47 },
+    kazakhstan: { short: 27, standard: 40 }, kyrgyzstan: { short: 22, standard: 36 }, tajikistan: { short: 16, standard: 29 },
+    turkmenistan: { short: 28, standard: 43 }, uzbekistan: { short: 25, standard: 39 },
+  },
 };
 
 /**

@@ -1,5 +1,5 @@
 import { AGENDA_BY_ID } from "../content/index.ts";
-import { GAME_LENGTHS, POWERS, STATES, XINJIANG_BORDER, isState, type GameLength, type Power, type Seat } from "./ids.ts";
+import { GAME_LENGTHS, POWERS, STATES, XINJIANG_BORDER, isState, type GameLength, type Mode, type Power, type Seat } from "./ids.ts";
 import { PAR, PAR_SHAPE, RULES, SCORING } from "./rules.ts";
 import type { CountryState, GameEvent, GameState } from "./types.ts";
 
@@ -224,9 +224,9 @@ export function parAt(full: number, shape: readonly number[], rounds: number): n
   return Math.round(full * shape[Math.min(rounds, shape.length) - 1]!);
 }
 
-/** A seat's par after `rounds` rounds of a short or standard game. */
-export function parFor(seat: Seat, rounds: number, length: GameLength): number {
-  return parAt(PAR[seat][length], PAR_SHAPE[seat][length], rounds);
+/** A seat's par after `rounds` rounds of a game of the given mode and length. */
+export function parFor(seat: Seat, rounds: number, game: { mode: Mode; length: GameLength }): number {
+  return parAt(PAR[game.mode][seat][game.length], PAR_SHAPE[seat][game.length], rounds);
 }
 
 /** What a rupture costs each power: the same share of a short and of a standard game (RULES.rupturePenaltyPerRound). */
@@ -236,5 +236,5 @@ export function rupturePenalty(length: GameLength): number {
 
 /** Score against par: what decides the winner. */
 export function standing(state: GameState, seat: Seat): number {
-  return state.seats[seat]!.score - parFor(seat, state.stats.roundsScored, state.options.length);
+  return state.seats[seat]!.score - parFor(seat, state.stats.roundsScored, state.options);
 }

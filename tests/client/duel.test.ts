@@ -6,8 +6,8 @@ import { createGame, parFor, viewFor, type GameOptions } from "../../shared/engi
 function endedView(mode: GameOptions["mode"], russia: number, china: number) {
   const state = createGame({ mode, length: "short" }, 3);
   state.stats.roundsScored = 6;
-  state.seats.russia!.score = parFor("russia", 6, "short") + russia;
-  state.seats.china!.score = parFor("china", 6, "short") + china;
+  state.seats.russia!.score = parFor("russia", 6, { mode, length: "short" }) + russia;
+  state.seats.china!.score = parFor("china", 6, { mode, length: "short" }) + china;
   return viewFor(state, "china");
 }
 

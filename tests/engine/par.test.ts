@@ -1,20 +1,35 @@
 import { describe, expect, it } from "vitest";
-import { GAME_LENGTHS, SEATS, parFor } from "../../shared/engine/index.ts";
+import { GAME_LENGTHS, MODES, SEATS, createGame, parFor, standing } from "../../shared/engine/index.ts";
 import { PAR, PAR_SHAPE } from "../../shared/engine/rules.ts";
 
 describe("par", () => {
-  it("reaches each seat's full par at the last round of either length and never falls from round to round", () => {
-    for (const seat of SEATS) for (const length of ["short", "standard"] as const) {
+  it("reaches each seat's full par at the last round of either length in either mode and never falls from round to round", () => {
+    for (const mode of MODES) for (const seat of SEATS) for (const length of ["short", "standard"] as const) {
       const rounds = GAME_LENGTHS[length];
+      const game = { mode, length };
       expect(PAR_SHAPE[seat][length]).toHaveLength(rounds);
-      expect(parFor(seat, rounds, length)).toBe(PAR[seat][length]);
-      expect(parFor(seat, 0, length)).toBe(0);
-      for (let r = 1; r <= rounds; r++) expect(parFor(seat, r, length)).toBeGreaterThanOrEqual(parFor(seat, r - 1, length));
+      expect(parFor(seat, rounds, game)).toBe(PAR[mode][seat][length]);
+      expect(parFor(seat, 0, game)).toBe(0);
+      for (let r = 1; r <= rounds; r++) expect(parFor(seat, r, game)).toBeGreaterThanOrEqual(parFor(seat, r - 1, game));
     }
   });
 
+  it("judges a game's standings by its own mode's par", () => {
+    for (const mode of MODES) {
+      const state = createGame({ mode, length: "standard" }, 5);
+      state.stats.roundsScored = 10;
+      for (const seat of SEATS) {
+        state.seats[seat]!.score = 50;
+        expect(standing(state, seat)).toBe(50 - PAR[mode][seat].standard);
+      }
+    }
+    // The two modes' tables are fitted apart: a seat whose par differs stands differently on the same score.
+    const differs = SEATS.flatMap((seat) => (["short", "standard"] as const).filter((l) => PAR.full[seat][l] !== PAR.powers[seat][l]));
+    expect(differs.length).toBeGreaterThan(0);
+  });
+
   it("follows when each seat scores: a standard game broken off in its fourth year asks more of Russia, whose bases pay at once, than of China, whose corridors and agenda pay late", () => {
-    const share = (seat: "russia" | "china") => parFor(seat, 4, "standard") / PAR[seat].standard;
+    const share = (seat: "russia" | "china") => parFor(seat, 4, { mode: "full", length: "standard" }) / PAR.full[seat].standard;
     expect(share("russia")).toBeGreaterThan(0.4);
     expect(share("china")).toBeLessThan(0.3);
   });
