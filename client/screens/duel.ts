@@ -5,7 +5,7 @@ import { t } from "../i18n/strings.ts";
 export const signed = (n: number): string => (n > 0 ? `+${n}` : n < 0 ? `−${-n}` : "0");
 
 /** A seat's par for the rounds this game has scored: what its standing on the end screen is measured against. */
-export const parIn = (view: GameView, seat: Seat): number => parFor(seat, view.stats.roundsScored, view.options.length);
+export const parIn = (view: GameView, seat: Seat): number => parFor(seat, view.stats.roundsScored, view.options);
 
 /**
  * In Great Powers mode the players came for Russia against China, and a state or the West often tops the table; so
