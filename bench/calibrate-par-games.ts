@@ -20,10 +20,17 @@ const endedNow = (state: GameState) => Object.fromEntries(SEATS.map((s) => {
   return [s, seat.score + (agendaMet(state, s, seat.agenda) ? AGENDA_BY_ID.get(seat.agenda)?.points ?? 0 : 0)];
 })) as Record<Seat, number>;
 
+/** One player per population for all of a thread's games. */
+const players = new Map<Population, ReturnType<typeof populationPlayer>>();
+function playerFor(population: Population): ReturnType<typeof populationPlayer> {
+  let player = players.get(population);
+  if (!player) players.set(population, (player = populationPlayer(...POPULATION_BOTS[population])));
+  return player;
+}
+
 export function playCalibrationGame(job: CalibrationJob): Result {
   const running: Record<Seat, number>[] = [];
-  const [level, powers] = POPULATION_BOTS[job.population];
-  const { state } = playGame({ mode: job.mode, length: job.length }, job.seed, populationPlayer(level, powers), (after, before) => {
+  const { state } = playGame({ mode: job.mode, length: job.length }, job.seed, playerFor(job.population), (after, before) => {
     if (after.stats.roundsScored > before.stats.roundsScored && after.phase !== "ended") running.push(endedNow(after));
   });
   const scores = Object.fromEntries(SEATS.map((s) => [s, state.seats[s]!.score])) as Record<Seat, number>;
