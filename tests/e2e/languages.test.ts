@@ -137,6 +137,25 @@ describe.each(["ru", "kk"])("the game in %s", (lang) => {
     expect(await page.textContent("#winner")).toMatch(WINNER[lang]!);
     await expectInLanguage(page, "end screen");
     await shot(page, `lang-${lang}-6-end`);
+
+    // On a phone the scores table folds each seat into a block; its headers ("Относительно нормы", "Нормаға
+    // қарағанда") wrap between words inside their own columns instead of running into each other or off the screen.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect.poll(() => page.evaluate(() => innerWidth)).toBe(390);
+    const fit = await page.evaluate(() => {
+      const end = document.querySelector<HTMLElement>("#end-screen")!;
+      const heads = [...document.querySelectorAll<HTMLElement>("#scores thead th")].filter((th) => th.checkVisibility());
+      const boxes = heads.map((th) => th.getBoundingClientRect());
+      return {
+        pageScroll: document.documentElement.scrollWidth, endScroll: end.scrollWidth - end.clientWidth,
+        heads: heads.length,
+        overflowing: heads.filter((th) => th.scrollWidth > th.clientWidth + 1).map((th) => th.textContent),
+        overlapping: boxes.slice(1).filter((b, i) => b.left < boxes[i]!.right - 1).length,
+        beyond: boxes.filter((b) => b.right > innerWidth).length,
+      };
+    });
+    expect(fit).toEqual({ pageScroll: 390, endScroll: 0, heads: 4, overflowing: [], overlapping: 0, beyond: 0 });
+    await shot(page, `lang-${lang}-6b-end-phone`);
     expect(errors).toEqual([]);
     await page.close();
   }, 300_000);
