@@ -1,6 +1,7 @@
 import { pendingSeats, viewFor, type CountryState, type Decision, type GameEvent, type GameState, type GameView, type Order, type Seat, type SeatState, type Viewer } from "../../shared/engine/index.ts";
 import type { MatchInfo, SeatInfo } from "../../shared/protocol/connection.ts";
 import { unflatten, type Primitive } from "../../shared/protocol/flat.ts";
+import { playedByBot } from "../../shared/protocol/seatControl.ts";
 import type { Doc, MatchState, PublicLogEntry, Secret, SecretLogEntry } from "../../shared/protocol/state.ts";
 
 /*
@@ -154,7 +155,7 @@ export function matchInfoOf(state: MatchState, roomId: string, sessionId: string
       if (m) used.add(m.id);
       return m?.id ?? "";
     });
-    seats.push({ seat: seat as Seat, controller: entry.controller === "human" && !entry.away ? "human" : "bot", players: [...entry.players], playerIds, ready: entry.ready, connected: entry.connected });
+    seats.push({ seat: seat as Seat, controller: playedByBot(entry) ? "bot" : "human", players: [...entry.players], playerIds, ready: entry.ready, connected: entry.connected });
   });
   const member = state.members.get(sessionId);
   return {

@@ -20,6 +20,7 @@ import { PastReasonsCache } from "./pastReasons.ts";
 import { initialControls, newTicket, type SeatControl } from "./seating.ts";
 import { restoredControls, savedRoom, type MatchSave, type MatchStatus } from "./matchSave.ts";
 import { promptPatches, SAFETY_PATCH_MS } from "./promptPatch.ts";
+import { playedByBot } from "../../shared/protocol/seatControl.ts";
 
 /** What the public lobby lists about a match. */
 export interface LobbyMetadata {
@@ -620,7 +621,7 @@ export class MatchRoom extends Room<{ state: MatchState; metadata: LobbyMetadata
   private pastReasons(client: Client): PastReasons | Refusal {
     const person = this.people.get(client.sessionId)!;
     if (!this.host) return { ok: true, reasons: [] };
-    const bots = new Set([...this.state.seats.entries()].filter(([, e]) => e.controller !== "human" || e.away).map(([seat]) => seat as Seat));
+    const bots = new Set([...this.state.seats.entries()].filter(([, e]) => playedByBot(e)).map(([seat]) => seat as Seat));
     const notes = (step: number) => { const line = this.tookAt.get(step); return line ? [line] : []; };
     const reasons = this.reasonsCache.forClient(client.sessionId, this.host, person.seat ?? "spectator", notes, bots);
     return reasons ? { ok: true, reasons } : refuse("rate-limited");
