@@ -54,4 +54,6 @@ if (args.json) {
   console.log(`Russia outscores China: ${pct(summary.russiaOverChina)}`);
   console.log(`China's economic influence overtakes Russia's: ${pct(summary.story.chinaEconomyOvertakes)}`);
   console.log(`Russia leads security in every CSTO member: ${pct(summary.story.russiaLeadsCstoSecurity)}`);
+  console.log("\nSecret agendas met (games dealt)");
+  for (const [seat, bySeat] of Object.entries(summary.agendas)) for (const [agenda, a] of Object.entries(bySeat)) console.log(`  ${`${seat} ${agenda}`.padEnd(36)} ${pct(a.met)} (${a.dealt})`);
 }

@@ -1,5 +1,5 @@
 import { playGame, BOTS, type BotPlayer } from "../bots/play.ts";
-import { SEATS, standing, type GameOptions, type Seat, type StateId } from "../engine/index.ts";
+import { SEATS, agendaMet, standing, type GameOptions, type Seat, type StateId } from "../engine/index.ts";
 
 export interface SimulationSummary {
   games: number;
@@ -10,6 +10,11 @@ export interface SimulationSummary {
   russiaOverChina: number;
   /** Fidelity to the articles' story. */
   story: { chinaEconomyOvertakes: number; russiaLeadsCstoSecurity: number };
+  /**
+   * Each seat's secret agendas: how many games dealt it and the share of those where it was met at the end. An agenda
+   * its holders almost never meet is a card that only costs them (docs/BALANCE.md, "Secret agendas").
+   */
+  agendas: Partial<Record<Seat, Record<string, { dealt: number; met: number }>>>;
 }
 
 export interface SimulationOptions { games: number; mode: GameOptions["mode"]; length: GameOptions["length"]; seed: number; bot?: BotPlayer }
@@ -21,6 +26,8 @@ export interface GameTally {
   rounds: number;
   russia: number; china: number;
   overtakes: boolean; cstoLead: boolean;
+  /** Each seat's agenda and whether it was met at the end. */
+  agendas: [seat: Seat, agenda: string, met: boolean][];
 }
 
 /** Plays game number `i` of a simulation (seed `opts.seed + i`) and tallies it. */
@@ -35,6 +42,7 @@ export function tallyGame(opts: SimulationOptions, i: number): GameTally {
     russia: standing(state, "russia"), china: standing(state, "china"),
     overtakes: econ("china") > econ("russia"),
     cstoLead: members.every((id) => state.countries[id].influence.russia.security >= state.countries[id].influence.china.security),
+    agendas: state.seatOrder.map((seat) => [seat, state.seats[seat]!.agenda, agendaMet(state, seat, state.seats[seat]!.agenda)]),
   };
 }
 
@@ -43,6 +51,7 @@ export function summarise(opts: Omit<SimulationOptions, "bot">, tallies: GameTal
   const wins: Partial<Record<Seat, number>> = {};
   const m = { cstoIntervention: 0, debtDistress: 0, encroachment: 0, rupture: 0 };
   let rounds = 0, maxRounds = 0, russiaOverChina = 0, overtakes = 0, cstoLead = 0;
+  const agendas: SimulationSummary["agendas"] = {};
   for (const t of tallies) {
     for (const w of t.winners) wins[w] = (wins[w] ?? 0) + 1 / t.winners.length;
     if (t.csto) m.cstoIntervention++;
@@ -54,7 +63,13 @@ export function summarise(opts: Omit<SimulationOptions, "bot">, tallies: GameTal
     russiaOverChina += t.russia > t.china ? 1 : t.russia === t.china ? 0.5 : 0;
     if (t.overtakes) overtakes++;
     if (t.cstoLead) cstoLead++;
+    for (const [seat, agenda, met] of t.agendas) {
+      const a = ((agendas[seat] ??= {})[agenda] ??= { dealt: 0, met: 0 });
+      a.dealt++;
+      if (met) a.met++;
+    }
   }
+  for (const bySeat of Object.values(agendas)) for (const a of Object.values(bySeat)) a.met = Math.round((a.met / a.dealt) * 1000) / 1000;
   const frac = (n: number) => Math.round((n / opts.games) * 1000) / 1000;
   const winRate: Partial<Record<Seat, number>> = {};
   for (const s of SEATS) if (opts.mode === "full" || s === "russia" || s === "china" || wins[s]) winRate[s] = frac(wins[s] ?? 0);
@@ -65,6 +80,7 @@ export function summarise(opts: Omit<SimulationOptions, "bot">, tallies: GameTal
     rounds: { mean: Math.round((rounds / opts.games) * 100) / 100, max: maxRounds },
     russiaOverChina: frac(russiaOverChina),
     story: { chinaEconomyOvertakes: frac(overtakes), russiaLeadsCstoSecurity: frac(cstoLead) },
+    agendas,
   };
 }
 
