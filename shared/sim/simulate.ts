@@ -51,7 +51,8 @@ export function summarise(opts: Omit<SimulationOptions, "bot">, tallies: GameTal
   const wins: Partial<Record<Seat, number>> = {};
   const m = { cstoIntervention: 0, debtDistress: 0, encroachment: 0, rupture: 0 };
   let rounds = 0, maxRounds = 0, russiaOverChina = 0, overtakes = 0, cstoLead = 0;
-  const agendas: SimulationSummary["agendas"] = {};
+  /** Per seat and agenda: games that dealt it, and how many of those met it. */
+  const dealt: Partial<Record<Seat, Record<string, { games: number; met: number }>>> = {};
   for (const t of tallies) {
     for (const w of t.winners) wins[w] = (wins[w] ?? 0) + 1 / t.winners.length;
     if (t.csto) m.cstoIntervention++;
@@ -64,13 +65,17 @@ export function summarise(opts: Omit<SimulationOptions, "bot">, tallies: GameTal
     if (t.overtakes) overtakes++;
     if (t.cstoLead) cstoLead++;
     for (const [seat, agenda, met] of t.agendas) {
-      const a = ((agendas[seat] ??= {})[agenda] ??= { dealt: 0, met: 0 });
-      a.dealt++;
+      const a = ((dealt[seat] ??= {})[agenda] ??= { games: 0, met: 0 });
+      a.games++;
       if (met) a.met++;
     }
   }
-  for (const bySeat of Object.values(agendas)) for (const a of Object.values(bySeat)) a.met = Math.round((a.met / a.dealt) * 1000) / 1000;
-  const frac = (n: number) => Math.round((n / opts.games) * 1000) / 1000;
+  const share = (n: number, of: number) => Math.round((n / of) * 1000) / 1000;
+  const frac = (n: number) => share(n, opts.games);
+  const agendas: SimulationSummary["agendas"] = {};
+  for (const [seat, bySeat] of Object.entries(dealt) as [Seat, Record<string, { games: number; met: number }>][]) {
+    agendas[seat] = Object.fromEntries(Object.entries(bySeat).map(([agenda, a]) => [agenda, { dealt: a.games, met: share(a.met, a.games) }]));
+  }
   const winRate: Partial<Record<Seat, number>> = {};
   for (const s of SEATS) if (opts.mode === "full" || s === "russia" || s === "china" || wins[s]) winRate[s] = frac(wins[s] ?? 0);
   return {
