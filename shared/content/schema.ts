@@ -64,8 +64,10 @@ export const ActionDef = z.object({
   options: z.array(z.string()).optional(),
   special: z.enum(["bargain", "leaveOrg", "seekRefinancing"]).optional(),
   effects: z.array(Effect),
+  /** Effects that follow the chosen option, besides `effects` (leaving the EAEU costs what joining it gave). */
+  optionEffects: z.record(z.string(), z.object({ effects: z.array(Effect).min(1), source: Source })).optional(),
   source: Source,
-});
+}).refine((a) => Object.keys(a.optionEffects ?? {}).every((o) => a.options?.includes(o)), { message: "optionEffects names an option the action does not offer" });
 export type ActionDef = z.infer<typeof ActionDef>;
 
 export const CardDef = z.object({

@@ -1,9 +1,9 @@
 import { ACTION_BY_ID, AGENDA_BY_ID, ARRANGEMENT_BY_ID, CARDS, CRISIS_RESPONSE_BY_ID, LEVERAGE_BY_ID, RESPONSES, type ActionDef } from "../content/index.ts";
-import { applyEffect, applyEffects, clamp } from "./effects.ts";
+import { applyEffects, clamp } from "./effects.ts";
 import { emit } from "./events.ts";
 import { DOMAINS, POWERS, STATES, isState, type Domain, type Power, type Seat, type StateId } from "./ids.ts";
 import type { Rng } from "./rng.ts";
-import { BOUNDS, ORG_LEADER, RULES, SCORING } from "./rules.ts";
+import { BOUNDS, RULES, SCORING } from "./rules.ts";
 import { agendaMet, objectives, rupturePenalty, standing, totalInfluence } from "./scoring.ts";
 import type { CrisisKind, Decision, GameEvent, GameState, Order, RoundSnapshot } from "./types.ts";
 
@@ -185,7 +185,10 @@ export function resolveOrder(state: GameState, seat: Seat, order: Order, def: Ac
     return;
   }
   if (def.special !== "seekRefinancing") s.funds -= def.cost;
-  applyEffects(state, def.effects, { actor: seat, target: order.target ?? null });
+  const ctx = { actor: seat, target: order.target ?? null };
+  applyEffects(state, def.effects, ctx);
+  const byOption = order.option ? def.optionEffects?.[order.option] : undefined;
+  if (byOption) applyEffects(state, byOption.effects, ctx);
   if (def.special === "bargain") {
     state.global.division = order.option as GameState["global"]["division"];
     state.stats.bargains += 1;
@@ -195,8 +198,6 @@ export function resolveOrder(state: GameState, seat: Seat, order: Order, def: Ac
   if (def.special === "leaveOrg" && isState(seat)) {
     const org = order.option as "csto" | "eaeu" | "sco";
     state.countries[seat].members[org] = false;
-    const leader = ORG_LEADER[org];
-    applyEffect(state, { kind: "influence", states: "actor", power: leader, domain: org === "sco" ? "politics" : org === "csto" ? "security" : "economy", delta: -1 }, { actor: seat, target: null });
     emit(state, "leftOrg", { state: seat, org });
     return;
   }

@@ -128,4 +128,3 @@ export const PAR_SHAPE: Record<Seat, { short: readonly number[]; standard: reado
   uzbekistan: { short: [0.22, 0.33, 0.47, 0.63, 0.82, 1], standard: [0.13, 0.19, 0.28, 0.37, 0.47, 0.57, 0.67, 0.79, 0.89, 1] },
 };
 
-export const ORG_LEADER: Record<"csto" | "eaeu" | "sco", Power> = { csto: "russia", eaeu: "russia", sco: "china" };

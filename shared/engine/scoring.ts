@@ -134,7 +134,9 @@ function agendaConditions(state: ScoringInput, seat: Seat, check: string): Agend
     case "controlledInstability":
       return [atLeast("cstoInterventions", state.stats.cstoInterventions, 2)];
     case "keepOutsidersOut":
-      return [atMost("westPresence", g.westPresence, 3), atMost("chinaLeadsCstoSecurity", count((c) => c.members.csto && leads(c, "china", "security"), state), 0)];
+      // Outsiders kept out of Russia's alliance: a CSTO of three or more, and no member where another power matches
+      // or passes Russia in security.
+      return [atLeast("cstoMembers", count((c) => c.members.csto, state), 3), atMost("cstoNotLedByRussia", count((c) => c.members.csto && !leads(c, "russia", "security"), state), 0)];
     case "xinjiangFirst":
       return [atMost("afghanThreat", g.afghanThreat, 2), atLeast("xinjiangBorderStable", XINJIANG_BORDER.filter((id) => state.countries[id].stability >= 5).length, XINJIANG_BORDER.length)];
     case "energySecurity":

@@ -4,7 +4,7 @@ import { reachesRupture, ruptureOrders } from "../../shared/bots/rupture.ts";
 import { cloneState } from "../../shared/engine/clone.ts";
 import { encroachedHome, endGame } from "../../shared/engine/flow.ts";
 import { ACTION_BY_ID } from "../../shared/content/index.ts";
-import { applyInput, createGame, standing, viewFor, type GameState } from "../../shared/engine/index.ts";
+import { agendaMet, applyInput, createGame, standing, viewFor, type GameState } from "../../shared/engine/index.ts";
 
 /** Russia's standing against China if the partnership ruptured now (agendas met so far score, as at any end). */
 function frozenGap(state: GameState): number {
@@ -57,12 +57,19 @@ describe("rupture as a head-to-head weapon", () => {
 
   it("the hard bot ends the game while ahead when its rival will outscore it from here, and says why; narrowly behind it plays on", () => {
     const budget = { playouts: 120, timeMs: 10_000 };
-    // Russia leads now, but China's corridors, finished or nearly, will outscore it each coming year.
+    // Russia leads now, but China's corridors, finished or nearly, will outscore it each coming year, and China stands
+    // one point behind Russia's security in every CSTO member: Keep Outsiders Out, met now, is about to be lost.
     const ahead = powersAt(8);
     ahead.seats.russia!.score = 14;
+    ahead.seats.russia!.agenda = "keep-outsiders-out";
     ahead.stats.roundsScored = 1;
     ahead.countries.kazakhstan.assets.briCorridor = 3;
     ahead.countries.turkmenistan.assets.briCorridor = 3;
+    for (const id of ["kazakhstan", "kyrgyzstan", "tajikistan"] as const) {
+      const c = ahead.countries[id];
+      c.influence.china.security = c.influence.russia.security - 1;
+    }
+    expect(agendaMet(ahead, "russia", "keep-outsiders-out")).toBe(true);
     const d = hardDecide(viewFor(ahead, "russia"), 11, budget)!;
     expect(d.reason.id).toBe("orders.rupture");
     expect(d.input.type === "orders" && d.input.orders.length).toBeGreaterThanOrEqual(2);

@@ -14,6 +14,7 @@ function article(file: string): string {
 
 const sourced: { where: string; source: Source }[] = [
   ...ACTIONS.map((a) => ({ where: `action ${a.id}`, source: a.source })),
+  ...ACTIONS.flatMap((a) => Object.entries(a.optionEffects ?? {}).map(([option, o]) => ({ where: `action ${a.id} (${option})`, source: o.source }))),
   ...CARDS.map((c) => ({ where: `card ${c.id}`, source: c.source })),
   ...AGENDAS.map((a) => ({ where: `agenda ${a.id}`, source: a.source })),
   ...ARRANGEMENT_DEFS.map((a) => ({ where: `arrangement ${a.id}`, source: a.source })),
