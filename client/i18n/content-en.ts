@@ -102,7 +102,7 @@ export const contentEn = {
     "multi-vector": { title: "Multi-vector balance", description: "End the game with no power holding more than 45% of the influence in your country and at least two powers with 4 or more." },
     "prosperity-first": { title: "Prosperity first", description: "End the game with prosperity 7 or more, whoever paid for it." },
     "neutrality": { title: "Neutrality", description: "End the game outside the CSTO and the EAEU, with no foreign base or outpost on your soil." },
-    "all-inclusive": { title: "All-inclusive responsibility", description: "End the game under the all-inclusive arrangement, or with the division of labour never renegotiated and tension at 4 or less." },
+    "all-inclusive": { title: "All-inclusive responsibility", description: "End the game under the all-inclusive arrangement, or with the states' calls for all-inclusive responsibility at their loudest (5)." },
     "connectivity": { title: "Connectivity", description: "End the game with Western connectivity projects in at least three states." },
     "security-partner": { title: "A seat at the table", description: "End the game with Western presence at 6 or more." },
   },

@@ -217,7 +217,7 @@ export const en = {
       afghanThreat: "Afghan threat", xinjiangBorderStable: "Xinjiang border states at stability 5+", pipelines: "Pipelines in the region",
       digitalStates: "States with Chinese digital networks", dominantShare: "Strongest power's share of your foreign influence", strongPowers: "Powers with influence 4+ in you",
       prosperity: "Prosperity", csto: "Out of the CSTO", eaeu: "Out of the EAEU", russianBases: "Russian bases on your soil", chineseOutposts: "Chinese outposts on your soil",
-      allInclusiveDivision: "The division of labour is all-inclusive", bargains: "Great Bargains struck", tension: "Sino-Russian tension", projectStates: "States with Western projects",
+      allInclusiveDivision: "The division of labour is all-inclusive", allInclusiveCalls: "Calls for all-inclusive responsibility", projectStates: "States with Western projects",
     },
   },
   summary: {

@@ -217,7 +217,7 @@ export const kk: Strings = {
       afghanThreat: "Ауған қатері", xinjiangBorderStable: "Тұрақтылығы 5+ Шыңжаңмен шекаралас мемлекеттер", pipelines: "Өңірдегі құбырлар",
       digitalStates: "Қытайдың цифрлық желілері бар мемлекеттер", dominantShare: "Сыртқы ықпалыңыздағы ең күшті державаның үлесі", strongPowers: "Сізге ықпалы 4+ державалар",
       prosperity: "Әл-ауқат", csto: "ҰҚШҰ-дан тыс", eaeu: "ЕАЭО-дан тыс", russianBases: "Жеріңіздегі Ресей базалары", chineseOutposts: "Жеріңіздегі Қытай бекеттері",
-      allInclusiveDivision: "Еңбек бөлінісі — ортақ жауапкершілік", bargains: "Жасалған Үлкен келісімдер", tension: "Ресей-Қытай шиеленісі", projectStates: "Батыс жобалары бар мемлекеттер",
+      allInclusiveDivision: "Еңбек бөлінісі — ортақ жауапкершілік", allInclusiveCalls: "Ортақ жауапкершілікке шақырулар", projectStates: "Батыс жобалары бар мемлекеттер",
     },
   },
   summary: {

@@ -225,7 +225,7 @@ export const ru: Strings = {
       afghanThreat: "Афганская угроза", xinjiangBorderStable: "Соседи Синьцзяна со стабильностью 5+", pipelines: "Трубопроводы в регионе",
       digitalStates: "Государства с китайскими цифровыми сетями", dominantShare: "Доля сильнейшей державы во внешнем влиянии на вас", strongPowers: "Державы с влиянием 4+ на вас",
       prosperity: "Благосостояние", csto: "Вне ОДКБ", eaeu: "Вне ЕАЭС", russianBases: "Российские базы на вашей земле", chineseOutposts: "Китайские заставы на вашей земле",
-      allInclusiveDivision: "Разделение труда — всеобщая ответственность", bargains: "Заключённые Большие сделки", tension: "Российско-китайская напряжённость", projectStates: "Государства с западными проектами",
+      allInclusiveDivision: "Разделение труда — всеобщая ответственность", allInclusiveCalls: "Призывы ко всеобщей ответственности", projectStates: "Государства с западными проектами",
     },
   },
   summary: {

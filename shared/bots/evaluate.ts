@@ -89,7 +89,7 @@ export function agendaProgress(state: GameState, seat: Seat, agendaId: string): 
     case "multiVector": return own ? frac(1 - (dominantShare(own) - 0.45) * 4) * 0.8 : 0;
     case "prosperityFirst": return own ? frac(own.prosperity / 7) : 0;
     case "neutrality": return own ? frac(1 - (own.members.csto ? 0.35 : 0) - (own.members.eaeu ? 0.35 : 0) - own.assets.russianBases * 0.3 - own.assets.chineseOutposts * 0.3) : 0;
-    case "allInclusive": return frac(g.allInclusivePressure / 5 + (g.tension <= 4 ? 0.3 : 0));
+    case "allInclusive": return frac(g.allInclusivePressure / 5);
     case "connectivity": return frac(all.filter((c) => c.assets.westProjects > 0).length / 3);
     case "securityPartner": return frac(g.westPresence / 6);
   }

@@ -154,7 +154,9 @@ function agendaConditions(state: ScoringInput, seat: Seat, check: string): Agend
         atMost("russianBases", own.assets.russianBases, 0), atMost("chineseOutposts", own.assets.chineseOutposts, 0),
       ] : null;
     case "allInclusive":
-      return [atLeast("allInclusiveDivision", flag(g.division === "allInclusive"), 1, 0), atMost("bargains", state.stats.bargains, 0, 1), atMost("tension", g.tension, 4, 1)];
+      // Or the states' calls for it are loud: what the states themselves can bring about. Not a tension line, which a
+      // power would have a reason to cross (encroaching to spoil a leading state's agenda brings the rupture nearer).
+      return [atLeast("allInclusiveDivision", flag(g.division === "allInclusive"), 1, 0), atLeast("allInclusiveCalls", g.allInclusivePressure, 5, 1)];
     case "connectivity":
       return [atLeast("projectStates", count((c) => c.assets.westProjects > 0, state), 3)];
     case "securityPartner":

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { applyInput, createGame, objectives, type GameEvent, type GameState } from "../../shared/engine/index.ts";
-import { objectiveText, roundScore } from "../../client/panels/scoreText.ts";
+import { AGENDAS } from "../../shared/content/index.ts";
+import { agendaProgress, applyInput, createGame, isState, objectives, type GameEvent, type GameState } from "../../shared/engine/index.ts";
+import { conditionText, objectiveText, roundScore } from "../../client/panels/scoreText.ts";
 import { eventText } from "../../client/i18n/strings.ts";
 
 /** A short game closed phase by phase (every seat takes its default), with its whole log. */
@@ -44,5 +45,15 @@ describe("scores in words", () => {
     expect(russia[0]).toMatch(/^CSTO members where you lead security: \d+ of \d+ → \d+ points?$/);
     const state2 = objectives(state, "kyrgyzstan").map(objectiveText);
     expect(state2[0]).toMatch(/^Strongest power's share of the foreign influence in you: \d+%, needs at most 50% → [01] points?$/);
+  });
+
+  it("names every condition of every agenda, for every seat that may hold it", () => {
+    const state = createGame({ length: "short" }, 4);
+    for (const agenda of AGENDAS) for (const seat of state.seatOrder) {
+      if (!agenda.seats.includes(seat) && !(isState(seat) && agenda.seats.includes("states"))) continue;
+      const conditions = agendaProgress(state, seat, agenda.id)!.conditions;
+      expect(conditions.length, `${agenda.id} for ${seat}`).toBeGreaterThan(0);
+      for (const c of conditions) expect(conditionText(c), `${agenda.id}: ${c.id}`).not.toContain(c.id);
+    }
   });
 });

@@ -116,19 +116,19 @@ describe("objectives and agenda progress", () => {
     expect(metSeen.size).toBeGreaterThan(5);
   });
 
-  it("'all-inclusive' is met by either of its two alternatives", () => {
+  it("'all-inclusive' is met by either of its two alternatives: the division, or the states' calls at their loudest (5)", () => {
     const s = newGame();
     s.global.division = "classic";
-    s.stats.bargains = 1;
-    s.global.tension = 3;
+    s.global.allInclusivePressure = 4;
     expect(agendaProgress(s, "kazakhstan", "all-inclusive")!.met).toBe(false);
     s.global.division = "allInclusive";
     expect(agendaProgress(s, "kazakhstan", "all-inclusive")!.met).toBe(true);
     s.global.division = "classic";
-    s.stats.bargains = 0;
+    s.global.allInclusivePressure = 5;
+    s.global.tension = 9;
     const p = agendaProgress(s, "kazakhstan", "all-inclusive")!;
     expect(p.met).toBe(true);
-    expect(p.conditions.filter((c) => c.alt === 1).map((c) => [c.id, c.value, c.target, c.met])).toEqual([["bargains", 0, 0, true], ["tension", 3, 4, true]]);
+    expect(p.conditions.filter((c) => c.alt === 1).map((c) => [c.id, c.value, c.target, c.met])).toEqual([["allInclusiveCalls", 5, 5, true]]);
   });
 
   it("an agenda the content does not hold has no progress", () => {
