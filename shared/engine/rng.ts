@@ -1,11 +1,26 @@
-import { xoroshiro128plusFromState, xoroshiro128plus } from "pure-rand/generator/xoroshiro128plus";
+import { xoroshiro128plusFromState } from "pure-rand/generator/xoroshiro128plus";
 import { uniformInt } from "pure-rand/distribution/uniformInt";
 
 /** The RNG state is plain numbers kept inside the game state, so a saved game resumes with the same draws. */
 export type RngState = number[];
 
+/**
+ * The generator's 128-bit state from a 32-bit seed, each word a splitmix32 output. pure-rand's own
+ * `xoroshiro128plus(seed)` puts the seed in the state almost as it is, so its first draws follow the seed: games on
+ * consecutive seeds dealt Russia's three agendas in turn, and blocks of seeds dealt the other seats unevenly.
+ */
 export function seedRng(seed: number): RngState {
-  return [...xoroshiro128plus(seed >>> 0).getState()];
+  let x = seed >>> 0;
+  const words: number[] = [];
+  for (let i = 0; i < 4; i++) {
+    x = (x + 0x9e3779b9) | 0;
+    let z = x;
+    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
+    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+    words.push((z ^ (z >>> 16)) | 0);
+  }
+  if (!words.some((w) => w !== 0)) words[0] = 1;
+  return [...xoroshiro128plusFromState(words).getState()];
 }
 
 /** The chance `Rng.chance(p)` actually gives: p resolved in thousandths. */

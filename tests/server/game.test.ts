@@ -42,8 +42,10 @@ describe("a whole match", () => {
   });
 
   it("the end checks every match gets hold for a game the partnership ruptured, and catch one that went on after it", () => {
-    // Seed 2 with baseline bots ruptures in a short game (found by playing seeds 1 on).
-    const { state } = playGame({ length: "short" }, 2, BOTS.baseline);
+    // The first seed whose short game with baseline bots ruptures (a few in ten do).
+    let seed = 1;
+    while (playGame({ length: "short" }, seed, BOTS.baseline).state.endReason !== "rupture" && seed < 200) seed++;
+    const { state } = playGame({ length: "short" }, seed, BOTS.baseline);
     const view = viewFor(state, "russia");
     expect(view.endReason).toBe("rupture");
     expectCoherentEnd(view, state.log);
