@@ -130,7 +130,8 @@ describe("effect preview of every order", () => {
     const gained = def.effects.reduce((n, e) => n + (e.kind === "funds" && e.seat === "actor" ? e.delta : 0), 0);
     if (gained - def.cost !== 0) expect(fundsOf(done, seat)).toEqual({ from: funds, to: funds - def.cost + gained });
     else expect(fundsOf(done, seat)).toBeUndefined();
-    for (const e of def.effects) expect(reflects(done, e, seat, order.target, game), `${JSON.stringify(e)} in ${JSON.stringify(done.changes)}`).toBe(true);
+    const byOption = order.option ? def.optionEffects?.[order.option]?.effects ?? [] : [];
+    for (const e of [...def.effects, ...byOption]) expect(reflects(done, e, seat, order.target, game), `${JSON.stringify(e)} in ${JSON.stringify(done.changes)}`).toBe(true);
   });
 });
 
