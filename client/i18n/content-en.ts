@@ -95,7 +95,7 @@ export const contentEn = {
   agenda: {
     "kazakhstan-first": { title: "Kazakhstan First", description: "End the game leading Kazakhstan in total influence, with Kazakhstan still in the CSTO and the EAEU." },
     "controlled-instability": { title: "Controlled instability", description: "Carry out at least two CSTO interventions during the game." },
-    "keep-outsiders-out": { title: "Keep outsiders out", description: "End the game with at least three CSTO members and Russia leading security in every one of them: no outsider matches Russia there." },
+    "keep-outsiders-out": { title: "Keep outsiders out", description: "End the game with at least two CSTO members and Russia ahead of China and the West in total influence in every one of them." },
     "xinjiang-first": { title: "Xinjiang First", description: "End the game with Kazakhstan, Kyrgyzstan and Tajikistan, Xinjiang's neighbours, all at stability 5 or more and the Afghan threat at 2 or less." },
     "energy-security": { title: "Energy security", description: "End the game with at least four gas pipelines to China across the region." },
     "digital-silk-road": { title: "Digital Silk Road", description: "End the game with Chinese digital infrastructure in at least three states." },

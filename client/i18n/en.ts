@@ -213,7 +213,7 @@ export const en = {
     ofStates: "{{value}} of {{of}}", atLeast: "{{value}}, needs {{target}}+", atMost: "{{value}}, needs at most {{target}}", or: "or",
     condition: {
       kazakhstanCsto: "Kazakhstan in the CSTO", kazakhstanEaeu: "Kazakhstan in the EAEU", russiaInfluenceLead: "Russia's lead in total influence in Kazakhstan",
-      cstoInterventions: "CSTO interventions", westPresence: "Western presence", cstoMembers: "CSTO members", cstoNotLedByRussia: "CSTO members where Russia does not lead security",
+      cstoInterventions: "CSTO interventions", westPresence: "Western presence", cstoMembers: "CSTO members", cstoNotLedByRussia: "CSTO members where Russia does not lead in total influence",
       afghanThreat: "Afghan threat", xinjiangBorderStable: "Xinjiang border states at stability 5+", pipelines: "Pipelines in the region",
       digitalStates: "States with Chinese digital networks", dominantShare: "Strongest power's share of your foreign influence", strongPowers: "Powers with influence 4+ in you",
       prosperity: "Prosperity", csto: "Out of the CSTO", eaeu: "Out of the EAEU", russianBases: "Russian bases on your soil", chineseOutposts: "Chinese outposts on your soil",

@@ -213,7 +213,7 @@ export const kk: Strings = {
     ofStates: "{{of}} ішінен {{value}}", atLeast: "{{value}}, керегі {{target}}+", atMost: "{{value}}, керегі ең көбі {{target}}", or: "немесе",
     condition: {
       kazakhstanCsto: "Қазақстан ҰҚШҰ-да", kazakhstanEaeu: "Қазақстан ЕАЭО-да", russiaInfluenceLead: "Қазақстандағы жалпы ықпалда Ресейдің басымдығы",
-      cstoInterventions: "ҰҚШҰ араласулары", westPresence: "Батыстың қатысуы", cstoMembers: "ҰҚШҰ мүшелері", cstoNotLedByRussia: "Қауіпсіздікте Ресей алда емес ҰҚШҰ мүшелері",
+      cstoInterventions: "ҰҚШҰ араласулары", westPresence: "Батыстың қатысуы", cstoMembers: "ҰҚШҰ мүшелері", cstoNotLedByRussia: "Жалпы ықпал бойынша Ресей алда емес ҰҚШҰ мүшелері",
       afghanThreat: "Ауған қатері", xinjiangBorderStable: "Тұрақтылығы 5+ Шыңжаңмен шекаралас мемлекеттер", pipelines: "Өңірдегі құбырлар",
       digitalStates: "Қытайдың цифрлық желілері бар мемлекеттер", dominantShare: "Сыртқы ықпалыңыздағы ең күшті державаның үлесі", strongPowers: "Сізге ықпалы 4+ державалар",
       prosperity: "Әл-ауқат", csto: "ҰҚШҰ-дан тыс", eaeu: "ЕАЭО-дан тыс", russianBases: "Жеріңіздегі Ресей базалары", chineseOutposts: "Жеріңіздегі Қытай бекеттері",

@@ -221,7 +221,7 @@ export const ru: Strings = {
     ofStates: "{{value}} из {{of}}", atLeast: "{{value}}, нужно {{target}}+", atMost: "{{value}}, нужно не больше {{target}}", or: "или",
     condition: {
       kazakhstanCsto: "Казахстан в ОДКБ", kazakhstanEaeu: "Казахстан в ЕАЭС", russiaInfluenceLead: "Перевес России по общему влиянию в Казахстане",
-      cstoInterventions: "Вмешательства ОДКБ", westPresence: "Присутствие Запада", cstoMembers: "Члены ОДКБ", cstoNotLedByRussia: "Члены ОДКБ, где Россия не лидирует в безопасности",
+      cstoInterventions: "Вмешательства ОДКБ", westPresence: "Присутствие Запада", cstoMembers: "Члены ОДКБ", cstoNotLedByRussia: "Члены ОДКБ, где Россия не лидирует по общему влиянию",
       afghanThreat: "Афганская угроза", xinjiangBorderStable: "Соседи Синьцзяна со стабильностью 5+", pipelines: "Трубопроводы в регионе",
       digitalStates: "Государства с китайскими цифровыми сетями", dominantShare: "Доля сильнейшей державы во внешнем влиянии на вас", strongPowers: "Державы с влиянием 4+ на вас",
       prosperity: "Благосостояние", csto: "Вне ОДКБ", eaeu: "Вне ЕАЭС", russianBases: "Российские базы на вашей земле", chineseOutposts: "Китайские заставы на вашей земле",

@@ -1,5 +1,5 @@
 import { AGENDA_BY_ID } from "../content/index.ts";
-import { POWERS, STATES, XINJIANG_BORDER, agendaMet, dominantShare, leads, parFor, rupturePenalty, standing, totalInfluence, type CountryState, type Domain, type GameState, type Power, type Seat, type StateId } from "../engine/index.ts";
+import { POWERS, STATES, XINJIANG_BORDER, agendaMet, dominantShare, leadsOverall, parFor, rupturePenalty, standing, totalInfluence, type CountryState, type Domain, type GameState, type Power, type Seat, type StateId } from "../engine/index.ts";
 
 /*
  * How good a game state looks to one seat. At the end of a game it is the seat's standing (score against par,
@@ -76,8 +76,8 @@ export function agendaProgress(state: GameState, seat: Seat, agendaId: string): 
     case "controlledInstability": return frac(state.stats.cstoInterventions / 2);
     case "keepOutsidersOut": {
       const members = all.filter((c) => c.members.csto);
-      const led = members.filter((c) => leads(c, "russia", "security")).length;
-      return frac((Math.min(members.length, 3) / 3) * 0.4 + (members.length > 0 ? led / members.length : 0) * 0.5);
+      const led = members.filter((c) => leadsOverall(c, "russia")).length;
+      return frac((Math.min(members.length, 2) / 2) * 0.4 + (members.length > 0 ? led / members.length : 0) * 0.5);
     }
     case "xinjiangFirst": {
       // Each point of Afghan threat above the line counts, so a power sees the way back down, not only the last step.

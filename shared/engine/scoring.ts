@@ -14,6 +14,12 @@ export function leads(c: CountryState, power: Power, domain: "security" | "econo
   return POWERS.every((p) => p === power || c.influence[p][domain] < mine);
 }
 
+/** Whether `power` holds strictly more influence in the state, over all three domains, than each other power. */
+export function leadsOverall(c: CountryState, power: Power): boolean {
+  const mine = totalInfluence(c, power);
+  return POWERS.every((p) => p === power || totalInfluence(c, p) < mine);
+}
+
 /** The share of all foreign influence held by the strongest power, 0..1. */
 export function dominantShare(c: CountryState): number {
   const totals = POWERS.map((p) => totalInfluence(c, p));
@@ -134,9 +140,10 @@ function agendaConditions(state: ScoringInput, seat: Seat, check: string): Agend
     case "controlledInstability":
       return [atLeast("cstoInterventions", state.stats.cstoInterventions, 2)];
     case "keepOutsidersOut":
-      // Outsiders kept out of Russia's alliance: a CSTO of three or more, and no member where another power matches
-      // or passes Russia in security.
-      return [atLeast("cstoMembers", count((c) => c.members.csto, state), 3), atMost("cstoNotLedByRussia", count((c) => c.members.csto && !leads(c, "russia", "security"), state), 0)];
+      // Outsiders kept out of Russia's alliance: a CSTO of two or more, and no member where another power matches or
+      // passes Russia's total influence. Not security alone: China would spoil that only by encroaching on Russia's
+      // home domain, and normal standard games then ruptured in 40% (docs/BALANCE.md).
+      return [atLeast("cstoMembers", count((c) => c.members.csto, state), 2), atMost("cstoNotLedByRussia", count((c) => c.members.csto && !leadsOverall(c, "russia"), state), 0)];
     case "xinjiangFirst":
       return [atMost("afghanThreat", g.afghanThreat, 2), atLeast("xinjiangBorderStable", XINJIANG_BORDER.filter((id) => state.countries[id].stability >= 5).length, XINJIANG_BORDER.length)];
     case "energySecurity":

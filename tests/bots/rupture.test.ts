@@ -58,7 +58,8 @@ describe("rupture as a head-to-head weapon", () => {
   it("the hard bot ends the game while ahead when its rival will outscore it from here, and says why; narrowly behind it plays on", () => {
     const budget = { playouts: 120, timeMs: 10_000 };
     // Russia leads now, but China's corridors, finished or nearly, will outscore it each coming year, and China stands
-    // one point behind Russia's security in every CSTO member: Keep Outsiders Out, met now, is about to be lost.
+    // one point behind Russia's security in every CSTO member, two or three behind its total influence: Keep Outsiders
+    // Out, met now, is under threat.
     const ahead = powersAt(8);
     ahead.seats.russia!.score = 14;
     ahead.seats.russia!.agenda = "keep-outsiders-out";

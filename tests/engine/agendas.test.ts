@@ -77,24 +77,26 @@ describe("every agenda can be met by the seat it is dealt to", () => {
     expect(dealt.uzbekistan.has("neutrality")).toBe(true);
   });
 
-  it("Keep Outsiders Out asks for a CSTO of three or more with Russia leading security in each member", () => {
+  it("Keep Outsiders Out asks for a CSTO of two or more with Russia ahead in total influence in each member", () => {
     const state = calm(newGame({}, 3));
     const csto = (["kazakhstan", "kyrgyzstan", "tajikistan"] as const).map((id) => state.countries[id]);
-    for (const c of csto) { c.members.csto = true; c.influence.russia.security = 3; c.influence.china.security = 2; c.influence.west.security = 0; }
+    for (const c of csto) { c.members.csto = true; c.influence.russia.economy = 2; }
     for (const id of ["turkmenistan", "uzbekistan"] as const) state.countries[id].members.csto = false;
     expect(agendaProgress(state, "russia", "keep-outsiders-out")!.met).toBe(true);
 
-    // The West matching Russia in one member is an outsider let in.
-    csto[1]!.influence.west.security = 3;
+    // The West matching Russia's total in one member is an outsider let in, whichever domain it is in.
+    csto[1]!.influence.west.politics = 2;
     const tied = agendaProgress(state, "russia", "keep-outsiders-out")!;
     expect(tied.met).toBe(false);
     expect(tied.conditions.find((c) => c.id === "cstoNotLedByRussia")).toMatchObject({ value: 1, target: 0, met: false });
 
-    // A CSTO of two is not enough, however firmly Russia leads it.
-    csto[1]!.influence.west.security = 0;
+    // A CSTO of one is not an alliance, however firmly Russia leads it.
+    csto[1]!.influence.west.politics = 1;
+    csto[1]!.members.csto = false;
+    expect(agendaProgress(state, "russia", "keep-outsiders-out")!.met).toBe(true);
     csto[2]!.members.csto = false;
     const small = agendaProgress(state, "russia", "keep-outsiders-out")!;
     expect(small.met).toBe(false);
-    expect(small.conditions.find((c) => c.id === "cstoMembers")).toMatchObject({ value: 2, target: 3, met: false });
+    expect(small.conditions.find((c) => c.id === "cstoMembers")).toMatchObject({ value: 1, target: 2, met: false });
   });
 });
