@@ -1,5 +1,5 @@
 import { AGENDA_BY_ID } from "../content/index.ts";
-import { POWERS, STATES, XINJIANG_BORDER, agendaMet, dominantShare, leadsOverall, parFor, rupturePenalty, standing, totalInfluence, type CountryState, type Domain, type GameState, type Power, type Seat, type StateId } from "../engine/index.ts";
+import { POWERS, STATES, XINJIANG_BORDER, agendaMet, agendaProgress as engineAgendaProgress, dominantShare, parFor, rupturePenalty, standing, totalInfluence, type CountryState, type Domain, type GameState, type Power, type Seat, type StateId } from "../engine/index.ts";
 
 /*
  * How good a game state looks to one seat. At the end of a game it is the seat's standing (score against par,
@@ -58,6 +58,9 @@ export function softRate(state: GameState, seat: Seat): number {
   return (share <= 0.5 ? 1 : Math.max(0, 1 - (share - 0.5) * 8)) + over(c.prosperity, 5) + over(c.stability, 5, 0.3) + over(c.sovereignty, 6);
 }
 
+/** The conditions of an agenda as the engine judges them (scoring.ts), so a bot never restates a threshold. */
+const conditionsOf = (state: GameState, seat: Seat, agendaId: string) => engineAgendaProgress(state, seat, agendaId)?.conditions ?? [];
+
 /** Progress toward a secret agenda, 0..1 (1 when it is met now). */
 export function agendaProgress(state: GameState, seat: Seat, agendaId: string): number {
   if (agendaMet(state, seat, agendaId)) return 1;
@@ -75,9 +78,9 @@ export function agendaProgress(state: GameState, seat: Seat, agendaId: string): 
     }
     case "controlledInstability": return frac(state.stats.cstoInterventions / 2);
     case "keepOutsidersOut": {
-      const members = all.filter((c) => c.members.csto);
-      const led = members.filter((c) => leadsOverall(c, "russia")).length;
-      return frac((Math.min(members.length, 2) / 2) * 0.4 + (members.length > 0 ? led / members.length : 0) * 0.5);
+      // The engine's own measure: how many CSTO members against how many it asks, and how many Russia does not lead.
+      const [members, notLed] = conditionsOf(state, seat, agendaId);
+      return frac(Math.min(1, members!.value / members!.target) * 0.4 + (members!.value > 0 ? 1 - notLed!.value / members!.value : 0) * 0.5);
     }
     case "xinjiangFirst": {
       // Each point of Afghan threat above the line counts, so a power sees the way back down, not only the last step.
@@ -89,7 +92,10 @@ export function agendaProgress(state: GameState, seat: Seat, agendaId: string): 
     case "multiVector": return own ? frac(1 - (dominantShare(own) - 0.45) * 4) * 0.8 : 0;
     case "prosperityFirst": return own ? frac(own.prosperity / 7) : 0;
     case "neutrality": return own ? frac(1 - (own.members.csto ? 0.35 : 0) - (own.members.eaeu ? 0.35 : 0) - own.assets.russianBases * 0.3 - own.assets.chineseOutposts * 0.3) : 0;
-    case "allInclusive": return frac(g.allInclusivePressure / 5);
+    case "allInclusive": {
+      const calls = conditionsOf(state, seat, agendaId).find((c) => c.id === "allInclusiveCalls")!;
+      return frac(calls.value / calls.target);
+    }
     case "connectivity": return frac(all.filter((c) => c.assets.westProjects > 0).length / 3);
     case "securityPartner": return frac(g.westPresence / 6);
   }
