@@ -58,8 +58,8 @@ export function softRate(state: GameState, seat: Seat): number {
   return (share <= 0.5 ? 1 : Math.max(0, 1 - (share - 0.5) * 8)) + over(c.prosperity, 5) + over(c.stability, 5, 0.3) + over(c.sovereignty, 6);
 }
 
-/** The conditions of an agenda as the engine judges them (scoring.ts), so a bot never restates a threshold. */
-const conditionsOf = (state: GameState, seat: Seat, agendaId: string) => engineAgendaProgress(state, seat, agendaId)?.conditions ?? [];
+/** One condition of an agenda as the engine judges it (scoring.ts), so a bot never restates a threshold. */
+const conditionOf = (state: GameState, seat: Seat, agendaId: string, id: string) => engineAgendaProgress(state, seat, agendaId)!.conditions.find((c) => c.id === id)!;
 
 /** Progress toward a secret agenda, 0..1 (1 when it is met now). */
 export function agendaProgress(state: GameState, seat: Seat, agendaId: string): number {
@@ -79,8 +79,9 @@ export function agendaProgress(state: GameState, seat: Seat, agendaId: string): 
     case "controlledInstability": return frac(state.stats.cstoInterventions / 2);
     case "keepOutsidersOut": {
       // The engine's own measure: how many CSTO members against how many it asks, and how many Russia does not lead.
-      const [members, notLed] = conditionsOf(state, seat, agendaId);
-      return frac(Math.min(1, members!.value / members!.target) * 0.4 + (members!.value > 0 ? 1 - notLed!.value / members!.value : 0) * 0.5);
+      const members = conditionOf(state, seat, agendaId, "cstoMembers");
+      const notLed = conditionOf(state, seat, agendaId, "cstoNotLedByRussia");
+      return frac(Math.min(1, members.value / members.target) * 0.4 + (members.value > 0 ? 1 - notLed.value / members.value : 0) * 0.5);
     }
     case "xinjiangFirst": {
       // Each point of Afghan threat above the line counts, so a power sees the way back down, not only the last step.
@@ -93,7 +94,7 @@ export function agendaProgress(state: GameState, seat: Seat, agendaId: string): 
     case "prosperityFirst": return own ? frac(own.prosperity / 7) : 0;
     case "neutrality": return own ? frac(1 - (own.members.csto ? 0.35 : 0) - (own.members.eaeu ? 0.35 : 0) - own.assets.russianBases * 0.3 - own.assets.chineseOutposts * 0.3) : 0;
     case "allInclusive": {
-      const calls = conditionsOf(state, seat, agendaId).find((c) => c.id === "allInclusiveCalls")!;
+      const calls = conditionOf(state, seat, agendaId, "allInclusiveCalls");
       return frac(calls.value / calls.target);
     }
     case "connectivity": return frac(all.filter((c) => c.assets.westProjects > 0).length / 3);

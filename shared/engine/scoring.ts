@@ -8,16 +8,17 @@ export function totalInfluence(c: CountryState, power: Power): number {
   return i.security + i.economy + i.politics;
 }
 
+/** True when `power` holds strictly more of a measure of influence than each other power. */
+const ahead = (power: Power, measure: (p: Power) => number): boolean => POWERS.every((p) => p === power || measure(p) < measure(power));
+
 /** True when `power` holds strictly more of `domain` in the state than each other power. */
 export function leads(c: CountryState, power: Power, domain: "security" | "economy" | "politics"): boolean {
-  const mine = c.influence[power][domain];
-  return POWERS.every((p) => p === power || c.influence[p][domain] < mine);
+  return ahead(power, (p) => c.influence[p][domain]);
 }
 
-/** Whether `power` holds strictly more influence in the state, over all three domains, than each other power. */
+/** True when `power` holds strictly more influence in the state, over all three domains, than each other power. */
 export function leadsOverall(c: CountryState, power: Power): boolean {
-  const mine = totalInfluence(c, power);
-  return POWERS.every((p) => p === power || totalInfluence(c, p) < mine);
+  return ahead(power, (p) => totalInfluence(c, p));
 }
 
 /** The share of all foreign influence held by the strongest power, 0..1. */

@@ -21,7 +21,7 @@ describe("seeded RNG", () => {
   });
 
   it("deals evenly across a block of consecutive seeds, in the first draw and in the pairs of the first two", () => {
-    // With the seed put in the state almost as it is, the first draw of consecutive seeds went round 0, 1, 2 in turn
+    // With the seed put in the state almost as it is, the first draw of consecutive seeds went round the three values in turn
     // and the second followed the first; a block of 300 seeds then dealt exactly 100 of each, the same in every block.
     const firsts: number[] = [];
     const pairs = new Map<string, number>();
