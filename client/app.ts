@@ -13,7 +13,7 @@ import { lobbyScreen } from "./screens/lobby.ts";
 import { menuScreen } from "./screens/menu.ts";
 import type { App } from "./screens/types.ts";
 import { refusalText, setupLanguage, t } from "./i18n/strings.ts";
-import { languagePicker } from "./ui/languagePicker.ts";
+import { cornerLanguagePicker, resetCornerPicker } from "./ui/languagePicker.ts";
 import { classroomPage } from "./classroom/index.ts";
 import { PUBLIC_REPLAY_TOKEN, openPublicReplay } from "./review/publicReplay.ts";
 
@@ -27,7 +27,7 @@ export async function boot(): Promise<void> {
   const bootTitle = document.querySelector("#boot-loading h1");
   if (bootTitle) bootTitle.textContent = t("app.title");
   // A picker on every screen (the game screen has its own in the top bar).
-  document.body.appendChild(h("div", { class: "lang-fixed" }, languagePicker()));
+  document.body.appendChild(cornerLanguagePicker());
   const root = document.getElementById("app")!;
   const options = pageOptions();
   let cleanup: (() => void) | null = null;
@@ -41,6 +41,7 @@ export async function boot(): Promise<void> {
     cleanup?.();
     where = next;
     document.body.dataset.screen = next;
+    resetCornerPicker();
     cleanup = mount();
   };
 
