@@ -74,7 +74,7 @@ const BRI_SECTIONS = BOUNDS.briCorridor[1];
  * Measured (docs/BALANCE.md, "China's corridors"): the normal China finished more corridors and stood 1.8 points
  * nearer its par.
  */
-function corridorPlan(view: GameView, seat: Seat, valued: Valued[]): Order[] | null {
+export function corridorPlan(view: GameView, seat: Seat, valued: Valued[]): Order[] | null {
   if (seat !== "china") return null;
   const begun = (target: string | undefined) => !!target && isState(target) && view.countries[target].assets.briCorridor > 0 && view.countries[target].assets.briCorridor < BRI_SECTIONS;
   const next = valued.filter((v) => v.order.action === "bri-loan" && begun(v.order.target));
