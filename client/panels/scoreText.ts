@@ -1,6 +1,6 @@
 import type { AgendaCondition, AgendaProgress, GameEvent, ObjectiveProgress, ScoreCategory, Seat } from "../../shared/engine/index.ts";
 import { scoreParts } from "../../shared/engine/index.ts";
-import { t } from "../i18n/strings.ts";
+import { language, t } from "../i18n/strings.ts";
 
 /**
  * Scores and goals in words: the engine measures (objectives, agendaProgress, scoreParts), this says it.
@@ -11,8 +11,14 @@ export function categoryName(c: ScoreCategory): string {
   return t(`score.category.${c}`);
 }
 
+/** Points as the language writes them: a par may be a half point (27.5 in English, 27,5 in Russian and Kazakh). */
+export function points(n: number): string {
+  return new Intl.NumberFormat(language(), { maximumFractionDigits: 1, useGrouping: false }).format(n);
+}
+
+/** Points with their sign, as standings are shown: +3, −5, 0, +0.5. */
 export function signedPoints(n: number): string {
-  return n > 0 ? `+${n}` : n < 0 ? `−${-n}` : "0";
+  return n > 0 ? `+${points(n)}` : n < 0 ? `−${points(-n)}` : "0";
 }
 
 const shown = (value: number, id: string) => (id === "balanced" || id === "dominantShare" ? `${Math.round(value * 100)}%` : String(value));

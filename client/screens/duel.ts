@@ -1,8 +1,6 @@
 import { parFor, type GameView, type Seat } from "../../shared/engine/index.ts";
 import { t } from "../i18n/strings.ts";
-
-/** A number with its sign, as standings are shown: +3, −5, 0. */
-export const signed = (n: number): string => (n > 0 ? `+${n}` : n < 0 ? `−${-n}` : "0");
+import { signedPoints as signed } from "../panels/scoreText.ts";
 
 /** A seat's par for the rounds this game has scored: what its standing on the end screen is measured against. */
 export const parIn = (view: GameView, seat: Seat): number => parFor(seat, view.stats.roundsScored, view.options);

@@ -230,10 +230,14 @@ export function scoreBreakdown(events: readonly GameEvent[], seat: Seat): ScoreB
   return { total, byCategory, agenda: byCategory.agenda ?? 0 };
 }
 
-/** Par after `rounds` rounds of a game whose full par is `full` and whose shares per round are `shape`. */
+/**
+ * Par after `rounds` rounds of a game whose full par is `full` and whose shares per round are `shape`, to the half
+ * point: par is an average, and a whole point is coarser than the gap between the players a seat's par must serve
+ * (docs/BALANCE.md, "China's corridors").
+ */
 export function parAt(full: number, shape: readonly number[], rounds: number): number {
   if (rounds <= 0) return 0;
-  return Math.round(full * shape[Math.min(rounds, shape.length) - 1]!);
+  return Math.round(full * shape[Math.min(rounds, shape.length) - 1]! * 2) / 2;
 }
 
 /** A seat's par after `rounds` rounds of a game of the given mode and length. */

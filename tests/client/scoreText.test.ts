@@ -1,8 +1,8 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { AGENDAS } from "../../shared/content/index.ts";
 import { agendaProgress, applyInput, createGame, isState, objectives, type GameEvent, type GameState } from "../../shared/engine/index.ts";
-import { conditionText, objectiveText, roundScore } from "../../client/panels/scoreText.ts";
-import { eventText } from "../../client/i18n/strings.ts";
+import { conditionText, objectiveText, points, roundScore, signedPoints } from "../../client/panels/scoreText.ts";
+import { eventText, useLanguage } from "../../client/i18n/strings.ts";
 
 /** A short game closed phase by phase (every seat takes its default), with its whole log. */
 function play(seed: number): { state: GameState; events: GameEvent[] } {
@@ -55,5 +55,21 @@ describe("scores in words", () => {
       expect(conditions.length, `${agenda.id} for ${seat}`).toBeGreaterThan(0);
       for (const c of conditions) expect(conditionText(c), `${agenda.id}: ${c.id}`).not.toContain(c.id);
     }
+  });
+});
+
+describe("points as each language writes them", () => {
+  afterAll(() => useLanguage("en"));
+  it("a half-point par and standing: a point in English, a comma in Russian and Kazakh, the sign a true minus", async () => {
+    const seen: Record<string, string[]> = {};
+    for (const lang of ["en", "ru", "kk"] as const) {
+      await useLanguage(lang);
+      seen[lang] = [points(27.5), points(49), signedPoints(-0.5), signedPoints(3), signedPoints(0)];
+    }
+    expect(seen).toEqual({
+      en: ["27.5", "49", "−0.5", "+3", "0"],
+      ru: ["27,5", "49", "−0,5", "+3", "0"],
+      kk: ["27,5", "49", "−0,5", "+3", "0"],
+    });
   });
 });

@@ -10,8 +10,19 @@ describe("par", () => {
       expect(PAR_SHAPE[seat][length]).toHaveLength(rounds);
       expect(parFor(seat, rounds, game)).toBe(PAR[mode][seat][length]);
       expect(parFor(seat, 0, game)).toBe(0);
-      for (let r = 1; r <= rounds; r++) expect(parFor(seat, r, game)).toBeGreaterThanOrEqual(parFor(seat, r - 1, game));
+      for (let r = 1; r <= rounds; r++) {
+        expect(parFor(seat, r, game)).toBeGreaterThanOrEqual(parFor(seat, r - 1, game));
+        // To the half point: an average, finer than a whole point, never a stray fraction a person cannot read.
+        expect(Number.isInteger(parFor(seat, r, game) * 2)).toBe(true);
+      }
     }
+  });
+
+  it("keeps a half-point par to the end (a whole-point rounding would take 27.5 to 28)", () => {
+    const halves = MODES.flatMap((mode) => SEATS.flatMap((seat) => (["short", "standard"] as const).map((length) => ({ mode, seat, length, par: PAR[mode][seat][length] }))))
+      .filter((p) => !Number.isInteger(p.par));
+    expect(halves.length).toBeGreaterThan(0);
+    for (const p of halves) expect(parFor(p.seat, GAME_LENGTHS[p.length], { mode: p.mode, length: p.length })).toBe(p.par);
   });
 
   it("judges a game's standings by its own mode's par", () => {
