@@ -1,3 +1,4 @@
+import { writeFileSync } from "node:fs";
 import { Worker } from "node:worker_threads";
 import { simulate, summarise, type GameTally, type SimulationSummary } from "../shared/sim/simulate.ts";
 import { parseArgs, intArg, choiceArg } from "./args.ts";
@@ -8,7 +9,8 @@ import { BOT_LEVELS } from "../shared/bots/decide.ts";
  * --workers N plays the games on N worker threads (game i still has seed + i, and the tallies are summed in game
  * order, so the summary is the one a single thread prints; the hard bot's clock makes its own choices depend on
  * the machine's load either way). --timing prints games per minute on stderr. --powers LEVEL: Russia and China play
- * LEVEL beside --bots in the other seats.
+ * LEVEL beside --bots in the other seats. --tallies FILE writes each game's tally (winners, scores, rounds scored,
+ * mechanics) as a line of JSON, so a par can be tried on the games already played (the bots barely look at par).
  */
 const args = parseArgs(process.argv.slice(2));
 const opts = {
@@ -23,8 +25,9 @@ const powers = typeof args.powers === "string" ? choiceArg(args, "powers", BOT_L
 const workers = Math.max(1, Math.min(intArg(args, "workers", 1), opts.games));
 const start = performance.now();
 
+const tallies: GameTally[] = new Array(opts.games);
+
 async function inWorkers(): Promise<SimulationSummary> {
-  const tallies: GameTally[] = new Array(opts.games);
   const all = Array.from({ length: opts.games }, (_, i) => i);
   await Promise.all(Array.from({ length: workers }, (_, w) => new Promise<void>((resolve, reject) => {
     const worker = new Worker(new URL("./simulate-worker.ts", import.meta.url), { workerData: { opts, level, powers, games: all.filter((i) => i % workers === w) } });
@@ -35,7 +38,8 @@ async function inWorkers(): Promise<SimulationSummary> {
   return summarise(opts, tallies);
 }
 
-const summary = workers > 1 ? await inWorkers() : simulate({ ...opts, bot: populationPlayer(level, powers) });
+const summary = workers > 1 ? await inWorkers() : simulate({ ...opts, bot: populationPlayer(level, powers) }, tallies);
+if (typeof args.tallies === "string") writeFileSync(args.tallies, tallies.map((t) => JSON.stringify(t)).join("\n") + "\n");
 if (args.timing) {
   const minutes = (performance.now() - start) / 60_000;
   process.stderr.write(`simulate: ${opts.games} games (${powers ? `${powers} powers, ${level} others` : level}, ${opts.mode}, ${opts.length}) in ${(minutes * 60).toFixed(1)} s on ${workers} thread(s): ${(opts.games / minutes).toFixed(1)} games/min\n`);

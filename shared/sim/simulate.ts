@@ -28,6 +28,9 @@ export interface GameTally {
   overtakes: boolean; cstoLead: boolean;
   /** Each seat's agenda and whether it was met at the end. */
   agendas: [seat: Seat, agenda: string, met: boolean][];
+  /** Each seat's final score and the rounds scored: enough to judge the game again under another par. */
+  scores: Partial<Record<Seat, number>>;
+  roundsScored: number;
 }
 
 /** Plays game number `i` of a simulation (seed `opts.seed + i`) and tallies it. */
@@ -43,6 +46,8 @@ export function tallyGame(opts: SimulationOptions, i: number): GameTally {
     overtakes: econ("china") > econ("russia"),
     cstoLead: members.every((id) => state.countries[id].influence.russia.security >= state.countries[id].influence.china.security),
     agendas: state.seatOrder.map((seat) => [seat, state.seats[seat]!.agenda, agendaMet(state, seat, state.seats[seat]!.agenda)]),
+    scores: Object.fromEntries(state.seatOrder.map((seat) => [seat, state.seats[seat]!.score])),
+    roundsScored: state.stats.roundsScored,
   };
 }
 
@@ -90,6 +95,7 @@ export function summarise(opts: Omit<SimulationOptions, "bot">, tallies: GameTal
 }
 
 /** Plays `games` bot games from consecutive seeds and sums up wins and how often each headline mechanic fired. */
-export function simulate(opts: SimulationOptions): SimulationSummary {
-  return summarise(opts, Array.from({ length: opts.games }, (_, i) => tallyGame(opts, i)));
+export function simulate(opts: SimulationOptions, tallies: GameTally[] = []): SimulationSummary {
+  for (let i = 0; i < opts.games; i++) tallies[i] = tallyGame(opts, i);
+  return summarise(opts, tallies);
 }

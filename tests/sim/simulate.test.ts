@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { playGame } from "../../shared/bots/play.ts";
-import { agendaMet } from "../../shared/engine/index.ts";
+import { agendaMet, parFor, type Seat } from "../../shared/engine/index.ts";
 import { simulate, summarise, tallyGame, type GameTally } from "../../shared/sim/simulate.ts";
 
 /*
@@ -11,7 +11,7 @@ import { simulate, summarise, tallyGame, type GameTally } from "../../shared/sim
 const opts = { games: 3, mode: "full" as const, length: "short" as const, seed: 41 };
 
 function tally(agendas: GameTally["agendas"], winners: GameTally["winners"] = ["west"]): GameTally {
-  return { winners, csto: false, distress: false, encroachment: false, rupture: false, rounds: 6, russia: 0, china: 0, overtakes: false, cstoLead: false, agendas };
+  return { winners, csto: false, distress: false, encroachment: false, rupture: false, rounds: 6, russia: 0, china: 0, overtakes: false, cstoLead: false, agendas, scores: {}, roundsScored: 6 };
 }
 
 describe("the simulation's agenda tally", () => {
@@ -36,6 +36,18 @@ describe("the simulation's agenda tally", () => {
     expect(scored.size).toBeGreaterThan(0);
     expect(scored.size).toBeLessThan(8);
     expect(t.agendas.filter(([, , met]) => met).map(([seat]) => seat).sort()).toEqual([...scored].sort());
+  });
+
+  it("keeps each seat's score and the rounds scored, from which the game's winners can be judged again under a par", () => {
+    for (const i of [0, 1, 2]) {
+      const t = tallyGame(opts, i);
+      const standing = (seat: Seat) => t.scores[seat]! - parFor(seat, t.roundsScored, opts);
+      const seats = Object.keys(t.scores) as Seat[];
+      expect(seats).toHaveLength(8);
+      const best = Math.max(...seats.map(standing));
+      expect(seats.filter((s) => standing(s) === best).sort()).toEqual([...t.winners].sort());
+      expect(t.roundsScored).toBeGreaterThan(0);
+    }
   });
 
   it("deals every seat one agenda a game", () => {
