@@ -77,14 +77,25 @@ export function switchLanguage(lang: Language): void {
   location.replace(url.toString());
 }
 
+/**
+ * Whether this browser formats Kazakh from Kazakh data. Debian's Chromium claims Kazakh but formats it from the
+ * root locale: 27.5 for Kazakh's 27,5, and dates as "1970 M01 1".
+ */
+let kazakhData: boolean | undefined;
+const hasKazakhData = (): boolean => (kazakhData ??= new Intl.NumberFormat("kk").format(1.5) === "1,5");
+/** Without Kazakh data, Kazakh numbers and dates are written as in Russian, which shares their digits and marks. */
+const locales = (): string[] => (language() === "kk" && !hasKazakhData() ? ["ru"] : [language()]);
+
 /** A number as the interface's language writes it. */
 export function formatNumber(value: number, options?: Intl.NumberFormatOptions): string {
-  return new Intl.NumberFormat(language(), options).format(value);
+  return new Intl.NumberFormat(locales(), options).format(value);
 }
 
 /** A date and time as the interface's language writes it. */
 export function formatDate(value: Date | number, options: Intl.DateTimeFormatOptions = { dateStyle: "medium", timeStyle: "short" }): string {
-  return new Intl.DateTimeFormat(language(), options).format(value);
+  // Without Kazakh data a Russian date would name the month in Russian: digits only then.
+  const numeric: Intl.DateTimeFormatOptions = { year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" };
+  return new Intl.DateTimeFormat(locales(), language() === "kk" && !hasKazakhData() ? numeric : options).format(value);
 }
 
 /** Whether the current language (or English, the fallback) has a text for this key. */

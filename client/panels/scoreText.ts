@@ -1,6 +1,6 @@
 import type { AgendaCondition, AgendaProgress, GameEvent, ObjectiveProgress, ScoreCategory, Seat } from "../../shared/engine/index.ts";
 import { scoreParts } from "../../shared/engine/index.ts";
-import { language, t } from "../i18n/strings.ts";
+import { formatNumber, t } from "../i18n/strings.ts";
 
 /**
  * Scores and goals in words: the engine measures (objectives, agendaProgress, scoreParts), this says it.
@@ -13,7 +13,7 @@ export function categoryName(c: ScoreCategory): string {
 
 /** Points as the language writes them: a par may be a half point (27.5 in English, 27,5 in Russian and Kazakh). */
 export function points(n: number): string {
-  return new Intl.NumberFormat(language(), { maximumFractionDigits: 1, useGrouping: false }).format(n);
+  return formatNumber(n, { maximumFractionDigits: 1, useGrouping: false });
 }
 
 /** Points with their sign, as standings are shown: +3, −5, 0, +0.5. */

@@ -1,6 +1,6 @@
 import type { Input } from "../../shared/engine/index.ts";
 import type { ReviewedDecision } from "../../shared/review/analyse.ts";
-import { seatName, t } from "../i18n/strings.ts";
+import { formatNumber, seatName, t } from "../i18n/strings.ts";
 import { actionName, answerLabel, optionLabel } from "../panels/labels.ts";
 import { whyText } from "../panels/whyText.ts";
 
@@ -30,7 +30,7 @@ export function choiceText(input: Input, d: ReviewedDecision["decision"]): strin
 type Turning = Pick<ReviewedDecision, "round" | "loss" | "played" | "preferred" | "decision" | "why">;
 
 export function turningText(d: Turning): string {
-  return t("review.turning.line", { round: d.round, played: choiceText(d.played, d.decision), preferred: choiceText(d.preferred, d.decision), points: d.loss.toFixed(1) });
+  return t("review.turning.line", { round: d.round, played: choiceText(d.played, d.decision), preferred: choiceText(d.preferred, d.decision), points: formatNumber(d.loss, { minimumFractionDigits: 1, maximumFractionDigits: 1 }) });
 }
 
 /** The bots' reason for the preferred choice, in words. */
