@@ -173,8 +173,9 @@ function hardOrders(view: GameView, seat: Seat, seed: number, budget: Limit): Bo
   const odds = rivalOdds(view, seat);
   const dets = determinisations(view, seed, 2, odds);
   const { valued, plans } = plansFor(view, seat, dets, seed, 6);
-  // The normal bot's choice is always a candidate, so the search weighs it against the wider field.
-  const guess = normalPlan(view, seat, seed).plan;
+  // The normal bot's choice (without its corridor heuristic, see corridorPlan) is always a candidate, so the search
+  // weighs it against the wider field.
+  const guess = normalPlan(view, seat, seed, false).plan;
   if (!plans.some((p) => keyOfPlan(p) === keyOfPlan(guess))) plans.push(guess);
   const rupture = rupturePlan(view, seat);
   if (rupture && !plans.some((p) => keyOfPlan(p) === keyOfPlan(rupture))) plans.push(rupture);
