@@ -76,8 +76,8 @@ const BRI_SECTIONS = BOUNDS.briCorridor[1];
  * carries on the corridors already begun: loans to states with one or two sections first, then the usual picks.
  * Measured (docs/BALANCE.md, "China's corridors"): the normal China finished more corridors and stood 1.8 points
  * nearer its par. The hard bot's search found the corridors without it, and given it the hard China beside normal
- * others won 27% of standard Full games at a par the normal China won 10% of; so it is the normal bot's heuristic,
- * not a candidate of the hard bot's own.
+ * others won 27% of standard Full games at a par the normal China won 10% of; so in Full games it is the normal
+ * bot's heuristic alone (hard.ts).
  */
 export function corridorPlan(view: GameView, seat: Seat, valued: Valued[]): Order[] | null {
   if (seat !== "china") return null;
