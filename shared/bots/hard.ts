@@ -175,7 +175,7 @@ function hardOrders(view: GameView, seat: Seat, seed: number, budget: Limit): Bo
   // The normal bot's corridor plan is a candidate in Great Powers games only. There the hard China meets a normal
   // Russia head to head, and with it won 0.596 of the ladder's matches instead of 0.564 (500, seed 1). In Full games
   // it made the hard China beside normal others win 27% of standard games at a par the normal China won 10% of
-  // (docs/BALANCE.md, "China's corridors").
+  // (docs/BALANCE.md, "China's corridors, and par to the half point").
   const corridor = view.options.mode === "powers";
   const { valued, plans } = plansFor(view, seat, dets, seed, 6, corridor);
   // The normal bot's choice is always a candidate, so the search weighs it against the wider field.

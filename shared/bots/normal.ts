@@ -74,8 +74,8 @@ const BRI_SECTIONS = BOUNDS.briCorridor[1];
  * China's corridors score only once finished, three loans in one state, which a year's lookahead sees as a section
  * that earns nothing yet (and one guessed world may have the state turn the loan down). So one candidate plan
  * carries on the corridors already begun: loans to states with one or two sections first, then the usual picks.
- * Measured (docs/BALANCE.md, "China's corridors"): the normal China finished more corridors and stood 1.8 points
- * nearer its par. The hard bot's search found the corridors without it, and given it the hard China beside normal
+ * Measured (docs/BALANCE.md, "China's corridors, and par to the half point"): the normal China finished more
+ * corridors and stood 1.8 points nearer its par. The hard bot's search found the corridors without it, and given it the hard China beside normal
  * others won 27% of standard Full games at a par the normal China won 10% of; so in Full games it is the normal
  * bot's heuristic alone (hard.ts).
  */

@@ -96,7 +96,8 @@ export const SCORING = {
  * narrowed against sampling error). In Full games any seat may hold a strong player, so par there is fitted to
  * three populations at once: normal bots in every seat, hard powers beside normal states and West, and hard bots in
  * every seat, each seat winning 8–18% of games in each (docs/BALANCE.md, "Par for Full games"). China's par went
- * up a point in both modes when the normal China began carrying on its corridors (docs/BALANCE.md, "China's corridors").
+ * up when the normal China began carrying on its corridors, and par may be a half point (docs/BALANCE.md,
+ * "China's corridors, and par to the half point").
  */
 export const PAR: Record<Mode, Record<Seat, { short: number; standard: number }>> = {
   full: {

@@ -233,7 +233,7 @@ export function scoreBreakdown(events: readonly GameEvent[], seat: Seat): ScoreB
 /**
  * Par after `rounds` rounds of a game whose full par is `full` and whose shares per round are `shape`, to the half
  * point: par is an average, and a whole point is coarser than the gap between the players a seat's par must serve
- * (docs/BALANCE.md, "China's corridors").
+ * (docs/BALANCE.md, "China's corridors, and par to the half point").
  */
 export function parAt(full: number, shape: readonly number[], rounds: number): number {
   if (rounds <= 0) return 0;
