@@ -83,8 +83,10 @@ export function switchLanguage(lang: Language): void {
  */
 let kazakhData: boolean | undefined;
 const hasKazakhData = (): boolean => (kazakhData ??= new Intl.NumberFormat("kk").format(1.5) === "1,5");
+/** Kazakh asked for in a browser without its data. */
+const kazakhWithoutData = (): boolean => language() === "kk" && !hasKazakhData();
 /** Without Kazakh data, Kazakh numbers and dates are written as in Russian, which shares their digits and marks. */
-const locales = (): string[] => (language() === "kk" && !hasKazakhData() ? ["ru"] : [language()]);
+const locales = (): string[] => (kazakhWithoutData() ? ["ru"] : [language()]);
 
 /** A number as the interface's language writes it. */
 export function formatNumber(value: number, options?: Intl.NumberFormatOptions): string {
@@ -95,7 +97,7 @@ export function formatNumber(value: number, options?: Intl.NumberFormatOptions):
 export function formatDate(value: Date | number, options: Intl.DateTimeFormatOptions = { dateStyle: "medium", timeStyle: "short" }): string {
   // Without Kazakh data a Russian date would name the month in Russian: digits only then.
   const numeric: Intl.DateTimeFormatOptions = { year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" };
-  return new Intl.DateTimeFormat(locales(), language() === "kk" && !hasKazakhData() ? numeric : options).format(value);
+  return new Intl.DateTimeFormat(locales(), kazakhWithoutData() ? numeric : options).format(value);
 }
 
 /** Whether the current language (or English, the fallback) has a text for this key. */

@@ -1,7 +1,6 @@
 import { ACTION_BY_ID, AGENDA_BY_ID } from "../content/index.ts";
 import { encroachedHome, encroachmentTension } from "../engine/flow.ts";
-import { BOUNDS } from "../engine/rules.ts";
-import { XINJIANG_BORDER, applyInput, checkPlan, isState, totalInfluence, type Decision, type GameState, type GameView, type Order, type Seat, type StateId } from "../engine/index.ts";
+import { XINJIANG_BORDER, applyInput, unfinishedCorridor, checkPlan, isState, totalInfluence, type Decision, type GameState, type GameView, type Order, type Seat, type StateId } from "../engine/index.ts";
 import { Rng, seedRng } from "../engine/rng.ts";
 import { chooseOrders } from "./baseline.ts";
 import type { BotDecision } from "./decision.ts";
@@ -64,28 +63,27 @@ function agendaFirstPlan(view: GameView, seat: Seat, valued: Valued[]): Order[] 
   const first = withinTension(view, seat, agendaOrders(view, check!, wanted, valued));
   if (!first.length) return null;
   // Agenda orders first (best-valued first), then the usual greedy picks with what is left.
-  const boosted = valued.map((v) => (first.includes(v) ? { order: v.order, gain: 1e6 + v.gain } : v));
-  return greedyPlan(view, boosted);
+  return firstThenGreedy(view, valued, first);
 }
-
-const BRI_SECTIONS = BOUNDS.briCorridor[1];
 
 /**
  * China's corridors score only once finished, three loans in one state, which a year's lookahead sees as a section
  * that earns nothing yet (and one guessed world may have the state turn the loan down). So one candidate plan
  * carries on the corridors already begun: loans to states with one or two sections first, then the usual picks.
  * Measured (docs/BALANCE.md, "China's corridors, and par to the half point"): the normal China finished more
- * corridors and stood 1.8 points nearer its par. The hard bot's search found the corridors without it, and given it the hard China beside normal
- * others won 27% of standard Full games at a par the normal China won 10% of; so in Full games it is the normal
- * bot's heuristic alone (hard.ts).
+ * corridors and stood 1.8 points nearer its par. The hard bot's search found the corridors without it, and given it
+ * the hard China beside normal others won 27% of standard Full games at a par the normal China won 10% of; so in
+ * Full games it is the normal bot's heuristic alone (hard.ts).
  */
 export function corridorPlan(view: GameView, seat: Seat, valued: Valued[]): Order[] | null {
   if (seat !== "china") return null;
-  const begun = (target: string | undefined) => !!target && isState(target) && view.countries[target].assets.briCorridor > 0 && view.countries[target].assets.briCorridor < BRI_SECTIONS;
-  const next = valued.filter((v) => v.order.action === "bri-loan" && begun(v.order.target));
-  if (!next.length) return null;
-  const boosted = valued.map((v) => (next.includes(v) ? { order: v.order, gain: 1e6 + v.gain } : v));
-  return greedyPlan(view, boosted);
+  const next = valued.filter((v) => v.order.action === "bri-loan" && !!v.order.target && isState(v.order.target) && unfinishedCorridor(view.countries[v.order.target]));
+  return next.length ? firstThenGreedy(view, valued, next) : null;
+}
+
+/** A plan that takes the `first` orders (best-valued first) whatever their value, then the usual greedy picks. */
+function firstThenGreedy(view: GameView, valued: Valued[], first: Valued[]): Order[] {
+  return greedyPlan(view, valued.map((v) => (first.includes(v) ? { order: v.order, gain: 1e6 + v.gain } : v)));
 }
 
 /**

@@ -7,7 +7,7 @@ export { RULES_VERSION } from "./version.ts";
 export { RULES } from "./rules.ts";
 export { viewFor, type GameView, type PublicSeat, type Viewer } from "./view.ts";
 export { pendingSeats } from "./pending.ts";
-export { legalActions, checkPlan, type LegalAction, type PlanCheck, type RejectCode, type Rejection } from "./legal.ts";
+export { legalActions, checkPlan, unfinishedCorridor, type LegalAction, type PlanCheck, type RejectCode, type Rejection } from "./legal.ts";
 export { canSee, EVENT_KINDS, type EventKind } from "./events.ts";
 export {
   roundPoints, agendaMet, totalInfluence, dominantShare, leads, parFor, rupturePenalty, standing,

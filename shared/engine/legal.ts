@@ -1,7 +1,7 @@
 import { ACTIONS, ACTION_BY_ID, type ActionDef, type Requirement } from "../content/index.ts";
 import { STATES, isPower, isState, type Power, type Seat, type StateId } from "./ids.ts";
 import { BOUNDS, RULES } from "./rules.ts";
-import type { GameState, Order } from "./types.ts";
+import type { CountryState, GameState, Order } from "./types.ts";
 import type { GameView } from "./view.ts";
 
 export interface LegalAction {
@@ -20,6 +20,11 @@ export type RejectCode =
 
 /** A refused input: a code and its parameters, never a sentence (the client words it: refusal.<code> in client/i18n). */
 export interface Rejection { ok: false; code: RejectCode; params: Record<string, string | number> }
+
+/** A Belt and Road corridor begun in the state and not yet finished. */
+export function unfinishedCorridor(c: CountryState): boolean {
+  return c.assets.briCorridor > 0 && c.assets.briCorridor < BOUNDS.briCorridor[1];
+}
 
 export function reject(code: RejectCode, params: Record<string, string | number> = {}): Rejection {
   return { ok: false, code, params };
@@ -53,7 +58,7 @@ function meets(state: GameState, req: Requirement, target: StateId, seat: Seat):
     case "hasDebt": return c.debt > 0;
     case "distress": return c.distress;
     // A corridor already built cannot be shelved, only one still under way.
-    case "unfinishedBri": return c.assets.briCorridor > 0 && c.assets.briCorridor < BOUNDS.briCorridor[1];
+    case "unfinishedBri": return unfinishedCorridor(c);
     // Russia's economic pressure works through states whose workers depend on Russia (001: "the status of migrants").
     case "migrantLeverage": return c.remittances >= RULES.remittanceDependence;
     case "crisis": return c.crisis !== null;
