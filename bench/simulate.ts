@@ -13,13 +13,15 @@ import { BOT_LEVELS } from "../shared/bots/decide.ts";
  * mechanics) as a line of JSON, so a par can be tried on the games already played (the bots barely look at par).
  */
 const args = parseArgs(process.argv.slice(2));
+const level = choiceArg(args, "bots", BOT_LEVELS, "baseline");
 const opts = {
   games: intArg(args, "games", 1000),
   mode: choiceArg(args, "mode", ["full", "powers"] as const, "full"),
   length: choiceArg(args, "length", ["short", "standard"] as const, "standard"),
   seed: intArg(args, "seed", 1),
+  // The table's level is that of the states and the West (--bots): what Great Powers par follows, as in a room.
+  botLevel: level === "baseline" ? undefined : level,
 };
-const level = choiceArg(args, "bots", BOT_LEVELS, "baseline");
 /** --powers LEVEL: Russia and China play LEVEL, every other seat --bots (e.g. hard powers beside normal states and West). */
 const powers = typeof args.powers === "string" ? choiceArg(args, "powers", BOT_LEVELS, level) : null;
 const workers = Math.max(1, Math.min(intArg(args, "workers", 1), opts.games));

@@ -1,4 +1,4 @@
-import { canSee, replaySteps, viewFor, type GameEvent, type GameRecord, type GameState, type GameView, type Seat } from "../../shared/engine/index.ts";
+import { canSee, replaySteps, viewFor, type GameEvent, type GameRecord, type GameState, type GameView, type Seat, type TableBotLevel } from "../../shared/engine/index.ts";
 import { reasonsOfSteps, seenReasons, withReasons } from "../../shared/review/seen.ts";
 import type { BotLevel } from "../../shared/bots/decide.ts";
 import { GameHost, type GameStore, type HostSaved } from "../../shared/host/GameHost.ts";
@@ -11,7 +11,7 @@ import { pageClock } from "./realClock.ts";
 export interface SoloSetup {
   playerName: string;
   seat: Seat;
-  botLevel: BotLevel;
+  botLevel: TableBotLevel;
   length: "short" | "standard";
   mode: "full" | "powers";
   startYear: 2016 | 2019 | 2022;
@@ -86,7 +86,7 @@ export class LocalConnection implements Connection {
   static start(setup: SoloSetup, options: LocalOptions = {}, seed = Math.floor(Math.random() * 2 ** 31)): LocalConnection {
     const seats: Partial<Record<Seat, "human" | "bot">> = { [setup.seat]: "human" };
     const record: GameRecord = {
-      options: { mode: setup.mode, length: setup.length, startYear: setup.startYear, west: setup.west, seats },
+      options: { mode: setup.mode, length: setup.length, startYear: setup.startYear, west: setup.west, seats, botLevel: setup.botLevel },
       seed,
       inputs: [],
     };

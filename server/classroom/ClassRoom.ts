@@ -522,7 +522,7 @@ export class ClassRoom extends Room<{ state: MatchState }> {
     if (teams.length === 0) return refuse("not-enough-humans");
     const seats = Object.fromEntries(this.seats.map((seat) => [seat, teams.includes(seat) ? "human" : "bot"]));
     const setup = this.session.setup;
-    const options = { mode: setup.mode, length: setup.length, startYear: setup.startYear, west: setup.west, seats };
+    const options = { mode: setup.mode, length: setup.length, startYear: setup.startYear, west: setup.west, seats, botLevel: setup.botLevel };
     const seed = this.ctx.nextSeed();
     this.session.matchId = this.ctx.records.startMatch({
       roomId: this.roomId, name: setup.name, options, seed, rulesVersion: RULES_VERSION, room: { classroom: this.session.code, botLevel: setup.botLevel },

@@ -581,7 +581,7 @@ export class MatchRoom extends Room<{ state: MatchState; metadata: LobbyMetadata
     if (humans.length === 0) return refuse("not-enough-humans");
     for (const control of this.controls.values()) if (control.holders.size === 0) control.controller = "bot";
     const seats = Object.fromEntries([...this.controls.values()].map((c) => [c.seat, c.controller]));
-    const options = { mode: this.setup.mode, length: this.setup.length, startYear: this.setup.startYear, west: this.setup.west, seats };
+    const options = { mode: this.setup.mode, length: this.setup.length, startYear: this.setup.startYear, west: this.setup.west, seats, botLevel: this.setup.botLevel };
     const seed = this.ctx.nextSeed();
     this.matchId = this.ctx.records.startMatch({
       roomId: this.roomId, name: this.setup.name, options, seed, rulesVersion: RULES_VERSION,

@@ -26,6 +26,10 @@ export type Org = (typeof ORGS)[number];
 export const ASSETS = ["russianBases", "chineseOutposts", "pipelines", "briCorridor", "digital", "westProjects"] as const;
 export type AssetKind = (typeof ASSETS)[number];
 
+/** How well the bots at a table play, as the table chose: par in Great Powers games depends on it (rules.ts). */
+export const TABLE_BOT_LEVELS = ["easy", "normal", "hard"] as const;
+export type TableBotLevel = (typeof TABLE_BOT_LEVELS)[number];
+
 export const GAME_LENGTHS = { short: 6, standard: 10 } as const;
 export type GameLength = keyof typeof GAME_LENGTHS;
 

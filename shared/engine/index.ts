@@ -10,7 +10,7 @@ export { pendingSeats } from "./pending.ts";
 export { legalActions, checkPlan, unfinishedCorridor, type LegalAction, type PlanCheck, type RejectCode, type Rejection } from "./legal.ts";
 export { canSee, EVENT_KINDS, type EventKind } from "./events.ts";
 export {
-  roundPoints, agendaMet, totalInfluence, dominantShare, leads, parFor, rupturePenalty, standing,
+  roundPoints, agendaMet, totalInfluence, dominantShare, leads, parFor, fullPar, parFollowsBots, rupturePenalty, standing,
   objectives, agendaProgress, scoreParts, scoreBreakdown, SCORE_CATEGORIES,
   type ScoreCategory, type ObjectiveProgress, type AgendaProgress, type AgendaCondition, type ScorePart, type ScoreBreakdown, type ScoringInput,
 } from "./scoring.ts";

@@ -102,7 +102,7 @@ export const SCORING = {
 export const PAR: Record<Mode, Record<Seat, { short: number; standard: number }>> = {
   full: {
     russia: { short: 32, standard: 49 }, china: { short: 27.5, standard: 50 }, west: { short: 27, standard: 47 },
-    kazakhstan: { short: 28, standard: 40 }, kyrgyzstan: { short: 20, standard: 32 }, tajikistan: { short: 15, standard: 28 },
+    kazakhstan: { short: 28, standard: 40 }, kyrgyzstan: { short: 20, standard: 30.5 }, tajikistan: { short: 15, standard: 28 },
     turkmenistan: { short: 28.5, standard: 43 }, uzbekistan: { short: 25, standard: 39 },
   },
   powers: {
@@ -110,6 +110,18 @@ export const PAR: Record<Mode, Record<Seat, { short: number; standard: number }>
     kazakhstan: { short: 27, standard: 40 }, kyrgyzstan: { short: 22, standard: 36 }, tajikistan: { short: 16, standard: 29 },
     turkmenistan: { short: 28, standard: 43 }, uzbekistan: { short: 25, standard: 39 },
   },
+};
+
+/**
+ * Par in Great Powers games at a table of hard bots, for the seats where it differs from PAR.powers. There the states
+ * and the West are always bots of the table's level, and they are part of the position a power starts from: hard
+ * states strike more of the deals Russia offers them (a base leased beyond the CSTO, political leads), so an average
+ * Russia scores about 3 points more in a short game than beside normal states, while China scores about the same
+ * (docs/BALANCE.md, "Par at a table of hard bots"). Full games keep one par for every level: any seat there may hold
+ * a strong player, and their par is fitted to all three populations at once.
+ */
+export const PAR_AT_HARD_TABLES: Partial<Record<Seat, { short: number; standard: number }>> = {
+  russia: { short: 33, standard: 48 },
 };
 
 /**

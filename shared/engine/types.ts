@@ -1,4 +1,4 @@
-import type { AssetKind, Domain, GameLength, Mode, Org, Power, Seat, StateId } from "./ids.ts";
+import type { AssetKind, Domain, GameLength, Mode, Org, Power, Seat, StateId, TableBotLevel } from "./ids.ts";
 import type { RngState } from "./rng.ts";
 
 export type Controller = "human" | "bot";
@@ -11,6 +11,11 @@ export interface GameOptions {
   /** Whether the West is a seat; when false, the West's presence is still a track. */
   west: boolean;
   seats: Partial<Record<Seat, Controller>>;
+  /**
+   * The level of the bots at the table (absent: normal). In Great Powers games the states and the West are always
+   * bots, so how well they play moves what an average power scores: par there follows it (PAR_AT_HARD_TABLES).
+   */
+  botLevel?: TableBotLevel;
 }
 
 export type Influence = Record<Domain, number>;

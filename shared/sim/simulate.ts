@@ -17,7 +17,11 @@ export interface SimulationSummary {
   agendas: Partial<Record<Seat, Record<string, { dealt: number; met: number }>>>;
 }
 
-export interface SimulationOptions { games: number; mode: GameOptions["mode"]; length: GameOptions["length"]; seed: number; bot?: BotPlayer }
+export interface SimulationOptions {
+  games: number; mode: GameOptions["mode"]; length: GameOptions["length"]; seed: number; bot?: BotPlayer;
+  /** The level of the bots in the states' and the West's seats, which Great Powers par follows (absent: normal). */
+  botLevel?: GameOptions["botLevel"];
+}
 
 /** What one game contributes to the summary (plain data, so a worker thread can send it back). */
 export interface GameTally {
@@ -35,7 +39,7 @@ export interface GameTally {
 
 /** Plays game number `i` of a simulation (seed `opts.seed + i`) and tallies it. */
 export function tallyGame(opts: SimulationOptions, i: number): GameTally {
-  const { state } = playGame({ mode: opts.mode, length: opts.length }, opts.seed + i, opts.bot ?? BOTS.baseline);
+  const { state } = playGame({ mode: opts.mode, length: opts.length, ...(opts.botLevel ? { botLevel: opts.botLevel } : {}) }, opts.seed + i, opts.bot ?? BOTS.baseline);
   const econ = (p: "russia" | "china") => Object.values(state.countries).reduce((n, x) => n + x.influence[p].economy, 0);
   const members = (Object.keys(state.countries) as StateId[]).filter((id) => state.countries[id].members.csto);
   return {

@@ -3,7 +3,8 @@ import { contentEn } from "../../client/i18n/content-en.ts";
 import type { Page } from "playwright-core";
 import { AGENDA_BY_ID } from "../../shared/content/index.ts";
 import { levelPlayer, playGame } from "../../shared/bots/play.ts";
-import { RULES_VERSION, replaySteps, viewFor, type GameRecord, type Seat } from "../../shared/engine/index.ts";
+import { RULES_VERSION, fullPar, replaySteps, viewFor, type GameRecord, type Seat } from "../../shared/engine/index.ts";
+import { PAR } from "../../shared/engine/rules.ts";
 import { ReplayConnection } from "../../client/review/replayConnection.ts";
 import { shot, watchErrors } from "./support/browser.ts";
 import { staticStage } from "./support/stage.ts";
@@ -24,16 +25,18 @@ const game = playGame(options, 20261204, levelPlayer("normal"));
 const steps = [...replaySteps({ options, seed: 20261204, inputs: game.inputs }, { digests: true })];
 const record: GameRecord = { options, seed: 20261204, inputs: game.inputs, rulesVersion: RULES_VERSION, digests: steps.slice(1).map((s) => s.digest) };
 
-/** Opens the page with the finished game in the browser's storage, and the replay from its end screen. */
-async function openReplay(page: Page): Promise<void> {
+/** Opens the page on the end screen of a finished solo game held in the browser's storage. */
+async function openEnd(page: Page, save: { setup: object; record: GameRecord } = { setup, record }): Promise<void> {
   await page.goto(`${stage.url}/?botDelay=0&feedDelay=5`);
   await page.waitForSelector("#start-solo");
-  await page.evaluate((save) => {
-    
-    localStorage.setItem("ngg.solo.v1", JSON.stringify(save));
-  }, { setup, record });
+  await page.evaluate((s) => localStorage.setItem("ngg.solo.v1", JSON.stringify(s)), save);
   await page.reload();
   await page.waitForSelector("#end-screen");
+}
+
+/** Opens the page with the finished game in the browser's storage, and the replay from its end screen. */
+async function openReplay(page: Page): Promise<void> {
+  await openEnd(page);
   await page.click("#open-replay");
   await page.waitForSelector("#replay-controls");
 }
@@ -163,4 +166,25 @@ describe("replay viewer", () => {
     expect(errors).toEqual([]);
     await page.close();
   }, 300_000);
+
+  it("a Great Powers game against hard bots ends with its own par for Russia, and says why; a normal table's end says nothing of it", async () => {
+    const page = await stage.browser.newPage({ viewport: { width: 1366, height: 768 } });
+    const errors = watchErrors(page);
+    const hardSetup = { ...setup, seat: "russia", botLevel: "hard", mode: "powers" } as const;
+    const hardOptions = { mode: "powers", length: "short", startYear: 2016, west: true, seats: { russia: "human" }, botLevel: "hard" } as const;
+    // Played by the quick baseline bots: the par shown depends on the table's level, not on who played.
+    const hardGame = playGame(hardOptions, 8, levelPlayer("baseline"));
+    expect(hardGame.state.stats.roundsScored).toBe(6);
+    await openEnd(page, { setup: hardSetup, record: { options: hardOptions, seed: 8, inputs: hardGame.inputs } });
+    const parOf = (s: Seat) => page.textContent(`#scores tr:has(td[data-seat=${s}]) td:nth-child(4)`);
+    expect(fullPar("russia", hardOptions)).not.toBe(PAR.powers.russia.short);
+    expect(await parOf("russia")).toBe(String(fullPar("russia", hardOptions)));
+    expect(await parOf("china")).toBe(String(fullPar("china", hardOptions)));
+    expect(await page.textContent("#par-hard-table")).toContain("Hard");
+    await shot(page, "end-hard-table");
+    await openEnd(page);
+    expect(await page.locator("#par-hard-table").count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 120_000);
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { GAME_LENGTHS, MODES, SEATS, createGame, parFor, standing } from "../../shared/engine/index.ts";
-import { PAR, PAR_SHAPE } from "../../shared/engine/rules.ts";
+import { GAME_LENGTHS, MODES, SEATS, TABLE_BOT_LEVELS, createGame, parFollowsBots, parFor, standing } from "../../shared/engine/index.ts";
+import { PAR, PAR_AT_HARD_TABLES, PAR_SHAPE } from "../../shared/engine/rules.ts";
 
 describe("par", () => {
   it("reaches each seat's full par at the last round of either length in either mode and never falls from round to round", () => {
@@ -43,5 +43,32 @@ describe("par", () => {
     const share = (seat: "russia" | "china") => parFor(seat, 4, { mode: "full", length: "standard" }) / PAR.full[seat].standard;
     expect(share("russia")).toBeGreaterThan(0.4);
     expect(share("china")).toBeLessThan(0.3);
+  });
+
+  it("follows the level of the bots at a Great Powers table, and only there", () => {
+    const differing = SEATS.filter((seat) => PAR_AT_HARD_TABLES[seat]);
+    expect(differing).toContain("russia");
+    for (const seat of SEATS) for (const length of ["short", "standard"] as const) {
+      const rounds = GAME_LENGTHS[length];
+      const hard = PAR_AT_HARD_TABLES[seat]?.[length] ?? PAR.powers[seat][length];
+      expect(parFor(seat, rounds, { mode: "powers", length, botLevel: "hard" })).toBe(hard);
+      // Normal and easy tables, and a game recorded before the level was kept, use the Great Powers table itself.
+      for (const botLevel of [undefined, "easy", "normal"] as const) expect(parFor(seat, rounds, { mode: "powers", length, botLevel })).toBe(PAR.powers[seat][length]);
+      // Full games keep one par at every level.
+      for (const botLevel of TABLE_BOT_LEVELS) expect(parFor(seat, rounds, { mode: "full", length, botLevel })).toBe(PAR.full[seat][length]);
+    }
+    // The same score stands lower for Russia at a hard table, where hard states take more of its deals.
+    const standingAt = (botLevel: "normal" | "hard") => {
+      const state = createGame({ mode: "powers", length: "short", botLevel }, 5);
+      state.stats.roundsScored = 6;
+      state.seats.russia!.score = 30;
+      return standing(state, "russia");
+    };
+    expect(standingAt("hard")).toBeLessThan(standingAt("normal"));
+    // What the end screen reads to say the par is set for hard bots.
+    expect(parFollowsBots({ mode: "powers", length: "short", botLevel: "hard" })).toBe(true);
+    expect(parFollowsBots({ mode: "powers", length: "short", botLevel: "normal" })).toBe(false);
+    expect(parFollowsBots({ mode: "powers", length: "short" })).toBe(false);
+    expect(parFollowsBots({ mode: "full", length: "short", botLevel: "hard" })).toBe(false);
   });
 });

@@ -43,6 +43,9 @@ describe("versioned records", () => {
     const record = first.records.gameRecord(matchId)!;
     expect(record.rulesVersion).toBe(RULES_VERSION);
     expect(record.digests!.length).toBe(record.inputs.length);
+    // The table's bot level is part of the game (Great Powers par follows it), so a restored game keeps it.
+    expect(record.options.botLevel).toBe("easy");
+    expect(ana.view()!.options.botLevel).toBe("easy");
     const savedA = { ...storeA.value! };
     await first.close();
 
