@@ -130,7 +130,7 @@ export const en = {
     heading: "Game over", winner: "Winner: {{seats}}", winners: "Winners: {{seats}}", rupture: "The Sino-Russian partnership ruptured: Russia and China each lost {{points}} points.", rounds: "All rounds played.",
     duelAhead: "Between the great powers, {{ahead}} finished ahead of {{behind}}: {{aheadStanding}} against par to {{behindStanding}}.", duelLevel: "Between the great powers, Russia and China finished level against par ({{standing}}).",
     scores: "Scores", agenda: "Secret agenda", points: "Points", breakdown: "How it was scored", par: "Par", standing: "Against par", agendaMet: "met", agendaMissed: "not met",
-    parExplained: "Seats start from different strengths, so each has a par: the score expected of it. The winner finishes furthest above par.", parHardTable: "This table's bots are on Hard: they play the states and the West better, which changes what an average great power scores, so its par is set for them.", charts: "The game in charts",
+    parExplained: "Seats start from different strengths, so each has a par: the score expected of it. The winner finishes furthest above par.", parHardTable: "This table's bots are on Hard: they play the states and the West better, which changes what an average great power scores, so par here is set for them.", charts: "The game in charts",
     influenceChart: "Total influence by power", stabilityChart: "Stability by state", debtChart: "Debt to China by state", tensionChart: "Sino-Russian tension",
     roundAxis: "Round", stats: "What happened", newGame: "Back to the menu", timeline: "Timeline",
     stat: {
