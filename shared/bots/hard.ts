@@ -134,6 +134,13 @@ const SURE_LOSS = 4;
 
 const keyOfPlan = (p: Order[]) => p.map((o) => `${o.action}|${o.target ?? ""}|${o.option ?? ""}`).sort().join(";");
 
+/**
+ * How the hard bot guesses a rival's plan: as the normal bot plays, with its corridors but without its settle plan.
+ * The settle plan came after the hard bot's figures were measured (docs/BALANCE.md, "Ruptures in normal Great
+ * Powers games"), and weighing it in the guess has not been measured yet.
+ */
+const RIVAL_HEURISTICS = { corridor: true, settle: false };
+
 /** How many guesses at the rival's plan the search spreads its determinisations over. */
 const RIVAL_GUESSES = 4;
 
@@ -149,7 +156,7 @@ function rivalPlans(view: GameView, seat: Seat, seed: number, odds: AgendaOdds):
   if (view.options.mode !== "powers" || !rival || !theirs || theirs.submitted) return [];
   return determinisations(view, seed ^ 0x5bd1e995, RIVAL_GUESSES, odds).map((det, k) => ({
     agenda: det.seats[rival]!.agenda,
-    orders: normalPlan(viewFor(det, rival), rival, (seed + k * 104_729) >>> 0).plan,
+    orders: normalPlan(viewFor(det, rival), rival, (seed + k * 104_729) >>> 0, RIVAL_HEURISTICS).plan,
   }));
 }
 
@@ -177,9 +184,10 @@ function hardOrders(view: GameView, seat: Seat, seed: number, budget: Limit): Bo
   // it made the hard China beside normal others win 27% of standard games at a par the normal China won 10% of
   // (docs/BALANCE.md, "China's corridors, and par to the half point").
   const corridor = view.options.mode === "powers";
-  const { valued, plans } = plansFor(view, seat, dets, seed, 6, corridor);
+  const heuristics = { corridor, settle: false };
+  const { valued, plans } = plansFor(view, seat, dets, seed, 6, heuristics);
   // The normal bot's choice is always a candidate, so the search weighs it against the wider field.
-  const guess = normalPlan(view, seat, seed, corridor).plan;
+  const guess = normalPlan(view, seat, seed, heuristics).plan;
   if (!plans.some((p) => keyOfPlan(p) === keyOfPlan(guess))) plans.push(guess);
   const rupture = rupturePlan(view, seat);
   if (rupture && !plans.some((p) => keyOfPlan(p) === keyOfPlan(rupture))) plans.push(rupture);
