@@ -1,4 +1,4 @@
-import type { GameView } from "../engine/index.ts";
+import { TABLE_BOT_LEVELS, type GameView } from "../engine/index.ts";
 import { answerReason, ordersReason } from "./reasons.ts";
 import { baselineInput } from "./baseline.ts";
 import type { BotDecision, SearchBudget } from "./decision.ts";
@@ -10,7 +10,7 @@ export type { BotDecision, SearchBudget } from "./decision.ts";
 export { DEFAULT_BUDGET } from "./hard.ts";
 
 /** How well a bot plays. "baseline" is the simple greedy bot the simulator's balance figures use. */
-export const BOT_LEVELS = ["easy", "normal", "hard", "baseline"] as const;
+export const BOT_LEVELS = [...TABLE_BOT_LEVELS, "baseline"] as const;
 export type BotLevel = (typeof BOT_LEVELS)[number];
 
 function baselineDecide(view: GameView, seed: number): BotDecision | null {

@@ -1,7 +1,7 @@
 import { AGENDA_BY_ID } from "../content/index.ts";
-import { GAME_LENGTHS, POWERS, SEATS, STATES, XINJIANG_BORDER, isState, type GameLength, type Mode, type Power, type Seat, type TableBotLevel } from "./ids.ts";
+import { GAME_LENGTHS, POWERS, SEATS, STATES, XINJIANG_BORDER, isState, type GameLength, type Power, type Seat } from "./ids.ts";
 import { PAR, PAR_AT_HARD_TABLES, PAR_SHAPE, RULES, SCORING } from "./rules.ts";
-import type { CountryState, GameEvent, GameState } from "./types.ts";
+import type { CountryState, GameEvent, GameOptions, GameState } from "./types.ts";
 
 export function totalInfluence(c: CountryState, power: Power): number {
   const i = c.influence[power];
@@ -240,19 +240,22 @@ export function parAt(full: number, shape: readonly number[], rounds: number): n
   return Math.round(full * shape[Math.min(rounds, shape.length) - 1]! * 2) / 2;
 }
 
+/** What par reads of a game: its mode and length, and the level of the bots at its table. */
+export type ParGame = Pick<GameOptions, "mode" | "length" | "botLevel">;
+
 /** A seat's par at the end of a game of the given mode and length, at a table of bots of the given level. */
-export function fullPar(seat: Seat, game: { mode: Mode; length: GameLength; botLevel?: TableBotLevel }): number {
+export function fullPar(seat: Seat, game: ParGame): number {
   const hard = game.mode === "powers" && game.botLevel === "hard" ? PAR_AT_HARD_TABLES[seat]?.[game.length] : undefined;
   return hard ?? PAR[game.mode][seat][game.length];
 }
 
 /** Whether the level of the bots at the table moves any seat's par in this game (the end screen says so). */
-export function parFollowsBots(game: { mode: Mode; length: GameLength; botLevel?: TableBotLevel }): boolean {
+export function parFollowsBots(game: ParGame): boolean {
   return SEATS.some((seat) => fullPar(seat, game) !== fullPar(seat, { mode: game.mode, length: game.length }));
 }
 
 /** A seat's par after `rounds` rounds of a game of the given mode and length (and level of the bots at the table). */
-export function parFor(seat: Seat, rounds: number, game: { mode: Mode; length: GameLength; botLevel?: TableBotLevel }): number {
+export function parFor(seat: Seat, rounds: number, game: ParGame): number {
   return parAt(fullPar(seat, game), PAR_SHAPE[seat][game.length], rounds);
 }
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { GAME_LENGTHS, MODES, SEATS, STATES, POWERS } from "../engine/ids.ts";
+import { GAME_LENGTHS, MODES, SEATS, STATES, POWERS, TABLE_BOT_LEVELS } from "../engine/ids.ts";
 import { RULES } from "../engine/rules.ts";
 import type { GameEvent } from "../engine/types.ts";
 
@@ -10,7 +10,7 @@ import type { GameEvent } from "../engine/types.ts";
 
 export const SeatId = z.enum(SEATS);
 export const Controller = z.enum(["human", "bot"]);
-export const BotLevel = z.enum(["easy", "normal", "hard"]);
+export const BotLevel = z.enum(TABLE_BOT_LEVELS);
 
 const name = z.string().trim().min(1).max(24).regex(/^[^<>]*$/, "no angle brackets");
 
