@@ -106,7 +106,7 @@ export const PAR: Record<Mode, Record<Seat, { short: number; standard: number }>
     turkmenistan: { short: 28.5, standard: 43 }, uzbekistan: { short: 25, standard: 40 },
   },
   powers: {
-    russia: { short: 31, standard: 48 }, china: { short: 26.5, standard: 49 }, west: { short: 26, standard: 47 },
+    russia: { short: 31, standard: 48 }, china: { short: 27, standard: 49 }, west: { short: 26, standard: 47 },
     kazakhstan: { short: 27, standard: 40 }, kyrgyzstan: { short: 22, standard: 36 }, tajikistan: { short: 16, standard: 29 },
     turkmenistan: { short: 28, standard: 43 }, uzbekistan: { short: 25, standard: 39 },
   },
