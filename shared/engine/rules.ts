@@ -102,8 +102,8 @@ export const SCORING = {
 export const PAR: Record<Mode, Record<Seat, { short: number; standard: number }>> = {
   full: {
     russia: { short: 32, standard: 49 }, china: { short: 27.5, standard: 50 }, west: { short: 27, standard: 47 },
-    kazakhstan: { short: 28, standard: 40 }, kyrgyzstan: { short: 20, standard: 30.5 }, tajikistan: { short: 15, standard: 28 },
-    turkmenistan: { short: 28.5, standard: 43 }, uzbekistan: { short: 25, standard: 40 },
+    kazakhstan: { short: 28, standard: 40.5 }, kyrgyzstan: { short: 20, standard: 30.5 }, tajikistan: { short: 15, standard: 28 },
+    turkmenistan: { short: 28.5, standard: 43.5 }, uzbekistan: { short: 25, standard: 40.5 },
   },
   powers: {
     russia: { short: 31, standard: 48 }, china: { short: 27, standard: 49 }, west: { short: 26, standard: 47 },
