@@ -9,8 +9,9 @@ import { BOT_LEVELS } from "../shared/bots/decide.ts";
  * --workers N plays the games on N worker threads (game i still has seed + i, and the tallies are summed in game
  * order, so the summary is the one a single thread prints; the hard bot's clock makes its own choices depend on
  * the machine's load either way). --timing prints games per minute on stderr. --powers LEVEL: Russia and China play
- * LEVEL beside --bots in the other seats. --tallies FILE writes each game's tally (winners, scores, rounds scored,
- * mechanics) as a line of JSON, so a par can be tried on the games already played (the bots barely look at par).
+ * LEVEL beside --bots in the other seats. --tallies FILE writes each game's tally (winners, scores, rounds scored, the
+ * table's level, mechanics) as a line of JSON, so a par can be tried on the games already played (the bots barely
+ * look at par).
  */
 const args = parseArgs(process.argv.slice(2));
 const level = choiceArg(args, "bots", BOT_LEVELS, "baseline");

@@ -35,6 +35,8 @@ export interface GameTally {
   /** Each seat's final score and the rounds scored: enough to judge the game again under another par. */
   scores: Partial<Record<Seat, number>>;
   roundsScored: number;
+  /** The table's bot level, which Great Powers par follows: with it a tally file is enough to judge its games again. */
+  botLevel?: GameOptions["botLevel"];
 }
 
 /** Plays game number `i` of a simulation (seed `opts.seed + i`) and tallies it. */
@@ -52,6 +54,7 @@ export function tallyGame(opts: SimulationOptions, i: number): GameTally {
     agendas: state.seatOrder.map((seat) => [seat, state.seats[seat]!.agenda, agendaMet(state, seat, state.seats[seat]!.agenda)]),
     scores: Object.fromEntries(state.seatOrder.map((seat) => [seat, state.seats[seat]!.score])),
     roundsScored: state.stats.roundsScored,
+    ...(opts.botLevel ? { botLevel: opts.botLevel } : {}),
   };
 }
 

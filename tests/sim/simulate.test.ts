@@ -50,6 +50,23 @@ describe("the simulation's agenda tally", () => {
     }
   });
 
+  it("records a hard table's level in its tallies, so a Great Powers game is judged again under that table's par", () => {
+    // The baseline bot plays every seat; the level only sets the par (Russia's short par at a hard table is its own).
+    const powers = { games: 4, mode: "powers" as const, length: "short" as const, seed: 7, botLevel: "hard" as const };
+    for (const i of [0, 1, 2, 3]) {
+      const t = tallyGame(powers, i);
+      expect(t.botLevel).toBe("hard");
+      const judged = (game: Parameters<typeof parFor>[2]) => {
+        const seats = Object.keys(t.scores) as Seat[];
+        const standing = (seat: Seat) => t.scores[seat]! - parFor(seat, t.roundsScored, game);
+        const best = Math.max(...seats.map(standing));
+        return seats.filter((s) => standing(s) === best).sort();
+      };
+      expect(judged({ mode: powers.mode, length: powers.length, botLevel: t.botLevel })).toEqual([...t.winners].sort());
+    }
+    expect(tallyGame(opts, 0).botLevel).toBeUndefined();
+  });
+
   it("deals every seat one agenda a game", () => {
     const summary = simulate(opts);
     for (const [seat, bySeat] of Object.entries(summary.agendas)) {
