@@ -5,11 +5,11 @@ import { drawEndCharts } from "../charts/endCharts.ts";
 import type { ChartSeries } from "../charts/series.ts";
 import { h, replace } from "../ui/dom.ts";
 import { SEAT_COLOURS } from "../ui/palette.ts";
-import { agendaTitle, contentText, errorText, language, seatName, t } from "../i18n/strings.ts";
+import { agendaTitle, contentText, errorText, language, seatName, signedNumber, t } from "../i18n/strings.ts";
 import { roundsCsvText, timelineCsvText, timelineText } from "./debriefExport.ts";
 import { formatCitation } from "../ui/citation.ts";
 import { page, saved, serverUrl } from "./common.ts";
-import { points, signedPoints } from "../panels/scoreText.ts";
+import { points } from "../panels/scoreText.ts";
 import { fetchDebrief } from "./net.ts";
 import { liveTurningPoints } from "../review/debriefTurning.ts";
 import { makePublic, publicReplayControl } from "../review/publicReplay.ts";
@@ -70,7 +70,7 @@ export function debriefScreen(root: HTMLElement, code: string): () => void {
           h("thead", {}, h("tr", {}, ...["seat", "score", "par", "standing", "agenda"].map((k) => h("th", { scope: "col" }, t(`classroom.debrief.${k}`))))),
           h("tbody", {}, ...d.scores.map((s) => h("tr", {},
             h("th", { scope: "row" }, h("span", { class: "swatch", style: `--swatch:${SEAT_COLOURS[s.seat]}` }), seatName(s.seat), s.winner ? ` · ${t("classroom.debrief.winner")}` : ""),
-            h("td", {}, String(s.score)), h("td", {}, points(s.par)), h("td", {}, signedPoints(s.standing)),
+            h("td", {}, String(s.score)), h("td", {}, points(s.par)), h("td", {}, signedNumber(s.standing)),
             h("td", {}, agendaTitle(s.agenda.id), s.agendaMet ? ` ✔ ${t("classroom.debrief.met")}` : "")))))),
       liveTurningPoints(d.turningPoints, async () => ((await fetchDebrief<Debrief>(serverUrl(), code, key)) as Debrief).turningPoints),
       h("section", { class: "card", id: "debrief-charts" }, h("h2", {}, t("classroom.debrief.charts")),

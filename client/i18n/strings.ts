@@ -93,6 +93,15 @@ export function formatNumber(value: number, options?: Intl.NumberFormatOptions):
   return new Intl.NumberFormat(locales(), options).format(value);
 }
 
+/** Scores and changes: a par may be a half point (27.5 in English, 27,5 in Russian and Kazakh), never grouped. */
+export const POINTS_FORMAT: Intl.NumberFormatOptions = { maximumFractionDigits: 1, useGrouping: false };
+
+/** A gain or loss with its sign, as the interface shows changes: +3, −2 (a true minus), +0.5 or +0,5 by language. */
+export function signedNumber(n: number): string {
+  const size = formatNumber(Math.abs(n), POINTS_FORMAT);
+  return n > 0 ? `+${size}` : n < 0 ? `−${size}` : size;
+}
+
 /** A date and time as the interface's language writes it. */
 export function formatDate(value: Date | number, options: Intl.DateTimeFormatOptions = { dateStyle: "medium", timeStyle: "short" }): string {
   // Without Kazakh data a Russian date would name the month in Russian: digits only then.
@@ -207,7 +216,7 @@ export function optionName(option: string): string {
 function scoredText(event: GameEvent): string {
   const p = event.params;
   const parts = SCORE_CATEGORIES.filter((c) => typeof p[c] === "number" && p[c] !== 0)
-    .map((c) => `${t(`score.category.${c}`)} ${Number(p[c]) > 0 ? "+" : "−"}${Math.abs(Number(p[c]))}`);
+    .map((c) => `${t(`score.category.${c}`)} ${signedNumber(Number(p[c]))}`);
   return t(parts.length > 0 ? "score.scoredWith" : "score.scored", { seat: seatName(String(p.seat)), count: Number(p.points), total: p.total, parts: parts.join(", ") });
 }
 

@@ -1,7 +1,6 @@
 import { ARRANGEMENT_BY_ID } from "../../shared/content/index.ts";
 import { RULES, type Change, type EffectPreview, type Outcome, type Risk, type Seat, type StateId } from "../../shared/engine/index.ts";
-import { arrangementName, t } from "../i18n/strings.ts";
-import { signedPoints } from "./scoreText.ts";
+import { arrangementName, signedNumber, t } from "../i18n/strings.ts";
 
 /**
  * An effect preview (from the engine's previewInput) as short lines a player reads at a glance. Pure: ids and
@@ -35,7 +34,7 @@ function seatLine(who: Seat, changes: Change[], viewer: Seat | null): string {
     switch (c.kind) {
       case "funds": return `${t("preview.funds")} ${arrow(c.from, c.to)}`;
       case "income": return `${t("preview.income")} ${arrow(c.from, c.to)}`;
-      case "score": return t("preview.score", { count: c.to - c.from, signed: signedPoints(c.to - c.from) });
+      case "score": return t("preview.score", { count: c.to - c.from, signed: signedNumber(c.to - c.from) });
       case "roundPoints": return t("preview.roundPoints", { change: arrow(c.from, c.to) });
       default: return "";
     }

@@ -1,8 +1,8 @@
 import { ARRANGEMENT_BY_ID } from "../../shared/content/index.ts";
 import { POWERS, STATES, isState, totalInfluence, type GameEvent, type GameView, type Seat } from "../../shared/engine/index.ts";
 import { h, replace } from "../ui/dom.ts";
-import { arrangementName, eventText, t } from "../i18n/strings.ts";
-import { TRACK_EVENTS, categoryName, roundScore, signedPoints } from "./scoreText.ts";
+import { arrangementName, eventText, signedNumber, t } from "../i18n/strings.ts";
+import { TRACK_EVENTS, categoryName, roundScore } from "./scoreText.ts";
 
 const GLOBAL = ["tension", "asymmetry", "westPresence", "afghanThreat"] as const;
 const MAX_WHY = 8;
@@ -67,9 +67,9 @@ export class RoundSummary {
     replace(this.el,
       h("h2", { id: "round-summary-h" }, t("summary.heading", { round, year: before.global.year })),
       h("p", { class: "summary-score", id: "summary-score", "data-total": String(score.total) },
-        t("summary.score", { from: was.score, to: is.score, count: score.total, signed: signedPoints(score.total) })),
+        t("summary.score", { from: was.score, to: is.score, count: score.total, signed: signedNumber(score.total) })),
       score.parts.length > 0 ? h("ul", { class: "summary-parts", id: "summary-parts" },
-        ...score.parts.map((p) => h("li", { "data-points": String(p.points) }, `${categoryName(p.category)} ${signedPoints(p.points)}`))) : null,
+        ...score.parts.map((p) => h("li", { "data-points": String(p.points) }, `${categoryName(p.category)} ${signedNumber(p.points)}`))) : null,
       tracks.length > 0 ? h("p", { class: "summary-tracks" }, tracks.join(" · ")) : h("p", { class: "summary-tracks" }, t("summary.noTracks")),
       why.length > 0 ? h("ul", { class: "summary-why" }, ...why.map((w) => h("li", {}, w))) : null,
       close);

@@ -1,6 +1,6 @@
 import type { AgendaCondition, AgendaProgress, GameEvent, ObjectiveProgress, ScoreCategory, Seat } from "../../shared/engine/index.ts";
 import { scoreParts } from "../../shared/engine/index.ts";
-import { formatNumber, t } from "../i18n/strings.ts";
+import { formatNumber, POINTS_FORMAT, t } from "../i18n/strings.ts";
 
 /**
  * Scores and goals in words: the engine measures (objectives, agendaProgress, scoreParts), this says it.
@@ -11,14 +11,9 @@ export function categoryName(c: ScoreCategory): string {
   return t(`score.category.${c}`);
 }
 
-/** Points as the language writes them: a par may be a half point (27.5 in English, 27,5 in Russian and Kazakh). */
+/** Points as the language writes them (POINTS_FORMAT). */
 export function points(n: number): string {
-  return formatNumber(n, { maximumFractionDigits: 1, useGrouping: false });
-}
-
-/** Points with their sign, as standings are shown: +3, −5, 0, +0.5. */
-export function signedPoints(n: number): string {
-  return n > 0 ? `+${points(n)}` : n < 0 ? `−${points(-n)}` : "0";
+  return formatNumber(n, POINTS_FORMAT);
 }
 
 const shown = (value: number, id: string) => (id === "balanced" || id === "dominantShare" ? `${Math.round(value * 100)}%` : String(value));

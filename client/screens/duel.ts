@@ -1,6 +1,5 @@
 import { parFor, type GameView, type Seat } from "../../shared/engine/index.ts";
-import { t } from "../i18n/strings.ts";
-import { signedPoints as signed } from "../panels/scoreText.ts";
+import { signedNumber as signed, t } from "../i18n/strings.ts";
 
 /** A seat's par for the rounds this game has scored: what its standing on the end screen is measured against. */
 export const parIn = (view: GameView, seat: Seat): number => parFor(seat, view.stats.roundsScored, view.options);

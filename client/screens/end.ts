@@ -4,9 +4,9 @@ import type { Connection } from "../../shared/protocol/connection.ts";
 import { seriesFrom } from "../charts/series.ts";
 import { h } from "../ui/dom.ts";
 import { SEAT_COLOURS } from "../ui/palette.ts";
-import { agendaTitle, eventText, t } from "../i18n/strings.ts";
+import { agendaTitle, eventText, signedNumber, t } from "../i18n/strings.ts";
 import { duelText, parIn } from "./duel.ts";
-import { categoryName, points, signedPoints } from "../panels/scoreText.ts";
+import { categoryName, points } from "../panels/scoreText.ts";
 import type { App } from "./types.ts";
 import { keepFinished, openOnlineReplay, openReplayOf, type OnlineAccess } from "../review/finished.ts";
 import { makePublic, publicReplayControl } from "../review/publicReplay.ts";
@@ -40,7 +40,7 @@ export function endScreen(root: HTMLElement, app: App, connection: Connection, e
   // Each seat's score by category and agenda, from the log's score lines (the engine's scoreBreakdown).
   const breakdown = (seat: Seat) => Object.entries(scoreBreakdown(events, seat).byCategory)
     .filter(([, points]) => points !== 0)
-    .map(([category, n]) => `${categoryName(category as ScoreCategory)} ${category === "rupture" ? signedPoints(n!) : n}`)
+    .map(([category, n]) => `${categoryName(category as ScoreCategory)} ${category === "rupture" ? signedNumber(n!) : n}`)
     .join(" · ");
   const back = h("button", { type: "button", class: "primary", id: "back-to-menu" }, t("end.newGame"));
   back.addEventListener("click", () => void connection.leave().finally(() => app.toMenu()));
@@ -85,7 +85,7 @@ export function endScreen(root: HTMLElement, app: App, connection: Connection, e
               h("td", {}, String(s.score)),
               h("td", { class: "breakdown", "data-breakdown": s.seat }, breakdown(s.seat) || "—"),
               h("td", {}, points(par(s.seat))),
-              h("td", {}, h("strong", {}, signedPoints(s.score - par(s.seat)))),
+              h("td", {}, h("strong", {}, signedNumber(s.score - par(s.seat)))),
               h("td", { class: "agenda-cell" }, s.agenda ? agendaTitle(s.agenda) : "—",
                 s.agenda ? h("div", { class: "status-line" }, agendaMet.has(s.seat) ? `✔ ${t("end.agendaMet")}` : `✘ ${t("end.agendaMissed")}`) : null)))))),
         h("section", { class: "card" },

@@ -1,8 +1,8 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { AGENDAS } from "../../shared/content/index.ts";
 import { agendaProgress, applyInput, createGame, isState, objectives, type GameEvent, type GameState } from "../../shared/engine/index.ts";
-import { conditionText, objectiveText, points, roundScore, signedPoints } from "../../client/panels/scoreText.ts";
-import { eventText, useLanguage } from "../../client/i18n/strings.ts";
+import { conditionText, objectiveText, points, roundScore } from "../../client/panels/scoreText.ts";
+import { eventText, signedNumber, useLanguage } from "../../client/i18n/strings.ts";
 
 /** A short game closed phase by phase (every seat takes its default), with its whole log. */
 function play(seed: number): { state: GameState; events: GameEvent[] } {
@@ -64,7 +64,7 @@ describe("points as each language writes them", () => {
     const seen: Record<string, string[]> = {};
     for (const lang of ["en", "ru", "kk"] as const) {
       await useLanguage(lang);
-      seen[lang] = [points(27.5), points(49), signedPoints(-0.5), signedPoints(3), signedPoints(0)];
+      seen[lang] = [points(27.5), points(49), signedNumber(-0.5), signedNumber(3), signedNumber(0)];
     }
     expect(seen).toEqual({
       en: ["27.5", "49", "−0.5", "+3", "0"],
