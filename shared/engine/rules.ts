@@ -90,10 +90,11 @@ export const SCORING = {
  * that does well for itself can beat a great power that merely holds its ground.
  *
  * Par is measured for each mode, because the players in the seats differ. In Great Powers games the states and the
- * West are always bots and two players take the powers; there par is fitted to games with normal bots in every seat,
- * the bots players meet, by `npm run calibrate -- --games 0 --normal 2000 --powers 1000 --fit normal --seed 20001`:
+ * West are always bots and two players take the powers; there par was first fitted to games with normal bots in every
+ * seat, the bots players meet, by `npm run calibrate -- --games 0 --normal 2000 --powers 1000 --fit normal --seed 20001`:
  * the nearest par to the one before at which Russia beats China in 42–58% of Great Powers games (GAME.md's range,
- * narrowed against sampling error). In Full games any seat may hold a strong player, so par there is fitted to
+ * narrowed against sampling error). China's standard par was then set so that strong powers at a normal table (hard
+ * bots in both power seats) stay in the range too (docs/BALANCE.md, "Great Powers standard games, 2026-12-06"). In Full games any seat may hold a strong player, so par there is fitted to
  * three populations at once: normal bots in every seat, hard powers beside normal states and West, and hard bots in
  * every seat, each seat winning 8–18% of games in each (docs/BALANCE.md, "Par for Full games"). China's par went
  * up when the normal China began carrying on its corridors, and par may be a half point (docs/BALANCE.md,
@@ -106,7 +107,7 @@ export const PAR: Record<Mode, Record<Seat, { short: number; standard: number }>
     turkmenistan: { short: 28.5, standard: 43.5 }, uzbekistan: { short: 25, standard: 40.5 },
   },
   powers: {
-    russia: { short: 31, standard: 48 }, china: { short: 27, standard: 49 }, west: { short: 26, standard: 47 },
+    russia: { short: 31, standard: 48 }, china: { short: 27, standard: 48 }, west: { short: 26, standard: 47 },
     kazakhstan: { short: 27, standard: 40 }, kyrgyzstan: { short: 22, standard: 36 }, tajikistan: { short: 16, standard: 29 },
     turkmenistan: { short: 28, standard: 43 }, uzbekistan: { short: 25, standard: 39 },
   },
