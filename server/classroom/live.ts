@@ -99,6 +99,10 @@ export async function openOnce(code: string, open: () => Promise<string>): Promi
         throw new Error("another process was opening this class and did not finish");
       }
       try {
+        // The claim is taken after the look-up above: a process that opened the room and let its claim go in
+        // between has already published the room, so look once more before opening a second one.
+        const opened = shared ? await liveRoom(code) : null;
+        if (opened) return opened;
         const roomId = await open();
         await shared?.set(code, roomId);
         return roomId;
