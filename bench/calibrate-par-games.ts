@@ -30,7 +30,9 @@ function playerFor(population: Population): ReturnType<typeof populationPlayer> 
 
 export function playCalibrationGame(job: CalibrationJob): Result {
   const running: Record<Seat, number>[] = [];
-  const { state } = playGame({ mode: job.mode, length: job.length }, job.seed, playerFor(job.population), (after, before) => {
+  // A table of hard bots plays at its own par, as it does in a room (the bots weigh standings against par).
+  const botLevel = job.population === "hard" ? "hard" as const : undefined;
+  const { state } = playGame({ mode: job.mode, length: job.length, botLevel }, job.seed, playerFor(job.population), (after, before) => {
     if (after.stats.roundsScored > before.stats.roundsScored && after.phase !== "ended") running.push(endedNow(after));
   });
   const scores = Object.fromEntries(SEATS.map((s) => [s, state.seats[s]!.score])) as Record<Seat, number>;

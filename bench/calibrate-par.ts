@@ -1,6 +1,6 @@
 import { Worker } from "node:worker_threads";
 import { GAME_LENGTHS, SEATS, type Mode, type Seat } from "../shared/engine/index.ts";
-import { PAR, PAR_SHAPE } from "../shared/engine/rules.ts";
+import { PAR, PAR_AT_HARD_TABLES, PAR_SHAPE } from "../shared/engine/rules.ts";
 import { parAt } from "../shared/engine/scoring.ts";
 import { parseArgs, intArg } from "./args.ts";
 import { playCalibrationGame, type CalibrationJob, type Length, type Population, type Result } from "./calibrate-par-games.ts";
@@ -10,7 +10,9 @@ import { playCalibrationGame, type CalibrationJob, type Length, type Population,
  * Par is "the points an average player earns from each seat's starting position", and players come in more than
  * one strength: `--games N` plays N Full games per length with baseline bots, `--normal N` with normal bots in every
  * seat, `--hard-powers N` with hard Russia and China beside normal states and West, `--hard N` with hard bots in
- * every seat, and one par serves every population played (each weighs the same). It also measures par's shape: the
+ * every seat, and one par serves every population played (each weighs the same), save the seats a table of hard bots
+ * has its own par for (PAR_AT_HARD_TABLES.full): the hard population is judged at those, and they are not fitted here
+ * (a hard bot's play follows the others' par, so they were measured by playing at them). It also measures par's shape: the
  * share of its final score a seat holds after each round, counting the agenda points it would get if the game ended
  * then (a rupture judges agendas as they stand), averaged over the baseline and normal games still running.
  * Scores are recorded once and candidate pars are tried on the recorded results (bots weigh par in their
@@ -95,6 +97,14 @@ const shape: Shapes = { short: measured.short ?? committedShape.short, standard:
 /** A seat's standing at the end of a recorded game under the given par and shapes. */
 const standingIn = (r: Result, s: Seat, par: Par, length: Length, shapes: Shapes) => r.scores[s] - parAt(par[s][length], shapes[length][s], r.rounds);
 
+/** The par a population's games are judged at: a table of hard bots keeps its own par where it has one. */
+function tablePar(pop: Population, par: Par): Par {
+  if (pop !== "hard") return par;
+  const out = structuredClone(par);
+  for (const s of SEATS) for (const length of lengths) out[s][length] = PAR_AT_HARD_TABLES.full[s]?.[length] ?? out[s][length];
+  return out;
+}
+
 function winRates(par: Par, length: Length, set: Result[], shapes: Shapes = shape): Record<Seat, number> {
   const wins = Object.fromEntries(SEATS.map((s) => [s, 0])) as Record<Seat, number>;
   for (const r of set) {
@@ -110,7 +120,7 @@ function winRates(par: Par, length: Length, set: Result[], shapes: Shapes = shap
 const par: Par = structuredClone(PAR.full);
 for (let step = 0; step < 300; step++) {
   for (const length of lengths) {
-    const rates = populations.map((pop) => winRates(par, length, results[pop][length]));
+    const rates = populations.map((pop) => winRates(tablePar(pop, par), length, results[pop][length]));
     for (const s of SEATS) {
       const mean = rates.reduce((sum, r) => sum + r[s], 0) / rates.length;
       par[s][length] = Math.round((par[s][length] + (mean - 1 / SEATS.length) * 10) * 10) / 10;
@@ -142,7 +152,7 @@ function missOf(mode: Mode, par: Par): number {
   let miss = 0;
   for (const length of lengths) {
     if (mode === "full") for (const pop of judged) {
-      const rates = winRates(par, length, results[pop][length], committedShape);
+      const rates = winRates(tablePar(pop, par), length, results[pop][length], committedShape);
       for (const s of SEATS) miss += Math.max(0, 0.06 + MARGIN - rates[s]) + Math.max(0, rates[s] - (0.2 - MARGIN));
     }
     if (mode === "powers" && powers[length].length > 0) {
@@ -170,7 +180,7 @@ function searchInRange(mode: Mode): { par: Par; miss: number } {
 }
 
 const ratesOf = (p: Par, pops: readonly Population[], shapes?: Shapes) =>
-  Object.fromEntries(pops.map((pop) => [pop, { short: winRates(p, "short", results[pop].short, shapes), standard: winRates(p, "standard", results[pop].standard, shapes) }]));
+  Object.fromEntries(pops.map((pop) => [pop, { short: winRates(tablePar(pop, p), "short", results[pop].short, shapes), standard: winRates(tablePar(pop, p), "standard", results[pop].standard, shapes) }]));
 const out: Record<string, unknown> = { par, shape, ...ratesOf(par, populations) };
 if (fitNormal) {
   const full = searchInRange("full");

@@ -76,7 +76,7 @@ export function endScreen(root: HTMLElement, app: App, connection: Connection, e
         h("section", { class: "card" },
           h("h2", {}, t("end.scores")),
           h("p", { class: "status-line" }, t("end.parExplained")),
-          parFollowsBots(view.options) ? h("p", { class: "status-line", id: "par-hard-table" }, t("end.parHardTable")) : null,
+          parFollowsBots(view.options) ? h("p", { class: "status-line", id: "par-hard-table" }, t(view.options.mode === "full" ? "end.parHardTableFull" : "end.parHardTable")) : null,
           h("table", { id: "scores" },
             h("thead", {}, h("tr", {}, h("th", {}, t("lobby.seats")), h("th", {}, t("end.points")), h("th", {}, t("end.breakdown")), h("th", {}, t("end.par")), h("th", {}, t("end.standing")), h("th", {}, t("end.agenda")))),
             h("tbody", {}, ...scores.map((s) => h("tr", {},

@@ -96,7 +96,8 @@ export const SCORING = {
  * narrowed against sampling error). China's standard par was then set so that strong powers at a normal table (hard
  * bots in both power seats) stay in the range too (docs/BALANCE.md, "Great Powers standard games, 2026-12-06"). In Full games any seat may hold a strong player, so par there is fitted to
  * three populations at once: normal bots in every seat, hard powers beside normal states and West, and hard bots in
- * every seat, each seat winning 8–18% of games in each (docs/BALANCE.md, "Par for Full games"). China's par went
+ * every seat, each seat winning 8–18% of games in each (docs/BALANCE.md, "Par for Full games"), save where a table
+ * of hard bots needs its own (PAR_AT_HARD_TABLES). China's par went
  * up when the normal China began carrying on its corridors, and par may be a half point (docs/BALANCE.md,
  * "China's corridors, and par to the half point").
  */
@@ -114,16 +115,22 @@ export const PAR: Record<Mode, Record<Seat, { short: number; standard: number }>
 };
 
 /**
- * Par in Great Powers games at a table of hard bots, for the seats where it differs from PAR.powers. There the states
- * and the West are always bots of the table's level, and they are part of the position a power starts from: hard
- * states strike more of the deals Russia offers them (a base leased beyond the CSTO, political leads), so an average
- * Russia scores about 3 points more in a short game than beside normal states, while China scores about the same
- * (docs/BALANCE.md, "Par at a table of hard bots"). Full games keep one par for every level: any seat there may hold
- * a strong player, and their par is fitted to all three populations at once.
+ * Par at a table of hard bots, for the seats where it differs from PAR. A hard bot plays to finish furthest above
+ * par, so it watches the others' standings, and the level of the bots at a table moves what an average seat scores:
+ * - Great Powers: the states and the West are always bots of the table's level, and they are part of the position a
+ *   power starts from. Hard states strike more of the deals Russia offers them (a base leased beyond the CSTO,
+ *   political leads), so an average Russia scores about 3 points more in a short game than beside normal states,
+ *   while China scores about the same (docs/BALANCE.md, "Par at a table of hard bots"). Standard games keep
+ *   PAR.powers: Russia beat China in 57.2% of 300 all-hard standard games at it.
+ * - Full, standard games: every seat a person leaves is a hard bot, and hard bots play the states differently:
+ *   Uzbekistan won 21–24% of all-hard standard games at the normal table's par, Russia and Turkmenistan 15–20%.
+ *   A hard bot chases the seat furthest above par, so a seat's par can move the others' play, and these pars were
+ *   played at, not only judged again on old games (docs/BALANCE.md, "A Full par for tables of hard bots").
+ *   Tables of normal bots, and two strong powers among normal bots, keep PAR.full.
  */
-export const PAR_AT_HARD_TABLES: Partial<Record<Seat, Partial<Record<GameLength, number>>>> = {
-  // Standard games at a hard table keep PAR.powers: Russia beat China in 57.2% of 300 all-hard standard games at it.
-  russia: { short: 33 },
+export const PAR_AT_HARD_TABLES: Record<Mode, Partial<Record<Seat, Partial<Record<GameLength, number>>>>> = {
+  powers: { russia: { short: 33 } },
+  full: { russia: { standard: 49.5 }, turkmenistan: { standard: 44 }, uzbekistan: { standard: 42 } },
 };
 
 /**

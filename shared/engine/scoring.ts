@@ -245,7 +245,7 @@ export type ParGame = Pick<GameOptions, "mode" | "length" | "botLevel">;
 
 /** A seat's par at the end of a game of the given mode and length, at a table of bots of the given level. */
 export function fullPar(seat: Seat, game: ParGame): number {
-  const hard = game.mode === "powers" && game.botLevel === "hard" ? PAR_AT_HARD_TABLES[seat]?.[game.length] : undefined;
+  const hard = game.botLevel === "hard" ? PAR_AT_HARD_TABLES[game.mode][seat]?.[game.length] : undefined;
   return hard ?? PAR[game.mode][seat][game.length];
 }
 

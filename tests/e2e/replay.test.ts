@@ -3,7 +3,7 @@ import { contentEn } from "../../client/i18n/content-en.ts";
 import type { Page } from "playwright-core";
 import { AGENDA_BY_ID } from "../../shared/content/index.ts";
 import { levelPlayer, playGame } from "../../shared/bots/play.ts";
-import { RULES_VERSION, fullPar, replaySteps, viewFor, type GameRecord, type Seat } from "../../shared/engine/index.ts";
+import { RULES_VERSION, fullPar, parFor, replaySteps, viewFor, type GameRecord, type Seat } from "../../shared/engine/index.ts";
 import { PAR } from "../../shared/engine/rules.ts";
 import { ReplayConnection } from "../../client/review/replayConnection.ts";
 import { shot, watchErrors } from "./support/browser.ts";
@@ -167,7 +167,7 @@ describe("replay viewer", () => {
     await page.close();
   }, 300_000);
 
-  it("a Great Powers game against hard bots ends with its own par for Russia, and says why; a normal table's end says nothing of it", async () => {
+  it("a game against hard bots ends with its own par where the hard table has one (Russia in Great Powers, Uzbekistan in a Full standard game), and says why; a normal table's end says nothing of it", async () => {
     const page = await stage.browser.newPage({ viewport: { width: 1366, height: 768 } });
     const errors = watchErrors(page);
     const hardSetup = { ...setup, seat: "russia", botLevel: "hard", mode: "powers" } as const;
@@ -184,6 +184,16 @@ describe("replay viewer", () => {
     await shot(page, "end-hard-table");
     await openEnd(page);
     expect(await page.locator("#par-hard-table").count()).toBe(0);
+    // A Full standard game at a hard table: Uzbekistan's par is the hard table's, and the note says why in Full terms.
+    const fullOptions = { mode: "full", length: "standard", startYear: 2016, west: true, seats: { russia: "human" }, botLevel: "hard" } as const;
+    const fullGame = playGame(fullOptions, 8, levelPlayer("baseline"));
+    const rounds = fullGame.state.stats.roundsScored;
+    await openEnd(page, { setup: { ...setup, seat: "russia", botLevel: "hard", length: "standard" }, record: { options: fullOptions, seed: 8, inputs: fullGame.inputs } });
+    expect(parFor("uzbekistan", rounds, fullOptions)).toBeGreaterThan(parFor("uzbekistan", rounds, { ...fullOptions, botLevel: "normal" }));
+    expect(await parOf("uzbekistan")).toBe(String(parFor("uzbekistan", rounds, fullOptions)));
+    expect(await parOf("russia")).toBe(String(parFor("russia", rounds, { ...fullOptions, botLevel: "normal" })));
+    expect(await page.textContent("#par-hard-table")).toContain("furthest above par");
+    await shot(page, "end-hard-table-full");
     expect(errors).toEqual([]);
     await page.close();
   }, 120_000);

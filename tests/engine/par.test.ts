@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { GAME_LENGTHS, MODES, SEATS, TABLE_BOT_LEVELS, createGame, parFollowsBots, parFor, standing } from "../../shared/engine/index.ts";
+import { GAME_LENGTHS, MODES, SEATS, createGame, parFollowsBots, parFor, standing } from "../../shared/engine/index.ts";
 import { PAR, PAR_AT_HARD_TABLES, PAR_SHAPE } from "../../shared/engine/rules.ts";
 
 describe("par", () => {
@@ -45,17 +45,15 @@ describe("par", () => {
     expect(share("china")).toBeLessThan(0.3);
   });
 
-  it("follows the level of the bots at a Great Powers table, and only there", () => {
-    const differing = SEATS.filter((seat) => PAR_AT_HARD_TABLES[seat]);
-    expect(differing).toContain("russia");
-    for (const seat of SEATS) for (const length of ["short", "standard"] as const) {
+  it("follows the level of the bots only at a hard table, and only for the seats the table of hard bots lists", () => {
+    expect(Object.keys(PAR_AT_HARD_TABLES.powers)).toContain("russia");
+    expect(Object.keys(PAR_AT_HARD_TABLES.full)).toContain("uzbekistan");
+    for (const mode of MODES) for (const seat of SEATS) for (const length of ["short", "standard"] as const) {
       const rounds = GAME_LENGTHS[length];
-      const hard = PAR_AT_HARD_TABLES[seat]?.[length] ?? PAR.powers[seat][length];
-      expect(parFor(seat, rounds, { mode: "powers", length, botLevel: "hard" })).toBe(hard);
-      // Normal and easy tables, and a game recorded before the level was kept, use the Great Powers table itself.
-      for (const botLevel of [undefined, "easy", "normal"] as const) expect(parFor(seat, rounds, { mode: "powers", length, botLevel })).toBe(PAR.powers[seat][length]);
-      // Full games keep one par at every level.
-      for (const botLevel of TABLE_BOT_LEVELS) expect(parFor(seat, rounds, { mode: "full", length, botLevel })).toBe(PAR.full[seat][length]);
+      const hard = PAR_AT_HARD_TABLES[mode][seat]?.[length] ?? PAR[mode][seat][length];
+      expect(parFor(seat, rounds, { mode, length, botLevel: "hard" })).toBe(hard);
+      // Normal and easy tables, and a game recorded before the level was kept, use the mode's table itself.
+      for (const botLevel of [undefined, "easy", "normal"] as const) expect(parFor(seat, rounds, { mode, length, botLevel })).toBe(PAR[mode][seat][length]);
     }
     // The same score stands lower for Russia at a hard table, where hard states take more of its deals.
     const standingAt = (botLevel: "normal" | "hard") => {
@@ -70,5 +68,7 @@ describe("par", () => {
     expect(parFollowsBots({ mode: "powers", length: "short", botLevel: "normal" })).toBe(false);
     expect(parFollowsBots({ mode: "powers", length: "short" })).toBe(false);
     expect(parFollowsBots({ mode: "full", length: "short", botLevel: "hard" })).toBe(false);
+    expect(parFollowsBots({ mode: "full", length: "standard", botLevel: "hard" })).toBe(true);
+    expect(parFollowsBots({ mode: "full", length: "standard", botLevel: "normal" })).toBe(false);
   });
 });
