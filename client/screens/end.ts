@@ -1,5 +1,5 @@
 import { AGENDA_BY_ID } from "../../shared/content/index.ts";
-import { parFollowsBots, rupturePenalty, scoreBreakdown, type GameRecord, type ScoreCategory, type Seat } from "../../shared/engine/index.ts";
+import { parFollowsBots, rupturePenalty, scoreBreakdown, type GameRecord, type GameView, type ScoreCategory, type Seat } from "../../shared/engine/index.ts";
 import type { Connection } from "../../shared/protocol/connection.ts";
 import { seriesFrom } from "../charts/series.ts";
 import { h } from "../ui/dom.ts";
@@ -19,6 +19,12 @@ export interface EndExtras {
   links?: HTMLElement;
   /** The button back to the menu is left out (a class screen stays in its class). */
   noMenu?: boolean;
+}
+
+/** Why this table's par is its own: easy states and West enrich Russia; hard bots change the powers' (Great Powers) or the seats' (Full) scores. */
+function parNoteKey(options: GameView["options"]): string {
+  if (options.botLevel === "easy") return "end.parEasyTable";
+  return options.mode === "full" ? "end.parHardTableFull" : "end.parHardTable";
 }
 
 /** End of game: winner, scores with the revealed agendas (met or not), what happened, and charts by round. */
@@ -76,7 +82,7 @@ export function endScreen(root: HTMLElement, app: App, connection: Connection, e
         h("section", { class: "card" },
           h("h2", {}, t("end.scores")),
           h("p", { class: "status-line" }, t("end.parExplained")),
-          parFollowsBots(view.options) ? h("p", { class: "status-line", id: "par-hard-table" }, t(view.options.mode === "full" ? "end.parHardTableFull" : "end.parHardTable")) : null,
+          parFollowsBots(view.options) ? h("p", { class: "status-line", id: "par-at-table" }, t(parNoteKey(view.options))) : null,
           h("table", { id: "scores" },
             h("thead", {}, h("tr", {}, h("th", {}, t("lobby.seats")), h("th", {}, t("end.points")), h("th", {}, t("end.breakdown")), h("th", {}, t("end.par")), h("th", {}, t("end.standing")), h("th", {}, t("end.agenda")))),
             h("tbody", {}, ...scores.map((s) => h("tr", {},

@@ -134,6 +134,19 @@ export const PAR_AT_HARD_TABLES: Record<Mode, Partial<Record<Seat, Partial<Recor
 };
 
 /**
+ * Par in Great Powers games at a table of easy bots, for the seats where it differs from PAR.powers. Easy states and
+ * West are part of the position a power starts from, as hard ones are: beside them normal powers (the proxy for
+ * people) played out a short game with Russia about 7 points richer and China no richer than at a normal table, and a
+ * standard game about 8.5 points richer, so Russia beat China in 80% of short and 71% of standard games at the normal
+ * table's par (800 games each, seed 360001; docs/BALANCE.md, "Par at a table of easy bots"). Full games at an easy
+ * table keep PAR.full (not measured: there one person's seat is strong and the other seven are easy).
+ */
+export const PAR_AT_EASY_TABLES: Record<Mode, Partial<Record<Seat, Partial<Record<GameLength, number>>>>> = {
+  powers: { russia: { short: 37.5, standard: 54 } },
+  full: {},
+};
+
+/**
  * The share of its par a seat should hold after each round of a short and a standard game, for a game that ends
  * early (a rupture): how the average player's score, with the agenda points it would get if the game ended then,
  * builds up over a game (bench/calibrate-par.ts over baseline and normal games, `--games 600 --normal 150`).

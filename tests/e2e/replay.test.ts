@@ -167,7 +167,7 @@ describe("replay viewer", () => {
     await page.close();
   }, 300_000);
 
-  it("a game against hard bots ends with its own par where the hard table has one (Russia in Great Powers, Uzbekistan in a Full standard game), and says why; a normal table's end says nothing of it", async () => {
+  it("a game against easy or hard bots ends with its own par where its table has one (Russia in Great Powers at easy and hard tables, Uzbekistan in a Full standard game at a hard one), and says why; a normal table's end says nothing of it", async () => {
     const page = await stage.browser.newPage({ viewport: { width: 1366, height: 768 } });
     const errors = watchErrors(page);
     const hardSetup = { ...setup, seat: "russia", botLevel: "hard", mode: "powers" } as const;
@@ -180,10 +180,10 @@ describe("replay viewer", () => {
     expect(fullPar("russia", hardOptions)).not.toBe(PAR.powers.russia.short);
     expect(await parOf("russia")).toBe(String(fullPar("russia", hardOptions)));
     expect(await parOf("china")).toBe(String(fullPar("china", hardOptions)));
-    expect(await page.textContent("#par-hard-table")).toContain("Hard");
+    expect(await page.textContent("#par-at-table")).toContain("Hard");
     await shot(page, "end-hard-table");
     await openEnd(page);
-    expect(await page.locator("#par-hard-table").count()).toBe(0);
+    expect(await page.locator("#par-at-table").count()).toBe(0);
     // A Full standard game at a hard table: Uzbekistan's par is the hard table's, and the note says why in Full terms.
     const fullOptions = { mode: "full", length: "standard", startYear: 2016, west: true, seats: { russia: "human" }, botLevel: "hard" } as const;
     const fullGame = playGame(fullOptions, 8, levelPlayer("baseline"));
@@ -191,9 +191,17 @@ describe("replay viewer", () => {
     await openEnd(page, { setup: { ...setup, seat: "russia", botLevel: "hard", length: "standard" }, record: { options: fullOptions, seed: 8, inputs: fullGame.inputs } });
     expect(parFor("uzbekistan", rounds, fullOptions)).toBeGreaterThan(parFor("uzbekistan", rounds, { ...fullOptions, botLevel: "normal" }));
     expect(await parOf("uzbekistan")).toBe(String(parFor("uzbekistan", rounds, fullOptions)));
-    expect(await parOf("russia")).toBe(String(parFor("russia", rounds, { ...fullOptions, botLevel: "normal" })));
-    expect(await page.textContent("#par-hard-table")).toContain("furthest above par");
+    expect(await parOf("china")).toBe(String(parFor("china", rounds, { ...fullOptions, botLevel: "normal" })));
+    expect(await page.textContent("#par-at-table")).toContain("furthest above par");
     await shot(page, "end-hard-table-full");
+    // A Great Powers game at an easy table: Russia's par is the easy table's, and the note names the easy bots.
+    const easyOptions = { ...hardOptions, botLevel: "easy" } as const;
+    const easyGame = playGame(easyOptions, 8, levelPlayer("baseline"));
+    await openEnd(page, { setup: { ...hardSetup, botLevel: "easy" }, record: { options: easyOptions, seed: 8, inputs: easyGame.inputs } });
+    const easyRounds = easyGame.state.stats.roundsScored;
+    expect(parFor("russia", easyRounds, easyOptions)).toBeGreaterThan(parFor("russia", easyRounds, { ...easyOptions, botLevel: "normal" }));
+    expect(await parOf("russia")).toBe(String(parFor("russia", easyRounds, easyOptions)));
+    expect(await page.textContent("#par-at-table")).toContain("Easy");
     expect(errors).toEqual([]);
     await page.close();
   }, 120_000);

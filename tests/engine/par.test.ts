@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { GAME_LENGTHS, MODES, SEATS, createGame, parFollowsBots, parFor, standing } from "../../shared/engine/index.ts";
-import { PAR, PAR_AT_HARD_TABLES, PAR_SHAPE } from "../../shared/engine/rules.ts";
+import { PAR, PAR_AT_EASY_TABLES, PAR_AT_HARD_TABLES, PAR_SHAPE } from "../../shared/engine/rules.ts";
 
 describe("par", () => {
   it("reaches each seat's full par at the last round of either length in either mode and never falls from round to round", () => {
@@ -45,16 +45,22 @@ describe("par", () => {
     expect(share("china")).toBeLessThan(0.3);
   });
 
-  it("follows the level of the bots only at a hard table, and only for the seats the table of hard bots lists", () => {
+  it("follows the level of the bots at the table, only for the seats each level's table lists", () => {
     expect(Object.keys(PAR_AT_HARD_TABLES.powers)).toContain("russia");
     expect(Object.keys(PAR_AT_HARD_TABLES.full)).toContain("uzbekistan");
+    expect(Object.keys(PAR_AT_EASY_TABLES.powers)).toContain("russia");
     for (const mode of MODES) for (const seat of SEATS) for (const length of ["short", "standard"] as const) {
       const rounds = GAME_LENGTHS[length];
-      const hard = PAR_AT_HARD_TABLES[mode][seat]?.[length] ?? PAR[mode][seat][length];
-      expect(parFor(seat, rounds, { mode, length, botLevel: "hard" })).toBe(hard);
-      // Normal and easy tables, and a game recorded before the level was kept, use the mode's table itself.
-      for (const botLevel of [undefined, "easy", "normal"] as const) expect(parFor(seat, rounds, { mode, length, botLevel })).toBe(PAR[mode][seat][length]);
+      const own = { hard: PAR_AT_HARD_TABLES, easy: PAR_AT_EASY_TABLES };
+      for (const botLevel of ["easy", "hard"] as const) {
+        expect(parFor(seat, rounds, { mode, length, botLevel })).toBe(own[botLevel][mode][seat]?.[length] ?? PAR[mode][seat][length]);
+      }
+      // Normal tables, and a game recorded before the level was kept, use the mode's table itself.
+      for (const botLevel of [undefined, "normal"] as const) expect(parFor(seat, rounds, { mode, length, botLevel })).toBe(PAR[mode][seat][length]);
     }
+    // Easy states and West let Russia score more: the same score stands lower for it at an easy table.
+    expect(parFor("russia", 6, { mode: "powers", length: "short", botLevel: "easy" })).toBeGreaterThan(PAR.powers.russia.short);
+    expect(parFollowsBots({ mode: "powers", length: "standard", botLevel: "easy" })).toBe(true);
     // The same score stands lower for Russia at a hard table, where hard states take more of its deals.
     const standingAt = (botLevel: "normal" | "hard") => {
       const state = createGame({ mode: "powers", length: "short", botLevel }, 5);
