@@ -2,6 +2,7 @@ import type { Codes } from "./codes.ts";
 import type { RefusalLog } from "./log.ts";
 import type { Limits, RateLimit } from "./rateLimit.ts";
 import type { Store } from "./store.ts";
+import type { OpeningClaim } from "./openOnce.ts";
 
 /**
  * What every match room of this process shares. Colyseus builds rooms itself, so the server sets
@@ -23,6 +24,8 @@ export interface ServerContext {
   now: () => number;
   /** The seed of each new game: random in play; a test deals fixed ones so a failure replays exactly. */
   nextSeed(): number;
+  /** Several processes: the shared claim on opening a saved room again (Redis); absent in one process. */
+  openingClaim?: (key: string) => OpeningClaim;
 }
 
 let current: ServerContext | null = null;

@@ -14,7 +14,7 @@ import { errorRoutes, httpRoutes, parseOrigins, parseProxies, pinClientAddress, 
 import { colyseusLogger, oneLine, RefusalLog, type LogSink } from "./log.ts";
 import { AddressLimits, parseLimits, type LimitSettings, type Limits, type RateLimit } from "./rateLimit.ts";
 import { PostgresStore } from "./postgres.ts";
-import { RedisClassRooms, redisClient, RedisCodes, RedisLimits, roomIsLive } from "./redis.ts";
+import { RedisClassRooms, redisClient, RedisCodes, RedisLimits, redisOpeningClaim, roomIsLive } from "./redis.ts";
 import { SqliteStore, type Store } from "./store.ts";
 import { Records } from "./records.ts";
 import { MatchRoom } from "./room/MatchRoom.ts";
@@ -123,7 +123,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   }
   setClassStore(classes, redis ? new RedisClassRooms(redis) : null, roomIsLive);
   setContext({ records: store, codes, graceSeconds: options.graceSeconds ?? 60, messageRate: options.messageRate ?? { perSecond: 20, burst: 40 },
-    limits, refusals, now: options.now ?? Date.now, nextSeed: options.nextSeed ?? (() => randomInt(2 ** 31)) });
+    limits, refusals, now: options.now ?? Date.now, nextSeed: options.nextSeed ?? (() => randomInt(2 ** 31)),
+    openingClaim: redis ? (key) => redisOpeningClaim(redis, key) : undefined });
   restrictCors(options.allowedOrigins ?? []);
   const httpServer = createServer();
   const server = defineServer({

@@ -5,6 +5,7 @@ import { CODE_ALPHABET, CODE_LENGTH, normaliseCode, type Codes } from "./codes.t
 import type { RefusalLog } from "./log.ts";
 import { ADDRESS_LIMITS, type Limits, type LimitName, type LimitSettings } from "./rateLimit.ts";
 import type { ClassRooms } from "./classroom/live.ts";
+import type { OpeningClaim } from "./openOnce.ts";
 
 /*
  * What the processes of a scaled deployment share through Redis (REDIS_URL), beside Colyseus's own presence and
@@ -43,6 +44,14 @@ export class RedisCodes implements Codes {
   }
 }
 
+/** A claim on opening one room, for 15 s at most (a process that dies holding it does not block the room for longer). */
+export function redisOpeningClaim(redis: Redis, key: string): OpeningClaim {
+  return {
+    take: async () => (await redis.set(`ngg:opening:${key}`, "1", "PX", 15_000, "NX")) === "OK",
+    release: async () => { await redis.del(`ngg:opening:${key}`); },
+  };
+}
+
 /** Which room holds a class session: code -> room id; cleared only by the room that holds it. */
 export class RedisClassRooms implements ClassRooms {
   private redis: Redis;
@@ -50,10 +59,8 @@ export class RedisClassRooms implements ClassRooms {
 
   async get(code: string): Promise<string | null> { return this.redis.get(CLASS(code)); }
   async set(code: string, roomId: string): Promise<void> { await this.redis.set(CLASS(code), roomId); }
-  async claim(code: string): Promise<boolean> {
-    return (await this.redis.set(`ngg:class-opening:${code}`, "1", "PX", 15_000, "NX")) === "OK";
-  }
-  async unclaim(code: string): Promise<void> { await this.redis.del(`ngg:class-opening:${code}`); }
+  async claim(code: string): Promise<boolean> { return redisOpeningClaim(this.redis, `class:${code}`).take(); }
+  async unclaim(code: string): Promise<void> { await redisOpeningClaim(this.redis, `class:${code}`).release(); }
   async clear(code: string, roomId: string): Promise<void> {
     await this.redis.eval("if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0", 1, CLASS(code), roomId);
   }

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { GameRecord } from "../../shared/engine/index.ts";
 import type { ClassSession, ClassStore } from "./store.ts";
+import { openAcrossProcesses } from "../openOnce.ts";
 
 /*
  * What this process knows about class sessions: the store, which sessions have a live room, and the
@@ -83,33 +84,21 @@ export function redeemPass(pass: unknown, code: unknown): ClassPreload | null {
 
 /** Opens a session's room once even when several requests ask at the same moment (and, scaled, tells the other processes). */
 export async function openOnce(code: string, open: () => Promise<string>): Promise<string> {
-  const live = await liveRoom(code);
-  if (live) return live;
   let pending = opening.get(code);
   if (!pending) {
-    pending = (async () => {
-      // Another process opening the same session at this moment: wait for its room rather than open a second one.
-      if (shared?.claim && !(await shared.claim(code))) {
-        const deadline = Date.now() + 15_000;
-        while (Date.now() < deadline) {
-          await new Promise((r) => setTimeout(r, 100));
-          const room = await liveRoom(code);
-          if (room) return room;
-        }
-        throw new Error("another process was opening this class and did not finish");
-      }
-      try {
-        // The claim is taken after the look-up above: a process that opened the room and let its claim go in
-        // between has already published the room, so look once more before opening a second one.
-        const opened = shared ? await liveRoom(code) : null;
-        if (opened) return opened;
+    const sharedRooms = shared;
+    const claim = sharedRooms?.claim && sharedRooms.unclaim
+      ? { take: () => sharedRooms.claim!(code), release: () => sharedRooms.unclaim!(code) }
+      : null;
+    pending = openAcrossProcesses({
+      live: () => liveRoom(code),
+      open: async () => {
         const roomId = await open();
-        await shared?.set(code, roomId);
+        await sharedRooms?.set(code, roomId);
         return roomId;
-      } finally {
-        await shared?.unclaim?.(code);
-      }
-    })().finally(() => opening.delete(code));
+      },
+      claim,
+    }).finally(() => opening.delete(code));
     opening.set(code, pending);
   }
   return pending;

@@ -6,6 +6,7 @@ import type { InputSource } from "../../shared/host/GameHost.ts";
 import { context } from "../context.ts";
 import { outOfMisses, spendMiss } from "../http.ts";
 import { roomIsLive } from "../redis.ts";
+import { openAcrossProcesses } from "../openOnce.ts";
 import type { MatchSave, MatchStatus } from "./matchSave.ts";
 
 /*
@@ -16,7 +17,8 @@ import type { MatchSave, MatchStatus } from "./matchSave.ts";
  * to create any defined room, so a restoring room refuses to exist without a pass issued here. The server reads
  * the save and the game record before it opens the room, and hands them over with the pass (the room reads nothing
  * itself, so it opens the same on SQLite and on PostgreSQL). With several processes the room opens on the process
- * that was asked, whichever held it before: a room listed on a process that no longer answers is not live.
+ * that was asked, whichever held it before: a room listed on a process that no longer answers is not live, and
+ * when two processes are asked at the same moment only the one that claims the opening opens it (server/openOnce.ts).
  */
 
 /** What the server read for a match it brings back. */
@@ -42,16 +44,19 @@ export async function openMatch(roomId: string): Promise<boolean> {
   if (!saved || !saved.open || saved.kind !== "match") return false;
   let pending = opening.get(roomId);
   if (!pending) {
-    pending = (async () => {
-      if (await live(roomId)) return true;
-      const save = saved.data as unknown as MatchSave;
-      const record = save.matchId !== null ? await context().records.gameRecord(save.matchId) : null;
-      const sources = save.matchId !== null ? await context().records.sources(save.matchId) : [];
-      const pass = randomBytes(16).toString("base64url");
-      passes.set(pass, { roomId, preload: { save, record, sources } });
-      await matchMaker.createRoom("match", { restore: roomId, pass });
-      return true;
-    })().finally(() => opening.delete(roomId));
+    pending = openAcrossProcesses({
+      live: async () => ((await live(roomId)) ? roomId : null),
+      open: async () => {
+        const save = saved.data as unknown as MatchSave;
+        const record = save.matchId !== null ? await context().records.gameRecord(save.matchId) : null;
+        const sources = save.matchId !== null ? await context().records.sources(save.matchId) : [];
+        const pass = randomBytes(16).toString("base64url");
+        passes.set(pass, { roomId, preload: { save, record, sources } });
+        await matchMaker.createRoom("match", { restore: roomId, pass });
+        return roomId;
+      },
+      claim: context().openingClaim?.(`match:${roomId}`),
+    }).then(() => true).finally(() => opening.delete(roomId));
     opening.set(roomId, pending);
   }
   return pending;

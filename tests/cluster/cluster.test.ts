@@ -129,6 +129,33 @@ describe("several processes on Redis and PostgreSQL", () => {
     for (const c of [ana, bo, ana2, bo2]) await c.leave().catch(() => {});
   }, 150_000);
 
+  it("a crashed match asked for through both processes at the same moment is brought back in one room", async () => {
+    const p1 = await processOne();
+    const ana = await createRemoteMatch(via(1), { name: "Ana", seat: "russia", timerSeconds: 600, botLevel: "easy" }, memoryStore());
+    const bo = await joinRemoteMatch(via(1), ana.match().code!, { name: "Bo", seat: "china" }, memoryStore());
+    expect(await ana.send("start", {})).toEqual({ ok: true });
+    await until("orders are open", () => ana.view()?.phase === "orders");
+    const gone = new Promise((res) => p1.child.once("exit", res));
+    p1.child.kill("SIGKILL");
+    await gone;
+    await processOne();
+    // Rooms each process holds, once nothing is opening or closing (earlier tests' rooms may still be winding down).
+    const rooms = async () => Promise.all([1, 2].map((n) => fetch(http(n, "/health")).then((r) => r.json()).then((h: { rooms: number }) => h.rooms)));
+    let before = await rooms();
+    for (let i = 0; i < 50; i++) {
+      await new Promise((r) => setTimeout(r, 200));
+      const again = await rooms();
+      if (again.join() === before.join()) break;
+      before = again;
+    }
+    const open = (n: number) => fetch(http(n, `/api/match/${ana.roomId}/open`), { method: "POST" }).then((r) => r.json()) as Promise<{ roomId?: string }>;
+    const answers = await Promise.all([open(1), open(2), open(1), open(2)]);
+    expect(answers.map((a) => a.roomId)).toEqual([ana.roomId, ana.roomId, ana.roomId, ana.roomId]);
+    const after = await rooms();
+    expect(after[0]! + after[1]! - before[0]! - before[1]!).toBe(1);
+    for (const c of [ana, bo]) await c.leave().catch(() => {});
+  }, 150_000);
+
   it("a class hosted on process 1 resumes on process 2 after process 1 is killed, with nothing acknowledged lost", async () => {
     const p1 = await processOne();
     const { code, key } = await createClass(via(1), { name: "Class 9B", length: "short" });
