@@ -1,5 +1,5 @@
 import { matchMaker } from "@colyseus/core";
-import { randomInt } from "node:crypto";
+import { randomBytes, randomInt } from "node:crypto";
 import { Redis } from "ioredis";
 import { CODE_ALPHABET, CODE_LENGTH, normaliseCode, type Codes } from "./codes.ts";
 import type { RefusalLog } from "./log.ts";
@@ -44,13 +44,18 @@ export class RedisCodes implements Codes {
   }
 }
 
-/** A claim on opening one room, for 15 s at most (a process that dies holding it does not block the room for longer). */
+/**
+ * A claim on opening one room, for 15 s at most (a process that dies holding it does not block the room for longer).
+ * Released only by its holder: a claim that ran out and was taken by another process is not the one let go.
+ */
 export function redisOpeningClaim(redis: Redis, key: string): OpeningClaim {
+  const holder = randomBytes(8).toString("hex");
   return {
-    take: async () => (await redis.set(`ngg:opening:${key}`, "1", "PX", 15_000, "NX")) === "OK",
-    release: async () => { await redis.del(`ngg:opening:${key}`); },
+    take: async () => (await redis.set(`ngg:opening:${key}`, holder, "PX", 15_000, "NX")) === "OK",
+    release: async () => { await redis.eval(DELETE_IF_HELD, 1, `ngg:opening:${key}`, holder); },
   };
 }
+const DELETE_IF_HELD = "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0";
 
 /** Which room holds a class session: code -> room id; cleared only by the room that holds it. */
 export class RedisClassRooms implements ClassRooms {
@@ -59,10 +64,9 @@ export class RedisClassRooms implements ClassRooms {
 
   async get(code: string): Promise<string | null> { return this.redis.get(CLASS(code)); }
   async set(code: string, roomId: string): Promise<void> { await this.redis.set(CLASS(code), roomId); }
-  async claim(code: string): Promise<boolean> { return redisOpeningClaim(this.redis, `class:${code}`).take(); }
-  async unclaim(code: string): Promise<void> { await redisOpeningClaim(this.redis, `class:${code}`).release(); }
+  opening(code: string): OpeningClaim { return redisOpeningClaim(this.redis, `class:${code}`); }
   async clear(code: string, roomId: string): Promise<void> {
-    await this.redis.eval("if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0", 1, CLASS(code), roomId);
+    await this.redis.eval(DELETE_IF_HELD, 1, CLASS(code), roomId);
   }
 }
 

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { GameRecord } from "../../shared/engine/index.ts";
 import type { ClassSession, ClassStore } from "./store.ts";
-import { openAcrossProcesses } from "../openOnce.ts";
+import { openAcrossProcesses, type OpeningClaim } from "../openOnce.ts";
 
 /*
  * What this process knows about class sessions: the store, which sessions have a live room, and the
@@ -18,9 +18,8 @@ export interface ClassRooms {
   set(code: string, roomId: string): void | Promise<void>;
   /** Forgets the room, if it is still the one the session points at. */
   clear(code: string, roomId: string): void | Promise<void>;
-  /** Several processes: true for the one process that may open the session's room now (for a few seconds). */
-  claim?(code: string): Promise<boolean>;
-  unclaim?(code: string): Promise<void>;
+  /** Several processes: the claim on opening the session's room, which one process at a time holds (for a few seconds). */
+  opening?(code: string): OpeningClaim;
 }
 
 /** What the server read for a class room before opening it (the session, its game record): the room reads nothing itself. */
@@ -87,9 +86,6 @@ export async function openOnce(code: string, open: () => Promise<string>): Promi
   let pending = opening.get(code);
   if (!pending) {
     const sharedRooms = shared;
-    const claim = sharedRooms?.claim && sharedRooms.unclaim
-      ? { take: () => sharedRooms.claim!(code), release: () => sharedRooms.unclaim!(code) }
-      : null;
     pending = openAcrossProcesses({
       live: () => liveRoom(code),
       open: async () => {
@@ -97,7 +93,7 @@ export async function openOnce(code: string, open: () => Promise<string>): Promi
         await sharedRooms?.set(code, roomId);
         return roomId;
       },
-      claim,
+      claim: sharedRooms?.opening?.(code),
     }).finally(() => opening.delete(code));
     opening.set(code, pending);
   }

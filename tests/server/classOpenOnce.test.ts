@@ -10,7 +10,7 @@ import { openOnce, setClassStore, type ClassRooms } from "../../server/classroom
 function otherProcessFinishesBetweenLookupAndClaim(): ClassRooms & { claims: number } {
   let room: string | null = null;
   let looks = 0;
-  return {
+  const shared: ClassRooms & { claims: number } = {
     claims: 0,
     get() {
       looks++;
@@ -18,11 +18,11 @@ function otherProcessFinishesBetweenLookupAndClaim(): ClassRooms & { claims: num
       if (looks === 1) room = "room-of-process-1"; // published (and its claim released) just after we looked
       return seen;
     },
-    set(_code, roomId) { room = roomId; },
+    set(_code: string, roomId: string) { room = roomId; },
     clear() { room = null; },
-    async claim() { this.claims++; return true; },
-    async unclaim() { /* nothing held */ },
+    opening: () => ({ take: async () => { shared.claims++; return true; }, release: async () => { /* nothing held */ } }),
   };
+  return shared;
 }
 
 afterEach(() => setClassStore(null));
@@ -45,8 +45,7 @@ describe("opening a class session's room once across processes", () => {
       get: () => room,
       set: (_c, id) => { room = id; },
       clear: () => { room = null; },
-      claim: async () => true,
-      unclaim: async () => { released++; },
+      opening: () => ({ take: async () => true, release: async () => { released++; } }),
     }, async () => true);
     const roomId = await openOnce("ABCD", async () => "fresh");
     expect(roomId).toBe("fresh");
@@ -60,8 +59,7 @@ describe("opening a class session's room once across processes", () => {
       get: () => room,
       set: (_c, id) => { room = id; },
       clear: () => { room = null; },
-      claim: async () => true,
-      unclaim: async () => {},
+      opening: () => ({ take: async () => true, release: async () => {} }),
     }, async (id) => id !== "dead-room");
     expect(await openOnce("ABCD", async () => "reopened")).toBe("reopened");
     expect(room).toBe("reopened");
