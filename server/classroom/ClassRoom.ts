@@ -24,6 +24,7 @@ import { hashKey, keyMatches, type ClassSession, type RosterEntry } from "./stor
 import { classSeats, randomTeams, sameName } from "./teams.ts";
 import { checkTeacherKey } from "./teacherKey.ts";
 import { promptPatches, SAFETY_PATCH_MS } from "../room/promptPatch.ts";
+import { TakeoverWatch } from "../room/takeover.ts";
 
 type Role = "teacher" | "projector" | "student";
 
@@ -73,6 +74,7 @@ export class ClassRoom extends Room<{ state: MatchState }> {
   private pendingNote: GameEvent | null = null;
   /** Teams the teacher handed to a bot during the game: the bot's first step for one is told in the log (botTookOver). */
   private handedToBot = new Set<Seat>();
+  private takeovers = new TakeoverWatch();
   private lastEntry: { index: number; input: Input; source: InputSource } | null = null;
   /** The game as the last step left it: what the next step's bots decided on, which their reasons cite. */
   private lastGame: GameState | null = null;
@@ -489,12 +491,15 @@ export class ClassRoom extends Room<{ state: MatchState }> {
     return reasons ? { ok: true, reasons } : refuse("rate-limited");
   }
 
-  /** The log's note of a bot's first step for a team the teacher handed to it (ids only; the client words it). */
+  /**
+   * The log's note of a bot's first step for a team the teacher handed to it (takeover.ts, as a match tells it; ids
+   * only, the client words it). A team's draft played at the deadline has its own note (deadline.ts), so the
+   * timer's steps are not takeovers here.
+   */
   private handover(round: number, steps: number): GameEvent | null {
     const entry = this.lastEntry;
-    if (!entry || entry.index + 1 !== steps || entry.source !== "bot" || entry.input.type === "close") return null;
-    if (!this.handedToBot.delete(entry.input.seat)) return null;
-    return { kind: "botTookOver", round, visibleTo: "all", params: { seat: entry.input.seat, by: "bot" } };
+    if (!entry || entry.index + 1 !== steps || entry.input.type === "close" || entry.source === "timer") return null;
+    return this.takeovers.step(entry.input, entry.source, round, entry.source === "bot" ? this.handedToBot.delete(entry.input.seat) : undefined);
   }
 
   /** Who plays a seat now: the teacher's choice, else a team if the seat has one (in the game: had one at the start). */
