@@ -21,7 +21,7 @@ export interface EndExtras {
   noMenu?: boolean;
 }
 
-/** Why this table's par is its own: easy states and West enrich Russia; hard bots change the powers' (Great Powers) or the seats' (Full) scores. */
+/** Why this table's par is its own: easy states and West let Russia score more; beside hard bots Russia (Great Powers) or some seats (Full) do. */
 function parNoteKey(options: GameView["options"]): string {
   if (options.botLevel === "easy") return "end.parEasyTable";
   return options.mode === "full" ? "end.parHardTableFull" : "end.parHardTable";

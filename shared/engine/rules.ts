@@ -115,22 +115,25 @@ export const PAR: Record<Mode, Record<Seat, { short: number; standard: number }>
 };
 
 /**
- * Par at a table of hard bots, for the seats where it differs from PAR. A hard bot plays to finish furthest above
- * par, so it watches the others' standings, and the level of the bots at a table moves what an average seat scores:
+ * Par at a table of hard bots, for the seats where it differs from PAR: the level of the bots at a table moves what
+ * an average player scores from a seat.
  * - Great Powers: the states and the West are always bots of the table's level, and they are part of the position a
  *   power starts from. Hard states strike more of the deals Russia offers them (a base leased beyond the CSTO,
  *   political leads), so an average Russia scores about 3 points more in a short game than beside normal states,
  *   while China scores about the same (docs/BALANCE.md, "Par at a table of hard bots"). Standard games keep
  *   PAR.powers: Russia beat China in 57.2% of 300 all-hard standard games at it.
- * - Full, standard games: every seat a person leaves is a hard bot, and hard bots play the states differently:
- *   Uzbekistan won 21–24% of all-hard standard games at the normal table's par, Russia and Turkmenistan 15–20%.
- *   A hard bot chases the seat furthest above par, so a seat's par can move the others' play, and these pars were
- *   played at, not only judged again on old games (docs/BALANCE.md, "A Full par for tables of hard bots").
+ * - Full: every seat a person leaves is a hard bot, and hard bots play the states differently: Uzbekistan won
+ *   21–24% of all-hard standard games at the normal table's par (Russia and Turkmenistan 15–20%), and Uzbekistan and
+ *   Tajikistan 19.6–19.7% and 17.1–18.6% of short ones.
+ *   Each value was judged on every all-hard game at today's rules, then played at on fresh games (docs/BALANCE.md,
+ *   "A Full par for tables of hard bots").
  *   Tables of normal bots, and two strong powers among normal bots, keep PAR.full.
  */
 export const PAR_AT_HARD_TABLES: Record<Mode, Partial<Record<Seat, Partial<Record<GameLength, number>>>>> = {
   powers: { russia: { short: 33 } },
-  full: { russia: { standard: 49.5 }, turkmenistan: { standard: 44 }, uzbekistan: { standard: 42 } },
+  full: {
+    russia: { standard: 49.5 }, tajikistan: { short: 16 }, turkmenistan: { standard: 44 }, uzbekistan: { short: 26, standard: 42 },
+  },
 };
 
 /**

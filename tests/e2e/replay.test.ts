@@ -192,7 +192,7 @@ describe("replay viewer", () => {
     expect(parFor("uzbekistan", rounds, fullOptions)).toBeGreaterThan(parFor("uzbekistan", rounds, { ...fullOptions, botLevel: "normal" }));
     expect(await parOf("uzbekistan")).toBe(String(parFor("uzbekistan", rounds, fullOptions)));
     expect(await parOf("china")).toBe(String(parFor("china", rounds, { ...fullOptions, botLevel: "normal" })));
-    expect(await page.textContent("#par-at-table")).toContain("furthest above par");
+    expect(await page.textContent("#par-at-table")).toContain("some seats score more on average");
     await shot(page, "end-hard-table-full");
     // A Great Powers game at an easy table: Russia's par is the easy table's, and the note names the easy bots.
     const easyOptions = { ...hardOptions, botLevel: "easy" } as const;

@@ -73,7 +73,7 @@ describe("par", () => {
     expect(parFollowsBots({ mode: "powers", length: "short", botLevel: "hard" })).toBe(true);
     expect(parFollowsBots({ mode: "powers", length: "short", botLevel: "normal" })).toBe(false);
     expect(parFollowsBots({ mode: "powers", length: "short" })).toBe(false);
-    expect(parFollowsBots({ mode: "full", length: "short", botLevel: "hard" })).toBe(false);
+    expect(parFollowsBots({ mode: "full", length: "short", botLevel: "hard" })).toBe(true);
     expect(parFollowsBots({ mode: "full", length: "standard", botLevel: "hard" })).toBe(true);
     expect(parFollowsBots({ mode: "full", length: "standard", botLevel: "normal" })).toBe(false);
   });
