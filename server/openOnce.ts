@@ -12,6 +12,8 @@ export interface OpeningClaim {
 }
 
 export interface OpenOnce {
+  /** What is opened ("class:CODE", "match:ROOMID"): requests in this process for the same key share one opening. */
+  key: string;
   /** The live room's id, wherever it is; null when there is none. */
   live(): Promise<string | null>;
   /** Opens the room here and returns its id (and publishes it, where that is needed). */
@@ -25,7 +27,19 @@ export interface OpenOnce {
 
 const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-export async function openAcrossProcesses(how: OpenOnce): Promise<string> {
+/** Openings under way in this process, by key. */
+const underWay = new Map<string, Promise<string>>();
+
+export function openAcrossProcesses(how: OpenOnce): Promise<string> {
+  let pending = underWay.get(how.key);
+  if (!pending) {
+    pending = openOnce(how).finally(() => underWay.delete(how.key));
+    underWay.set(how.key, pending);
+  }
+  return pending;
+}
+
+async function openOnce(how: OpenOnce): Promise<string> {
   const found = await how.live();
   if (found) return found;
   const { claim } = how;

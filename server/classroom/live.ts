@@ -31,7 +31,6 @@ export interface ClassPreload {
 let store: ClassStore | null = null;
 const rooms = new Map<string, string>();
 const passes = new Map<string, { code: string; preload: ClassPreload }>();
-const opening = new Map<string, Promise<string>>();
 let shared: ClassRooms | null = null;
 let isLive: (roomId: string) => Promise<boolean> = async () => true;
 
@@ -42,7 +41,6 @@ export function setClassStore(next: ClassStore | null, sharedRooms: ClassRooms |
   if (live) isLive = live;
   rooms.clear();
   passes.clear();
-  opening.clear();
 }
 
 export function classStore(): ClassStore {
@@ -82,20 +80,16 @@ export function redeemPass(pass: unknown, code: unknown): ClassPreload | null {
 }
 
 /** Opens a session's room once even when several requests ask at the same moment (and, scaled, tells the other processes). */
-export async function openOnce(code: string, open: () => Promise<string>): Promise<string> {
-  let pending = opening.get(code);
-  if (!pending) {
-    const sharedRooms = shared;
-    pending = openAcrossProcesses({
-      live: () => liveRoom(code),
-      open: async () => {
-        const roomId = await open();
-        await sharedRooms?.set(code, roomId);
-        return roomId;
-      },
-      claim: sharedRooms?.opening?.(code),
-    }).finally(() => opening.delete(code));
-    opening.set(code, pending);
-  }
-  return pending;
+export function openOnce(code: string, open: () => Promise<string>): Promise<string> {
+  const sharedRooms = shared;
+  return openAcrossProcesses({
+    key: `class:${code}`,
+    live: () => liveRoom(code),
+    open: async () => {
+      const roomId = await open();
+      await sharedRooms?.set(code, roomId);
+      return roomId;
+    },
+    claim: sharedRooms?.opening?.(code),
+  });
 }

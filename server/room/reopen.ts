@@ -25,7 +25,6 @@ import type { MatchSave, MatchStatus } from "./matchSave.ts";
 export interface MatchPreload { save: MatchSave; record: GameRecord | null; sources: InputSource[] }
 
 const passes = new Map<string, { roomId: string; preload: MatchPreload }>();
-const opening = new Map<string, Promise<boolean>>();
 
 /** Consumes a pass: what was read for the room, once, for the room it was issued for; else null. */
 export function redeemRestorePass(pass: unknown, roomId: unknown): MatchPreload | null {
@@ -42,24 +41,21 @@ export async function openMatch(roomId: string): Promise<boolean> {
   if (await live(roomId)) return true;
   const saved = await context().records.loadRoom(roomId);
   if (!saved || !saved.open || saved.kind !== "match") return false;
-  let pending = opening.get(roomId);
-  if (!pending) {
-    pending = openAcrossProcesses({
-      live: async () => ((await live(roomId)) ? roomId : null),
-      open: async () => {
-        const save = saved.data as unknown as MatchSave;
-        const record = save.matchId !== null ? await context().records.gameRecord(save.matchId) : null;
-        const sources = save.matchId !== null ? await context().records.sources(save.matchId) : [];
-        const pass = randomBytes(16).toString("base64url");
-        passes.set(pass, { roomId, preload: { save, record, sources } });
-        await matchMaker.createRoom("match", { restore: roomId, pass });
-        return roomId;
-      },
-      claim: context().openingClaim?.(`match:${roomId}`),
-    }).then(() => true).finally(() => opening.delete(roomId));
-    opening.set(roomId, pending);
-  }
-  return pending;
+  await openAcrossProcesses({
+    key: `match:${roomId}`,
+    live: async () => ((await live(roomId)) ? roomId : null),
+    open: async () => {
+      const save = saved.data as unknown as MatchSave;
+      const record = save.matchId !== null ? await context().records.gameRecord(save.matchId) : null;
+      const sources = save.matchId !== null ? await context().records.sources(save.matchId) : [];
+      const pass = randomBytes(16).toString("base64url");
+      passes.set(pass, { roomId, preload: { save, record, sources } });
+      await matchMaker.createRoom("match", { restore: roomId, pass });
+      return roomId;
+    },
+    claim: context().openingClaim?.(`match:${roomId}`),
+  });
+  return true;
 }
 
 /** Where a match stands: from its live room, else from its save (as it stood when the room last saved). */
