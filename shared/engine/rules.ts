@@ -1,4 +1,4 @@
-import type { GameLength, Mode, Power, Seat } from "./ids.ts";
+import type { GameLength, Mode, Power, Seat, TableBotLevel } from "./ids.ts";
 
 /**
  * The numbers of the game that are not tied to one card or action: bounds, incomes, scoring weights.
@@ -114,6 +114,9 @@ export const PAR: Record<Mode, Record<Seat, { short: number; standard: number }>
   },
 };
 
+/** A table's own par, by mode, for the seats and lengths where it differs from PAR. */
+export type TablePar = Record<Mode, Partial<Record<Seat, Partial<Record<GameLength, number>>>>>;
+
 /**
  * Par at a table of hard bots, for the seats where it differs from PAR: the level of the bots at a table moves what
  * an average player scores from a seat.
@@ -129,7 +132,7 @@ export const PAR: Record<Mode, Record<Seat, { short: number; standard: number }>
  *   "A Full par for tables of hard bots").
  *   Tables of normal bots, and two strong powers among normal bots, keep PAR.full.
  */
-export const PAR_AT_HARD_TABLES: Record<Mode, Partial<Record<Seat, Partial<Record<GameLength, number>>>>> = {
+export const PAR_AT_HARD_TABLES: TablePar = {
   powers: { russia: { short: 33 } },
   full: {
     russia: { standard: 49.5 }, tajikistan: { short: 16 }, turkmenistan: { standard: 44 }, uzbekistan: { short: 26, standard: 42 },
@@ -144,10 +147,13 @@ export const PAR_AT_HARD_TABLES: Record<Mode, Partial<Record<Seat, Partial<Recor
  * table's par (800 games each, seed 360001; docs/BALANCE.md, "Par at a table of easy bots"). Full games at an easy
  * table keep PAR.full (not measured: there one person's seat is strong and the other seven are easy).
  */
-export const PAR_AT_EASY_TABLES: Record<Mode, Partial<Record<Seat, Partial<Record<GameLength, number>>>>> = {
+export const PAR_AT_EASY_TABLES: TablePar = {
   powers: { russia: { short: 37.5, standard: 54 } },
   full: {},
 };
+
+/** The tables whose bots' level has a par of its own; a normal table plays at PAR. */
+export const PAR_AT_TABLES: Partial<Record<TableBotLevel, TablePar>> = { easy: PAR_AT_EASY_TABLES, hard: PAR_AT_HARD_TABLES };
 
 /**
  * The share of its par a seat should hold after each round of a short and a standard game, for a game that ends

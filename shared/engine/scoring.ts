@@ -1,6 +1,6 @@
 import { AGENDA_BY_ID } from "../content/index.ts";
 import { GAME_LENGTHS, POWERS, SEATS, STATES, XINJIANG_BORDER, isState, type GameLength, type Power, type Seat } from "./ids.ts";
-import { PAR, PAR_AT_EASY_TABLES, PAR_AT_HARD_TABLES, PAR_SHAPE, RULES, SCORING } from "./rules.ts";
+import { PAR, PAR_AT_TABLES, PAR_SHAPE, RULES, SCORING } from "./rules.ts";
 import type { CountryState, GameEvent, GameOptions, GameState } from "./types.ts";
 
 export function totalInfluence(c: CountryState, power: Power): number {
@@ -245,7 +245,7 @@ export type ParGame = Pick<GameOptions, "mode" | "length" | "botLevel">;
 
 /** A seat's par at the end of a game of the given mode and length, at a table of bots of the given level. */
 export function fullPar(seat: Seat, game: ParGame): number {
-  const table = game.botLevel === "hard" ? PAR_AT_HARD_TABLES : game.botLevel === "easy" ? PAR_AT_EASY_TABLES : null;
+  const table = game.botLevel ? PAR_AT_TABLES[game.botLevel] : undefined;
   return table?.[game.mode][seat]?.[game.length] ?? PAR[game.mode][seat][game.length];
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { GAME_LENGTHS, MODES, SEATS, createGame, parFollowsBots, parFor, standing } from "../../shared/engine/index.ts";
-import { PAR, PAR_AT_EASY_TABLES, PAR_AT_HARD_TABLES, PAR_SHAPE } from "../../shared/engine/rules.ts";
+import { PAR, PAR_AT_EASY_TABLES, PAR_AT_HARD_TABLES, PAR_AT_TABLES, PAR_SHAPE } from "../../shared/engine/rules.ts";
 
 describe("par", () => {
   it("reaches each seat's full par at the last round of either length in either mode and never falls from round to round", () => {
@@ -51,9 +51,8 @@ describe("par", () => {
     expect(Object.keys(PAR_AT_EASY_TABLES.powers)).toContain("russia");
     for (const mode of MODES) for (const seat of SEATS) for (const length of ["short", "standard"] as const) {
       const rounds = GAME_LENGTHS[length];
-      const own = { hard: PAR_AT_HARD_TABLES, easy: PAR_AT_EASY_TABLES };
       for (const botLevel of ["easy", "hard"] as const) {
-        expect(parFor(seat, rounds, { mode, length, botLevel })).toBe(own[botLevel][mode][seat]?.[length] ?? PAR[mode][seat][length]);
+        expect(parFor(seat, rounds, { mode, length, botLevel })).toBe(PAR_AT_TABLES[botLevel]![mode][seat]?.[length] ?? PAR[mode][seat][length]);
       }
       // Normal tables, and a game recorded before the level was kept, use the mode's table itself.
       for (const botLevel of [undefined, "normal"] as const) expect(parFor(seat, rounds, { mode, length, botLevel })).toBe(PAR[mode][seat][length]);
