@@ -1,6 +1,6 @@
 import { startCluster } from "../server/cluster/cluster.ts";
 import { parseArgs } from "./args.ts";
-import { restartWithPacedHeap, runPaced, startOneServer, type PacedResult, type PacedTarget } from "./server-paced.ts";
+import { runPaced, startOneServer, type PacedResult, type PacedTarget } from "./server-paced.ts";
 
 /*
  * `npm run --silent bench:cluster -- --json`: the paced load of `bench:server -- --paced` (bench/server-paced.ts,
@@ -13,9 +13,6 @@ import { restartWithPacedHeap, runPaced, startOneServer, type PacedResult, type 
  * On a machine with two cores the load generator shares them with the servers: where it limits the result, the
  * servers' CPU per round (on stderr) is the figure to compare.
  */
-
-const again = restartWithPacedHeap();
-if (again) process.exit(await again);
 
 const args = parseArgs(process.argv.slice(2));
 // Two runs in about ten minutes: each has 270 s unless --budget says otherwise.

@@ -1,17 +1,12 @@
-import "./server-socket.ts";
-import { Client, type Room } from "@colyseus/sdk";
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, openSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { monitorEventLoopDelay } from "node:perf_hooks";
 import { join } from "node:path";
-import { decisionsOf, partialGame } from "../client/net/remoteView.ts";
-import { baselineInput } from "../shared/bots/baseline.ts";
-import { SEATS, viewFor, type Order, type Seat } from "../shared/engine/index.ts";
-import type { Reply } from "../shared/protocol/messages.ts";
-import type { MatchState } from "../shared/protocol/state.ts";
+import { Worker } from "node:worker_threads";
+import { SEATS } from "../shared/engine/index.ts";
 import { freePort } from "../server/cluster/services.ts";
 import { intArg } from "./args.ts";
+import type { PacedClientsOptions, WindowReport } from "./paced-clients.ts";
 
 /*
  * Capacity under human pacing (open loop): `npm run --silent bench:server -- --json --paced`.
@@ -31,6 +26,10 @@ import { intArg } from "./args.ts";
  * the server's own event-loop delay, from its /health. It stops at the first step whose p99 exceeds 50 ms, that has
  * errors, or where more than 2% of the replies waited on the generator (then the generator is what is measured) (or when the time budget `--budget` seconds, default 540, runs out);
  * `roomsHeld` is the last step that held. The generator's own CPU is printed on stderr.
+ *
+ * The clients run in `--generators` threads (default 2, bench/paced-clients.ts), the rooms shared evenly: each
+ * thread's collector then marks only its share of the decoded states, and a pause stalls only its share of the
+ * clients (one thread holding 1,000 rooms' 8,000 states stalled for 0.2–1.1 s at a time).
  */
 
 export interface PacedTarget {
@@ -72,8 +71,6 @@ function cpuSeconds(pid: number): number {
   }
 }
 
-/** A beat this late (its 5 ms and more than 20 ms besides) marks a stall of the generator's. */
-const GENERATOR_STALL_MS = 25;
 /** The share of a step's replies that may be left out for the generator's stalls; a step with more does not hold. */
 const GENERATOR_STALLED_SHARE = 0.02;
 
@@ -126,6 +123,50 @@ export async function startOneServer(): Promise<PacedTarget> {
   };
 }
 
+/** One generator thread and the requests it has not answered yet. */
+class GeneratorThread {
+  private readonly worker: Worker;
+  private next = 0;
+  private readonly waiting = new Map<number, { resolve(v: unknown): void; reject(e: Error): void }>();
+
+  constructor(options: PacedClientsOptions) {
+    this.worker = new Worker(new URL("./paced-clients-worker.ts", import.meta.url), {
+      workerData: options,
+      // See PACED_YOUNG_GENERATION_MB; the old generation as the npm script gives the main thread.
+      resourceLimits: { maxYoungGenerationSizeMb: PACED_YOUNG_GENERATION_MB, maxOldGenerationSizeMb: 8192 },
+    });
+    this.worker.on("message", ({ id, result, error }: { id: number; result?: unknown; error?: string }) => {
+      const w = this.waiting.get(id);
+      this.waiting.delete(id);
+      if (error !== undefined) w?.reject(new Error(error));
+      else w?.resolve(result);
+    });
+    this.worker.on("error", (e) => {
+      for (const w of this.waiting.values()) w.reject(e);
+      this.waiting.clear();
+    });
+  }
+
+  private ask<T>(op: string, rooms?: number): Promise<T> {
+    const id = this.next++;
+    return new Promise<T>((resolve, reject) => {
+      this.waiting.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      this.worker.postMessage({ id, op, rooms });
+    });
+  }
+
+  open(rooms: number): Promise<void> { return this.ask("open", rooms); }
+  startWindow(): Promise<void> { return this.ask("startWindow"); }
+  endWindow(): Promise<WindowReport> { return this.ask("endWindow"); }
+  async stop(): Promise<number> {
+    const errors = await this.ask<number>("stop");
+    // Let the leave frames go out before the thread ends.
+    await new Promise((r) => setTimeout(r, 500));
+    await this.worker.terminate();
+    return errors;
+  }
+}
+
 export async function runPaced(target: PacedTarget, args: Record<string, string | true>, log: (line: string) => void): Promise<PacedResult> {
   const think = Number(args.think ?? 2);
   if (!(think > 0)) throw new Error("--think must be a positive number");
@@ -135,183 +176,76 @@ export async function runPaced(target: PacedTarget, args: Record<string, string 
   const settleMs = intArg(args, "settle", 10) * 1000;
   const budgetMs = intArg(args, "budget", 540) * 1000;
   const planShare = Number(args.plan ?? 0.25);
+  const threads = Math.max(1, intArg(args, "generators", 2));
   const began = performance.now();
-  log(`paced load: orders after 5-40 s, answers after 2-10 s, divided by --think ${think}; steps of ${step} rooms x ${SEATS.length} clients, each held ${holdMs / 1000} s`);
+  log(`paced load: orders after 5-40 s, answers after 2-10 s, divided by --think ${think}; steps of ${step} rooms x ${SEATS.length} clients, each held ${holdMs / 1000} s; ${threads} generator threads`);
 
-  /** Acknowledgements in the window: when each request left and when its reply was read. */
-  let window: [start: number, end: number][] = [];
-  /**
-   * The generator's own stalls (its collector marking a heap of thousands of decoded states on a core the server
-   * shares): a reply that waited on one is late by the generator's doing. Found by a beat every 5 ms that came late.
-   */
-  const stalls: [from: number, to: number][] = [];
-  let lastBeat = performance.now();
-  const beat = setInterval(() => {
-    const now = performance.now();
-    if (now - lastBeat > GENERATOR_STALL_MS) stalls.push([lastBeat, now]);
-    lastBeat = now;
-  }, 5);
-  let windowErrors = 0;
-  let totalErrors = 0;
-  let roundsInWindow = 0;
-  /** State patches the clients received in the window: with the replies, the frames the server sent. */
-  let patchesInWindow = 0;
-  const samples = new Set<string>();
-  const error = (what: string) => {
-    windowErrors++;
-    totalErrors++;
-    if (samples.size < 5) samples.add(what);
-  };
-  let stopping = false;
-  const delay = (lo: number, hi: number) => ((lo + Math.random() * (hi - lo)) * 1000) / think;
+  const generators = Array.from({ length: threads }, (_, i) => new GeneratorThread({ urls: target.urls, firstUrl: i, think, planShare }));
+  /** The rooms each thread holds for a total: as even as it goes. */
+  const share = (rooms: number, i: number) => Math.floor(rooms / threads) + (i < rooms % threads ? 1 : 0);
 
-  const timed = async (room: Room<unknown, MatchState>, type: string, payload: unknown) => {
-    const start = performance.now();
-    try {
-      const reply = (await room.request(type, payload)) as Reply;
-      if (type !== "start") window.push([start, performance.now()]);
-      if (!reply.ok && !stopping) error(`${type} refused: ${reply.code}`);
-    } catch (e) {
-      if (!stopping) error(`${type} failed: ${e instanceof Error ? e.message : String(e)}`);
-    }
-  };
-
-  const planOrders = (state: MatchState, seat: Seat, seed: number): Order[] => {
-    const game = partialGame(state, [], [], false);
-    if (!game) return [];
-    const input = baselineInput(viewFor(game, seat), seed);
-    return input?.type === "orders" ? input.orders : [];
-  };
-
-  interface Match { clients: Room<unknown, MatchState>[]; over: boolean }
-  const matches: Match[] = [];
-  let turn = 0;
-
-  const seatPlayer = (room: Room<unknown, MatchState>, seat: Seat, planner: boolean, match: Match) => {
-    let scheduled = "";
-    const look = (state: MatchState) => {
-      if (stopping || match.over || !state.started || state.phase === "ended" || state.phase === "lobby") return;
-      const secret = state.secrets?.get(seat);
-      if (!secret) return;
-      if (state.phase === "orders") {
-        const key = `o${state.round}`;
-        if (scheduled === key || state.seats.get(seat)?.submitted) return;
-        scheduled = key;
-        const round = state.round;
-        setTimeout(() => {
-          if (stopping || match.over || room.state.round !== round || room.state.phase !== "orders") return;
-          const orders = planner ? planOrders(room.state, seat, round * 8 + SEATS.indexOf(seat)) : [];
-          void timed(room, "submitOrders", { orders, round });
-        }, delay(5, 40));
-        return;
-      }
-      const open = decisionsOf(secret).find((d) => d.seat === seat && d.answer === null);
-      if (!open) return;
-      const key = `d${open.id}`;
-      if (scheduled === key) return;
-      scheduled = key;
-      setTimeout(() => {
-        if (stopping || match.over) return;
-        void timed(room, "answer", { decision: open.id, answer: open.defaultAnswer, round: room.state.round });
-      }, delay(2, 10));
-    };
-    room.onStateChange((state) => {
-      patchesInWindow++;
-      look(state);
-    });
-  };
-
-  const openMatch = async (): Promise<void> => {
-    const url = target.urls[turn++ % target.urls.length]!;
-    const host = await new Client(url).create<MatchState>("match", { name: "Paced", seat: SEATS[0], length: "standard" });
-    const clients = [host];
-    for (const seat of SEATS.slice(1)) clients.push(await new Client(url).joinById<MatchState>(host.roomId, { name: `P${seat}`, seat }));
-    const match: Match = { clients, over: false };
-    let lastRound = 0;
-    host.onStateChange((state) => {
-      if (!state.started) return;
-      if (state.round > lastRound && lastRound > 0) roundsInWindow += state.round - lastRound;
-      lastRound = state.round;
-      if (state.phase === "ended" && !match.over) {
-        match.over = true;
-        roundsInWindow++;
-        // A finished match is replaced, so the rooms held stay as asked.
-        for (const c of clients) void c.leave().catch(() => {});
-        const at = matches.indexOf(match);
-        if (at >= 0) matches.splice(at, 1);
-        if (!stopping) void openMatch().then(() => {}, (e) => error(`open failed: ${e instanceof Error ? e.message : String(e)}`));
-      }
-    });
-    clients.forEach((room, i) => seatPlayer(room, SEATS[i]!, i % Math.max(1, Math.round(1 / Math.max(planShare, 1e-9))) === 0 && planShare > 0, match));
-    matches.push(match);
-    // Players press start a moment after the room fills, as people do (not awaited: the next rooms open meanwhile).
-    setTimeout(() => void timed(host, "start", {}), Math.random() * 2000);
-  };
-
-  const genLoop = monitorEventLoopDelay({ resolution: 10 });
-  genLoop.enable();
   const baseRss = target.pids.reduce((n, pid) => n + rssMb(pid), 0);
   const cpuTotal = () => target.pids.reduce((n, pid) => n + cpuSeconds(pid), 0);
   let held: { rooms: number; p50: number; p99: number; p99Raw: number; cpuMsPerRound: number; rssMbPerRoom: number } | null = null;
   let lastErrors = 0;
+  let totalErrors = 0;
   let previous: { cpuPerSecond: number; roundsPerSecond: number } | null = null;
-  for (let rooms = step; rooms <= maxRooms; rooms += step) {
-    if (performance.now() - began + settleMs + holdMs > budgetMs) {
-      log(`time budget reached before ${rooms} rooms`);
-      break;
+  try {
+    for (let rooms = step; rooms <= maxRooms; rooms += step) {
+      if (performance.now() - began + settleMs + holdMs > budgetMs) {
+        log(`time budget reached before ${rooms} rooms`);
+        break;
+      }
+      await Promise.all(generators.map((g, i) => g.open(share(rooms, i))));
+      await new Promise((r) => setTimeout(r, settleMs));
+      await Promise.all(generators.map((g) => g.startWindow()));
+      const loops = async () => Promise.all((target.health ?? []).map((u) => fetch(u).then((r) => r.json() as Promise<{ eventLoopDelayMs?: { p50: number; p99: number; max: number } }>, () => ({}))));
+      await loops();
+      const cpu0 = cpuTotal();
+      // The generator's CPU: this process's, its threads included.
+      const gen0 = process.cpuUsage();
+      const t0 = performance.now();
+      await new Promise((r) => setTimeout(r, holdMs));
+      const seconds = (performance.now() - t0) / 1000;
+      const serverCpu = cpuTotal() - cpu0;
+      const gen = process.cpuUsage(gen0);
+      const reports = await Promise.all(generators.map((g) => g.endWindow()));
+      const sortedRaw = reports.flatMap((r) => r.latencies).sort((a, b) => a - b);
+      // The server's latency: replies that did not wait on a stall of their thread's own event loop (both are printed).
+      const sorted = reports.flatMap((r) => r.keptLatencies).sort((a, b) => a - b);
+      const sum = (pick: (r: WindowReport) => number) => reports.reduce((n, r) => n + pick(r), 0);
+      const roundsInWindow = sum((r) => r.rounds);
+      const patchesInWindow = sum((r) => r.patches);
+      const windowErrors = sum((r) => r.errors);
+      const roomsNow = sum((r) => r.rooms);
+      const samples = [...new Set(reports.flatMap((r) => r.samples))].slice(0, 5);
+      const p50 = round1(percentile(sorted, 50));
+      const p99 = round1(percentile(sorted, 99));
+      const p99Raw = round1(percentile(sortedRaw, 99));
+      const rss = target.pids.reduce((n, pid) => n + rssMb(pid), 0);
+      const delays = (await loops()).map((h) => (h as { eventLoopDelayMs?: { p50: number; p99: number; max: number } }).eventLoopDelayMs).filter(Boolean).map((d) => `${d!.p50}/${d!.p99}/${d!.max}`).join(", ");
+      const cpuMsPerRound = roundsInWindow > 0 ? round1((serverCpu * 1000) / roundsInWindow) : 0;
+      // What one more round costs, from this step and the one before: the process's fixed costs (its collector,
+      // timers, idle sockets' pings) drop out.
+      const now = { cpuPerSecond: serverCpu / seconds, roundsPerSecond: roundsInWindow / seconds };
+      const marginal = previous && now.roundsPerSecond > previous.roundsPerSecond ? round1(((now.cpuPerSecond - previous.cpuPerSecond) * 1000) / (now.roundsPerSecond - previous.roundsPerSecond)) : null;
+      previous = now;
+      const loopP99 = Math.max(...reports.map((r) => r.loopP99Ms));
+      const loopMax = Math.max(...reports.map((r) => r.loopMaxMs));
+      log(`${roomsNow} rooms (${roomsNow * SEATS.length} clients): ${sortedRaw.length} acks, p50 ${p50} ms, p99 ${p99} ms (${sortedRaw.length - sorted.length} acks that waited on the generator threads' own ${sum((r) => r.stalls)} stalls left out; with them p99 ${p99Raw} ms), errors ${windowErrors}, ${roundsInWindow} rounds (${round1(roundsInWindow / seconds)}/s; a round: ${roundsInWindow ? round1(sortedRaw.length / roundsInWindow) : 0} replies and ${roundsInWindow ? round1(patchesInWindow / roundsInWindow) : 0} patch frames), server cpu ${Math.round((serverCpu / seconds) * 100)}% of a core (${cpuMsPerRound} ms/round${marginal !== null ? `, ${marginal} ms for each round more than the step before` : ""}), generator cpu ${Math.round(((gen.user + gen.system) / 1e6 / seconds) * 100)}% (threads' event-loop delay p99/max ${round1(loopP99)}/${round1(loopMax)} ms, heaps ${reports.map((r) => Math.round(r.heapMb)).join(" + ")} MB)${delays ? `, server event-loop delay p50/p99/max ${delays} ms` : ""}, server rss ${Math.round(rss)} MB${samples.length ? `; first errors: ${samples.join(" | ")}` : ""}`);
+      // Replies are left out only while few are: past that the generator, not the server, is what is measured.
+      const generatorBound = sortedRaw.length - sorted.length > GENERATOR_STALLED_SHARE * sortedRaw.length;
+      if (generatorBound) log(`more than ${GENERATOR_STALLED_SHARE * 100}% of the replies waited on the generator's own stalls: the generator is the limit here, and the step does not count as held`);
+      if (p99 > 50 || windowErrors > 0 || generatorBound) {
+        lastErrors = windowErrors;
+        break;
+      }
+      held = { rooms: roomsNow, p50, p99, p99Raw, cpuMsPerRound, rssMbPerRoom: Math.round(((rss - baseRss) / Math.max(1, roomsNow)) * 100) / 100 };
     }
-    // Open the step's new rooms, twenty-five at a time.
-    while (matches.length < rooms) {
-      const batch = Math.min(25, rooms - matches.length);
-      const opened = await Promise.allSettled(Array.from({ length: batch }, () => openMatch()));
-      for (const r of opened) if (r.status === "rejected") error(`open failed: ${String(r.reason)}`);
-      if (opened.every((r) => r.status === "rejected")) break;
-    }
-    await new Promise((r) => setTimeout(r, settleMs));
-    window = [];
-    stalls.length = 0;
-    windowErrors = 0;
-    roundsInWindow = 0;
-    patchesInWindow = 0;
-    const loops = async () => Promise.all((target.health ?? []).map((u) => fetch(u).then((r) => r.json() as Promise<{ eventLoopDelayMs?: { p50: number; p99: number; max: number } }>, () => ({}))));
-    await loops();
-    const cpu0 = cpuTotal();
-    const gen0 = process.cpuUsage();
-    // The generator's own stalls (its collector with thousands of decoded states) delay the replies it times too.
-    genLoop.reset();
-    const t0 = performance.now();
-    await new Promise((r) => setTimeout(r, holdMs));
-    const seconds = (performance.now() - t0) / 1000;
-    const serverCpu = cpuTotal() - cpu0;
-    const gen = process.cpuUsage(gen0);
-    const sortedRaw = window.map(([a, b]) => b - a).sort((a, b) => a - b);
-    // The server's latency: replies that did not wait on a stall of the generator's (both are printed).
-    const sorted = window.filter(([a, b]) => !stalls.some(([from, to]) => to > a && from < b)).map(([a, b]) => b - a).sort((a, b) => a - b);
-    const p50 = round1(percentile(sorted, 50));
-    const p99 = round1(percentile(sorted, 99));
-    const p99Raw = round1(percentile(sortedRaw, 99));
-    const rss = target.pids.reduce((n, pid) => n + rssMb(pid), 0);
-    const delays = (await loops()).map((h) => (h as { eventLoopDelayMs?: { p50: number; p99: number; max: number } }).eventLoopDelayMs).filter(Boolean).map((d) => `${d!.p50}/${d!.p99}/${d!.max}`).join(", ");
-    const cpuMsPerRound = roundsInWindow > 0 ? round1((serverCpu * 1000) / roundsInWindow) : 0;
-    // What one more round costs, from this step and the one before: the process's fixed costs (its collector,
-    // timers, idle sockets' pings) drop out.
-    const now = { cpuPerSecond: serverCpu / seconds, roundsPerSecond: roundsInWindow / seconds };
-    const marginal = previous && now.roundsPerSecond > previous.roundsPerSecond ? round1(((now.cpuPerSecond - previous.cpuPerSecond) * 1000) / (now.roundsPerSecond - previous.roundsPerSecond)) : null;
-    previous = now;
-    log(`${matches.length} rooms (${matches.length * SEATS.length} clients): ${sortedRaw.length} acks, p50 ${p50} ms, p99 ${p99} ms (${sortedRaw.length - sorted.length} acks that waited on the generator's own ${stalls.length} stalls left out; with them p99 ${p99Raw} ms), errors ${windowErrors}, ${roundsInWindow} rounds (${round1(roundsInWindow / seconds)}/s; a round: ${roundsInWindow ? round1(sortedRaw.length / roundsInWindow) : 0} replies and ${roundsInWindow ? round1(patchesInWindow / roundsInWindow) : 0} patch frames), server cpu ${Math.round((serverCpu / seconds) * 100)}% of a core (${cpuMsPerRound} ms/round${marginal !== null ? `, ${marginal} ms for each round more than the step before` : ""}), generator cpu ${Math.round(((gen.user + gen.system) / 1e6 / seconds) * 100)}% (event-loop delay p99/max ${round1(genLoop.percentile(99) / 1e6)}/${round1(genLoop.max / 1e6)} ms, heap ${Math.round(process.memoryUsage().heapUsed / 2 ** 20)} MB)${delays ? `, server event-loop delay p50/p99/max ${delays} ms` : ""}, server rss ${Math.round(rss)} MB${samples.size ? `; first errors: ${[...samples].join(" | ")}` : ""}`);
-    // Replies are left out only while few are: past that the generator, not the server, is what is measured.
-    const generatorBound = sortedRaw.length - sorted.length > GENERATOR_STALLED_SHARE * sortedRaw.length;
-    if (generatorBound) log(`more than ${GENERATOR_STALLED_SHARE * 100}% of the replies waited on the generator's own stalls: the generator is the limit here, and the step does not count as held`);
-    if (p99 > 50 || windowErrors > 0 || generatorBound) {
-      lastErrors = windowErrors;
-      break;
-    }
-    held = { rooms: matches.length, p50, p99, p99Raw, cpuMsPerRound, rssMbPerRoom: Math.round(((rss - baseRss) / Math.max(1, matches.length)) * 100) / 100 };
+  } finally {
+    totalErrors = (await Promise.all(generators.map((g) => g.stop().catch(() => 0)))).reduce((a, b) => a + b, 0);
+    log(`errors over the whole run: ${totalErrors}${lastErrors ? ` (${lastErrors} in the step that did not hold)` : ""}`);
   }
-  stopping = true;
-  clearInterval(beat);
-  for (const m of matches) for (const c of m.clients) void c.leave().catch(() => {});
-  log(`errors over the whole run: ${totalErrors}${lastErrors ? ` (${lastErrors} in the step that did not hold)` : ""}`);
   return {
     mode: "paced",
     roomsHeld: held?.rooms ?? 0,
@@ -325,26 +259,16 @@ export async function runPaced(target: PacedTarget, args: Record<string, string 
 }
 
 /**
- * The generator's young generation in a paced run. Its thousands of decoded states live long while each patch makes
- * garbage that dies young: with the npm scripts' 4 MB (right for the closed loop, see docs/SERVER.md) much of it is
- * promoted, and the old generation's marking then stalls the generator for up to a second; measured at 1,000 rooms,
- * 4 MB: 27 stalls and a p99 of 267 ms with the replies that waited on them, 64 MB: 22 stalls and 35 ms. V8 reads
- * the size only at start, so a paced run starts itself again with it.
+ * Each generator thread's young generation. Its decoded states live long while each patch makes garbage that dies
+ * young: with the npm scripts' 4 MB semi-spaces (right for the closed loop, see docs/SERVER.md) much of it is
+ * promoted, and the old generation's marking then stalls the thread for up to a second; measured at 1,000 rooms in
+ * one thread, 4 MB semi-spaces: 27 stalls and a p99 of 267 ms with the replies that waited on them, 64 MB: 22 stalls
+ * and 35 ms. A young generation is three semi-spaces.
  */
-const PACED_SEMI_SPACE = "--max-semi-space-size=64";
-
-/** null when this process already runs with the paced heap; else the exit code of the same run started with it. */
-export function restartWithPacedHeap(): Promise<number> | null {
-  if (process.execArgv.includes(PACED_SEMI_SPACE)) return null;
-  const flags = process.execArgv.filter((a) => !a.startsWith("--max-semi-space-size"));
-  const child = spawn(process.execPath, [...flags, PACED_SEMI_SPACE, ...process.argv.slice(1)], { stdio: "inherit" });
-  return new Promise((resolve) => child.on("exit", (code) => resolve(code ?? 1)));
-}
+const PACED_YOUNG_GENERATION_MB = 3 * 64;
 
 /** `bench:server -- --paced`: one server process as `npm start` runs it. */
 export async function pacedMain(args: Record<string, string | true>): Promise<void> {
-  const again = restartWithPacedHeap();
-  if (again) process.exit(await again);
   const log = (line: string) => console.error(line);
   const target = await startOneServer();
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => { void target.stop().then(() => process.exit(130)); });

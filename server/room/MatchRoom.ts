@@ -61,7 +61,6 @@ const ASYNC_PHASE_SECONDS = 3600;
 export class MatchRoom extends Room<{ state: MatchState; metadata: LobbyMetadata }> {
   state = new MatchState();
   maxClients = 64;
-  // Turn-based: ten patches a second is prompt for people and halves the encoding and decoding of the default twenty.
   // Patches go out when the state changes (promptPatch.ts); this tick is only the net under them.
   patchRate = SAFETY_PATCH_MS;
   private patchSoon = promptPatches(this);
