@@ -122,9 +122,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     throw error;
   }
   setClassStore(classes, redis ? new RedisClassRooms(redis) : null, roomIsLive);
+  // Several processes: one claim on opening a saved room (a class's or a crashed match's), wherever it is asked for.
+  const openingClaim = redis ? (key: string) => redisOpeningClaim(redis, key) : undefined;
   setContext({ records: store, codes, graceSeconds: options.graceSeconds ?? 60, messageRate: options.messageRate ?? { perSecond: 20, burst: 40 },
     limits, refusals, now: options.now ?? Date.now, nextSeed: options.nextSeed ?? (() => randomInt(2 ** 31)),
-    openingClaim: redis ? (key) => redisOpeningClaim(redis, key) : undefined });
+    openingClaim });
   restrictCors(options.allowedOrigins ?? []);
   const httpServer = createServer();
   const server = defineServer({
@@ -137,7 +139,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       matchRoutes(app);
       replayRoutes(app);
       app.disable("x-powered-by");
-      classroomRoutes(app, { records: store, codes, limits, refusals });
+      classroomRoutes(app, { records: store, codes, limits, refusals, openingClaim });
       httpRoutes(app, { codes, clientDir: options.clientDir, startedAt: Date.now(), limits });
       errorRoutes(app, refusals);
     },

@@ -64,7 +64,6 @@ export class RedisClassRooms implements ClassRooms {
 
   async get(code: string): Promise<string | null> { return this.redis.get(CLASS(code)); }
   async set(code: string, roomId: string): Promise<void> { await this.redis.set(CLASS(code), roomId); }
-  opening(code: string): OpeningClaim { return redisOpeningClaim(this.redis, `class:${code}`); }
   async clear(code: string, roomId: string): Promise<void> {
     await this.redis.eval(DELETE_IF_HELD, 1, CLASS(code), roomId);
   }

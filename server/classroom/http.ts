@@ -16,6 +16,7 @@ import { oneLine, type RefusalLog } from "../log.ts";
 import type { Limits } from "../rateLimit.ts";
 import type { Store } from "../store.ts";
 import { issuePass, liveRoom, openOnce } from "./live.ts";
+import type { OpeningClaim } from "../openOnce.ts";
 import type { ClassSession } from "./store.ts";
 import { checkTeacherKey } from "./teacherKey.ts";
 import { networkRoute } from "./network.ts";
@@ -28,7 +29,7 @@ import { networkRoute } from "./network.ts";
  * out of tokens is refused outright. Code hits cost nothing, so a whole class behind one address can join at once.
  */
 
-export function classroomRoutes(app: express.Application, deps: { records: Store; codes: Codes; limits: Limits; refusals: RefusalLog }): void {
+export function classroomRoutes(app: express.Application, deps: { records: Store; codes: Codes; limits: Limits; refusals: RefusalLog; openingClaim?: (key: string) => OpeningClaim }): void {
   const json = express.json({ limit: "4kb" });
   const limited = (res: express.Response) => res.status(429).json({ code: "rate-limited" });
 
@@ -77,7 +78,7 @@ export function classroomRoutes(app: express.Application, deps: { records: Store
         const current = (await deps.records.loadClass(session.code)) ?? session;
         const record = current.matchId !== null ? await deps.records.gameRecord(current.matchId) : null;
         return (await matchMaker.createRoom("class", { code: session.code, pass: issuePass(session.code, { session: current, record }) })).roomId;
-      });
+      }, deps.openingClaim);
       res.json({ roomId });
     } catch (error) {
       deps.refusals.line(`class ${session.code} could not be opened: ${oneLine(error)}`);

@@ -18,8 +18,6 @@ export interface ClassRooms {
   set(code: string, roomId: string): void | Promise<void>;
   /** Forgets the room, if it is still the one the session points at. */
   clear(code: string, roomId: string): void | Promise<void>;
-  /** Several processes: the claim on opening the session's room, which one process at a time holds (for a few seconds). */
-  opening?(code: string): OpeningClaim;
 }
 
 /** What the server read for a class room before opening it (the session, its game record): the room reads nothing itself. */
@@ -79,17 +77,21 @@ export function redeemPass(pass: unknown, code: unknown): ClassPreload | null {
   return entry.preload;
 }
 
-/** Opens a session's room once even when several requests ask at the same moment (and, scaled, tells the other processes). */
-export function openOnce(code: string, open: () => Promise<string>): Promise<string> {
+/**
+ * Opens a session's room once even when several requests ask at the same moment (and, scaled, tells the other
+ * processes). `claimFor` gives the claim that one process at a time holds on opening it (several processes only).
+ */
+export function openOnce(code: string, open: () => Promise<string>, claimFor?: (key: string) => OpeningClaim): Promise<string> {
   const sharedRooms = shared;
+  const key = `class:${code}`;
   return openAcrossProcesses({
-    key: `class:${code}`,
+    key,
     live: () => liveRoom(code),
     open: async () => {
       const roomId = await open();
       await sharedRooms?.set(code, roomId);
       return roomId;
     },
-    claim: sharedRooms?.opening?.(code),
+    claim: claimFor?.(key),
   });
 }

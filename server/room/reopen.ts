@@ -41,8 +41,9 @@ export async function openMatch(roomId: string): Promise<boolean> {
   if (await live(roomId)) return true;
   const saved = await context().records.loadRoom(roomId);
   if (!saved || !saved.open || saved.kind !== "match") return false;
+  const key = `match:${roomId}`;
   await openAcrossProcesses({
-    key: `match:${roomId}`,
+    key,
     live: async () => ((await live(roomId)) ? roomId : null),
     open: async () => {
       const save = saved.data as unknown as MatchSave;
@@ -53,7 +54,7 @@ export async function openMatch(roomId: string): Promise<boolean> {
       await matchMaker.createRoom("match", { restore: roomId, pass });
       return roomId;
     },
-    claim: context().openingClaim?.(`match:${roomId}`),
+    claim: context().openingClaim?.(key),
   });
   return true;
 }

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { openOnce, setClassStore, type ClassRooms } from "../../server/classroom/live.ts";
+import type { OpeningClaim } from "../../server/openOnce.ts";
 
 /*
  * Several processes open a class session's room through one shared map (Redis when scaled). These fakes play the
@@ -7,10 +8,10 @@ import { openOnce, setClassStore, type ClassRooms } from "../../server/classroom
  */
 
 /** A shared map whose other process publishes its room and lets its claim go right after our first look-up. */
-function otherProcessFinishesBetweenLookupAndClaim(): ClassRooms & { claims: number } {
+function otherProcessFinishesBetweenLookupAndClaim(): ClassRooms & { claims: number; claimFor(key: string): OpeningClaim } {
   let room: string | null = null;
   let looks = 0;
-  const shared: ClassRooms & { claims: number } = {
+  const shared: ClassRooms & { claims: number; claimFor(key: string): OpeningClaim } = {
     claims: 0,
     get() {
       looks++;
@@ -20,7 +21,7 @@ function otherProcessFinishesBetweenLookupAndClaim(): ClassRooms & { claims: num
     },
     set(_code: string, roomId: string) { room = roomId; },
     clear() { room = null; },
-    opening: () => ({ take: async () => { shared.claims++; return true; }, release: async () => { /* nothing held */ } }),
+    claimFor: () => ({ take: async () => { shared.claims++; return true; }, release: async () => { /* nothing held */ } }),
   };
   return shared;
 }
@@ -32,7 +33,7 @@ describe("opening a class session's room once across processes", () => {
     const shared = otherProcessFinishesBetweenLookupAndClaim();
     setClassStore(null, shared, async () => true);
     let opened = 0;
-    const roomId = await openOnce("ABCD", async () => { opened++; return "room-of-process-2"; });
+    const roomId = await openOnce("ABCD", async () => { opened++; return "room-of-process-2"; }, shared.claimFor);
     expect(roomId).toBe("room-of-process-1");
     expect(opened).toBe(0);
     expect(shared.claims).toBe(1);
@@ -45,9 +46,8 @@ describe("opening a class session's room once across processes", () => {
       get: () => room,
       set: (_c, id) => { room = id; },
       clear: () => { room = null; },
-      opening: () => ({ take: async () => true, release: async () => { released++; } }),
     }, async () => true);
-    const roomId = await openOnce("ABCD", async () => "fresh");
+    const roomId = await openOnce("ABCD", async () => "fresh", () => ({ take: async () => true, release: async () => { released++; } }));
     expect(roomId).toBe("fresh");
     expect(room).toBe("fresh");
     expect(released).toBe(1);
@@ -59,9 +59,8 @@ describe("opening a class session's room once across processes", () => {
       get: () => room,
       set: (_c, id) => { room = id; },
       clear: () => { room = null; },
-      opening: () => ({ take: async () => true, release: async () => {} }),
     }, async (id) => id !== "dead-room");
-    expect(await openOnce("ABCD", async () => "reopened")).toBe("reopened");
+    expect(await openOnce("ABCD", async () => "reopened", () => ({ take: async () => true, release: async () => {} }))).toBe("reopened");
     expect(room).toBe("reopened");
   });
 });
