@@ -12,7 +12,7 @@ export interface MatchSetup {
   name: string;
   options: Partial<GameOptions>;
   seed: number;
-  /** The room's own settings (timer, bot level, public/private): enough to rebuild the room around the game. */
+  /** The room's own settings (timer, public/private, class code) beside the game's options, which hold its bot level. */
   room: Record<string, unknown>;
   /** The rules version the game is played under (RULES_VERSION when it started). */
   rulesVersion?: string;

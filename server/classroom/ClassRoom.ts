@@ -530,7 +530,7 @@ export class ClassRoom extends Room<{ state: MatchState }> {
     const options = { mode: setup.mode, length: setup.length, startYear: setup.startYear, west: setup.west, seats, botLevel: setup.botLevel };
     const seed = this.ctx.nextSeed();
     this.session.matchId = this.ctx.records.startMatch({
-      roomId: this.roomId, name: setup.name, options, seed, rulesVersion: RULES_VERSION, room: { classroom: this.session.code, botLevel: setup.botLevel },
+      roomId: this.roomId, name: setup.name, options, seed, rulesVersion: RULES_VERSION, room: { classroom: this.session.code },
     });
     this.session.controllers = {};
     this.state.started = true;

@@ -584,7 +584,7 @@ export class MatchRoom extends Room<{ state: MatchState; metadata: LobbyMetadata
     const seed = this.ctx.nextSeed();
     this.matchId = this.ctx.records.startMatch({
       roomId: this.roomId, name: this.setup.name, options, seed, rulesVersion: RULES_VERSION,
-      room: { timerSeconds: this.setup.timerSeconds, botLevel: this.setup.botLevel, public: this.setup.public },
+      room: { timerSeconds: this.setup.timerSeconds, public: this.setup.public },
     });
     this.autoDispose = false;
     this.state.started = true;
