@@ -132,8 +132,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const server = defineServer({
     rooms: { match: defineRoom(MatchRoom), class: defineRoom(ClassRoom) },
     // A closed tab closes its socket at once; the heartbeat only finds silent ones (a lost network), so it can be
-    // patient: two missed pings 15 s apart end a socket within 45 s, inside the 60 s grace a seat is kept. Each ping
-    // is a frame out and a pong in for every socket: every 5 s they cost ~10% of the server's CPU at 750 rooms.
+    // patient: two missed pings 15 s apart end a silent socket within 30–45 s, and its seat's grace starts then, as
+    // for a closed tab. Each ping is a frame out and a pong in for every socket: every 5 s they cost ~10% of the
+    // server's CPU at 750 rooms.
     transport: new WebSocketTransport({ server: httpServer, maxPayload: MAX_FRAME_BYTES, pingInterval: 15000, pingMaxRetries: 2 }),
     express: (app) => {
       matchRoutes(app);
