@@ -128,6 +128,8 @@ class GeneratorThread {
   private readonly worker: Worker;
   private next = 0;
   private readonly waiting = new Map<number, { resolve(v: unknown): void; reject(e: Error): void }>();
+  /** The error the thread ended with: later requests fail with it instead of waiting forever. */
+  private failed: Error | null = null;
 
   constructor(options: PacedClientsOptions) {
     this.worker = new Worker(new URL("./paced-clients-worker.ts", import.meta.url), {
@@ -142,12 +144,14 @@ class GeneratorThread {
       else w?.resolve(result);
     });
     this.worker.on("error", (e) => {
+      this.failed = e;
       for (const w of this.waiting.values()) w.reject(e);
       this.waiting.clear();
     });
   }
 
   private ask<T>(op: string, rooms?: number): Promise<T> {
+    if (this.failed) return Promise.reject(this.failed);
     const id = this.next++;
     return new Promise<T>((resolve, reject) => {
       this.waiting.set(id, { resolve: resolve as (v: unknown) => void, reject });
