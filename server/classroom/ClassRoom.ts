@@ -23,6 +23,7 @@ import type { GameRecord } from "../../shared/engine/index.ts";
 import { hashKey, keyMatches, type ClassSession, type RosterEntry } from "./store.ts";
 import { classSeats, randomTeams, sameName } from "./teams.ts";
 import { checkTeacherKey } from "./teacherKey.ts";
+import { visiblePatches } from "../room/viewPatches.ts";
 import { promptPatches, SAFETY_PATCH_MS } from "../room/promptPatch.ts";
 import { TakeoverWatch } from "../room/takeover.ts";
 
@@ -52,6 +53,10 @@ export class ClassRoom extends Room<{ state: MatchState }> {
   // Patches go out when the state changes (promptPatch.ts); this tick is only the net under them.
   patchRate = SAFETY_PATCH_MS;
   private patchSoon = promptPatches(this);
+  // A client gets a patch only when something it may see changed (viewPatches.ts).
+  override setSerializer(serializer: Parameters<Room["setSerializer"]>[0]): void {
+    super.setSerializer(visiblePatches(serializer));
+  }
 
   private ctx!: ServerContext;
   private store!: Store;

@@ -19,6 +19,7 @@ import { takeoverLines, TakeoverWatch } from "./takeover.ts";
 import { PastReasonsCache } from "./pastReasons.ts";
 import { initialControls, newTicket, type SeatControl } from "./seating.ts";
 import { restoredControls, savedRoom, type MatchSave, type MatchStatus } from "./matchSave.ts";
+import { visiblePatches } from "./viewPatches.ts";
 import { promptPatches, SAFETY_PATCH_MS } from "./promptPatch.ts";
 import { playedByBot } from "../../shared/protocol/seatControl.ts";
 
@@ -64,6 +65,10 @@ export class MatchRoom extends Room<{ state: MatchState; metadata: LobbyMetadata
   // Patches go out when the state changes (promptPatch.ts); this tick is only the net under them.
   patchRate = SAFETY_PATCH_MS;
   private patchSoon = promptPatches(this);
+  // A client gets a patch only when something it may see changed (viewPatches.ts).
+  override setSerializer(serializer: Parameters<Room["setSerializer"]>[0]): void {
+    super.setSerializer(visiblePatches(serializer));
+  }
 
   private ctx!: ServerContext;
   private setup!: CreateMatchOptions;
