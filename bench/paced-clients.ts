@@ -2,11 +2,10 @@ import "./server-socket.ts";
 import { Client, type Room } from "@colyseus/sdk";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { getHeapStatistics } from "node:v8";
-import { decisionsOf, partialGame } from "../client/net/remoteView.ts";
-import { baselineInput } from "../shared/bots/baseline.ts";
-import { SEATS, viewFor, type Order, type Seat } from "../shared/engine/index.ts";
+import { SEATS, type Seat } from "../shared/engine/index.ts";
 import type { Reply } from "../shared/protocol/messages.ts";
 import type { MatchState } from "../shared/protocol/state.ts";
+import { owedBy, planOrders } from "./seatOwes.ts";
 
 /*
  * One share of the paced load's clients (bench/server-paced.ts runs several, each on its own thread): its matches,
@@ -128,39 +127,25 @@ export class PacedClients {
     }
   }
 
-  private planOrders(state: MatchState, seat: Seat, seed: number): Order[] {
-    const game = partialGame(state, [], [], false);
-    if (!game) return [];
-    const input = baselineInput(viewFor(game, seat), seed);
-    return input?.type === "orders" ? input.orders : [];
-  }
-
   private seatPlayer(room: Room<unknown, MatchState>, seat: Seat, planner: boolean, match: Match): void {
     let scheduled = "";
     const look = (state: MatchState) => {
-      if (this.stopping || match.over || !state.started || state.phase === "ended" || state.phase === "lobby") return;
-      const secret = state.secrets?.get(seat);
-      if (!secret) return;
-      if (state.phase === "orders") {
-        const key = `o${state.round}`;
-        if (scheduled === key || state.seats.get(seat)?.submitted) return;
-        scheduled = key;
-        const round = state.round;
+      if (this.stopping || match.over) return;
+      const owed = owedBy(state, seat);
+      if (!owed || scheduled === owed.key) return;
+      scheduled = owed.key;
+      if (owed.kind === "orders") {
+        const round = owed.round;
         setTimeout(() => {
           if (this.stopping || match.over || room.state.round !== round || room.state.phase !== "orders") return;
-          const orders = planner ? this.planOrders(room.state, seat, round * 8 + SEATS.indexOf(seat)) : [];
+          const orders = planner ? planOrders(room.state, seat, round * 8 + SEATS.indexOf(seat)) : [];
           void this.timed(room, "submitOrders", { orders, round });
         }, this.delay(5, 40));
         return;
       }
-      const open = decisionsOf(secret).find((d) => d.seat === seat && d.answer === null);
-      if (!open) return;
-      const key = `d${open.id}`;
-      if (scheduled === key) return;
-      scheduled = key;
       setTimeout(() => {
         if (this.stopping || match.over) return;
-        void this.timed(room, "answer", { decision: open.id, answer: open.defaultAnswer, round: room.state.round });
+        void this.timed(room, "answer", { decision: owed.decision, answer: owed.answer, round: room.state.round });
       }, this.delay(2, 10));
     };
     room.onStateChange((state) => {

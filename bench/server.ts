@@ -6,12 +6,12 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
-import { decisionsOf, partialGame } from "../client/net/remoteView.ts";
-import { baselineInput } from "../shared/bots/baseline.ts";
-import { SEATS, viewFor, type Order, type Seat } from "../shared/engine/index.ts";
+import { decisionsOf } from "../client/net/remoteView.ts";
+import { SEATS, type Seat } from "../shared/engine/index.ts";
 import type { Reply } from "../shared/protocol/messages.ts";
 import type { MatchState } from "../shared/protocol/state.ts";
 import { intArg, parseArgs } from "./args.ts";
+import { owedBy, planOrders } from "./seatOwes.ts";
 
 /*
  * Load generator for the game server, written with @colyseus/sdk. It starts the server as its own
@@ -137,27 +137,18 @@ function plan<T>(make: () => T): Promise<T> {
  * same games, as before). Only the board is rebuilt for it: no event log and no chart history, which the bot does
  * not read and which made planning the generator's largest cost.
  */
-function planOrders(state: MatchState, seat: Seat, seed: number): Order[] {
-  const game = partialGame(state, [], [], false);
-  if (!game) return [];
-  const input = baselineInput(viewFor(game, seat), seed);
-  return input?.type === "orders" ? input.orders : [];
-}
-
 /** One seat's player: acts whenever its seat owes something, once per distinct moment. */
 function play(room: Room<unknown, MatchState>, seat: Seat, done: () => boolean): void {
   let acted = "";
   let busy = false;
   const act = async (state: MatchState) => {
-    if (busy || done() || !state.started || state.phase === "ended" || state.phase === "lobby") return;
-    const secret = state.secrets?.get(seat);
-    if (!secret) return;
-    if (state.phase === "orders") {
-      const key = `o${state.round}`;
-      if (acted === key || state.seats.get(seat)?.submitted) return;
-      acted = key;
-      busy = true;
-      const round = state.round;
+    if (busy || done()) return;
+    const owed = owedBy(state, seat);
+    if (!owed || acted === owed.key) return;
+    acted = owed.key;
+    busy = true;
+    if (owed.kind === "orders") {
+      const round = owed.round;
       const orders = await plan(() => planOrders(room.state, seat, round * 8 + SEATS.indexOf(seat)));
       const answered = await timedRequest(room, "submitOrders", { orders, round });
       busy = false;
@@ -166,13 +157,7 @@ function play(room: Room<unknown, MatchState>, seat: Seat, done: () => boolean):
       // Changes that arrived while waiting for the reply were skipped: look again.
       return act(room.state);
     }
-    const open = decisionsOf(secret).find((d) => d.seat === seat && d.answer === null);
-    if (!open) return;
-    const key = `d${open.id}`;
-    if (acted === key) return;
-    acted = key;
-    busy = true;
-    const answered = await timedRequest(room, "answer", { decision: open.id, answer: open.defaultAnswer, round: state.round });
+    const answered = await timedRequest(room, "answer", { decision: owed.decision, answer: owed.answer, round: state.round });
     busy = false;
     if (!answered) { acted = ""; return; }
     return act(room.state);
