@@ -45,9 +45,10 @@ async function openOnce(how: OpenOnce): Promise<string> {
   const { claim } = how;
   if (claim && !(await claim.take())) {
     const sleep = how.sleep ?? pause;
-    const polls = Math.ceil((how.waitMs ?? 15_000) / (how.pollMs ?? 100));
+    const pollMs = how.pollMs ?? 100;
+    const polls = Math.ceil((how.waitMs ?? 15_000) / pollMs);
     for (let i = 0; i < polls; i++) {
-      await sleep(how.pollMs ?? 100);
+      await sleep(pollMs);
       const room = await how.live();
       if (room) return room;
     }
