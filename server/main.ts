@@ -1,3 +1,4 @@
+import "./quietAgent.ts";
 import { defineRoom, defineServer, matchMaker, type Server } from "@colyseus/core";
 import { RedisDriver } from "@colyseus/redis-driver";
 import { RedisPresence } from "@colyseus/redis-presence";
@@ -208,6 +209,15 @@ async function main(): Promise<void> {
   if (redisUrl && !databaseUrl) throw new StartupError("REDIS_URL is set but DATABASE_URL is not: processes sharing Redis must share their records in PostgreSQL too.");
   const running = await startServer({ port, dbPath, clientDir: resolve("dist/client"), allowedOrigins: parseOrigins(process.env.ALLOWED_ORIGINS), limits, databaseUrl, redisUrl, publicAddress, trustedProxies: parseProxies(process.env.TRUSTED_PROXIES) });
   console.log(`New Great Game: http://localhost:${running.port} (records in ${databaseUrl ? "PostgreSQL" : dbPath}${redisUrl ? `, Redis, rooms at ${publicAddress}` : ""})`);
+  // An error nothing awaited is a bug to hear of, in one line, not a reason to drop every game on the server; one
+  // thrown out of the event loop may have left anything half done: the process ends, and its games come back from
+  // their records when it is started again.
+  const processLog = new RefusalLog((line) => console.error(line));
+  process.on("unhandledRejection", (reason) => processLog.line(`unhandled rejection: ${oneLine(reason)}`));
+  process.on("uncaughtException", (error) => {
+    console.error(`The server stopped on an error: ${oneLine(error)}`);
+    process.exit(1);
+  });
   const stop = () => void running.close().then(() => process.exit(0));
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
