@@ -71,6 +71,13 @@ export function viewerOf(state: MatchState, sessionId: string): Viewer {
   return member && member.seat && !member.spectator ? (member.seat as Seat) : "spectator";
 }
 
+/** The events of the latest step this viewer saw (its own private events may come from a step after the public ones). */
+function latestStep(events: GameEvent[], steps: number[]): GameEvent[] {
+  let last = -1;
+  for (const step of steps) if (step > last) last = step;
+  return events.filter((_, i) => steps[i] === last);
+}
+
 /**
  * The parts of the game state this client received, shaped for the engine's `viewFor`. `withHistory: false`
  * leaves the per-round snapshots out (they only feed the charts), for callers that need the board alone.
@@ -122,7 +129,7 @@ export function partialGame(state: MatchState, events: GameEvent[], steps: numbe
     nextDecisionId: 0,
     stats: readDoc(state.stats) as unknown as GameState["stats"],
     history: (withHistory ? state.history.map((h) => JSON.parse(h)) : []) as GameState["history"],
-    log: events.filter((_, i) => steps[i] === state.step),
+    log: latestStep(events, steps),
     winners: [...state.winners] as Seat[],
     endReason: (state.endReason || null) as GameState["endReason"],
   };

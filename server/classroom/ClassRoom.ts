@@ -252,7 +252,7 @@ export class ClassRoom extends Room<{ state: MatchState }> {
         this.pendingNote = null;
         // The room's own note is not the engine's: the session keeps it, to replay the log after a restart.
         if (note) this.session.notes = [...(this.session.notes ?? []), { step: steps, event: note }];
-        this.projector.sync(game, steps);
+        this.projector.sync(game);
         this.projector.addEvents(note ? [note, ...events] : events, steps);
         const key = `${game.round}|${game.phase}`;
         if (key !== this.phaseKey) {
@@ -268,7 +268,7 @@ export class ClassRoom extends Room<{ state: MatchState }> {
         eventsByStep.forEach((events, step) => {
           this.projector.addEvents([...notes.filter((n) => n.step === step).map((n) => n.event), ...events], step);
         });
-        this.projector.sync(game, eventsByStep.length - 1);
+        this.projector.sync(game);
       },
       onClock: (deadline) => {
         this.patchSoon();

@@ -263,7 +263,7 @@ export class MatchRoom extends Room<{ state: MatchState; metadata: LobbyMetadata
       },
       onStep: (game, events, steps) => {
         this.patchSoon();
-        this.projector.sync(game, steps);
+        this.projector.sync(game);
         const took = this.takeover(steps, game.round);
         if (took) this.tookAt.set(steps, took);
         this.projector.addEvents(took ? [took, ...events] : events, steps);
@@ -283,7 +283,7 @@ export class MatchRoom extends Room<{ state: MatchState; metadata: LobbyMetadata
           const line = lines.get(step);
           this.projector.addEvents(line ? [line, ...events] : events, step);
         });
-        this.projector.sync(game, eventsByStep.length - 1);
+        this.projector.sync(game);
       },
       onClock: (deadline) => {
         this.patchSoon();

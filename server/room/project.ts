@@ -93,14 +93,13 @@ export class Projector {
   }
 
   /** Everything but the events: call after every accepted input, and once at the start. */
-  sync(game: GameState, step: number): void {
+  sync(game: GameState): void {
     const s = this.state;
     const last = this.last;
     this.last = game;
     s.phase = game.phase;
     s.round = game.round;
     s.maxRounds = game.maxRounds;
-    s.step = step;
     if (game.seatOrder !== last?.seatOrder) syncStrings(s.seatOrder, game.seatOrder);
     if (game.deck !== last?.deck) syncStrings(s.news, game.deck.news);
     if (game.winners !== last?.winners) syncStrings(s.winners, game.winners);
@@ -163,6 +162,7 @@ export class Projector {
     }
     if (open.length > 0) {
       this.publicCount += open.length;
+      this.state.step = step;
       this.state.log.push(JSON.stringify([step, open] satisfies PublicLogEntry));
     }
     for (const [seat, list] of hidden) this.state.secrets.get(seat)!.log.push(JSON.stringify([step, list] satisfies SecretLogEntry));

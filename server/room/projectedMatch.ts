@@ -24,7 +24,7 @@ export class ProjectedMatch {
     }
     this.state.started = true;
     this.projector = new Projector(this.state);
-    this.projector.sync(this.game, 0);
+    this.projector.sync(this.game);
     this.projector.addEvents(this.game.log, 0);
   }
 
@@ -40,7 +40,7 @@ export class ProjectedMatch {
     if (!result.ok) throw new Error(`${result.code} ${JSON.stringify(result.params)}`);
     this.game = result.state;
     this.steps++;
-    this.projector.sync(this.game, this.steps);
+    this.projector.sync(this.game);
     this.projector.addEvents(result.events, this.steps);
   }
 }

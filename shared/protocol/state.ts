@@ -106,7 +106,11 @@ export const MatchState = schema({
   phase: t.string().default("lobby"),
   round: t.uint8().default(0),
   maxRounds: t.uint8().default(0),
-  /** Number of accepted inputs so far; events of the latest step carry it. */
+  /**
+   * The latest step (an accepted input) with public events, as the public log labels it. A step that only records a
+   * seat's input while its phase stays open (an order, an answer) leaves it: an answer changes nothing anyone else
+   * sees, so the other seats get no patch and no sign of it.
+   */
   step: t.uint32().default(0),
   seatOrder: t.array("string"),
   news: t.array("string"),

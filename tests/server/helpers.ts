@@ -28,6 +28,16 @@ export function manualClock(start = 1_000_000): { now: () => number; advance(ms:
   return { now: () => t, advance: (ms) => { t += ms; } };
 }
 
+/**
+ * How many seats have sent their orders, as a screen shows them: in a round's orders phase, the inputs it has seen
+ * (the state's public `step` labels the latest public events, not every input).
+ */
+export function ordersSent(state: { seats: { forEach(f: (seat: { submitted: boolean }) => void): void } }): number {
+  let sent = 0;
+  state.seats.forEach((seat) => { if (seat.submitted) sent++; });
+  return sent;
+}
+
 /** A server on a free port with a temporary database. */
 export async function bootServer(options: Partial<ServerOptions> = {}): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), "ngg-server-"));

@@ -82,3 +82,44 @@ describe("the encoder's buffer", () => {
     }
   });
 });
+
+describe("what a step shows the other seats", () => {
+  it("an answer that leaves its phase open changes nothing another seat sees: their patch is empty; every other step reaches everyone", () => {
+    const match = new ProjectedMatch({ length: "short" }, 12);
+    const encoder = new Encoder(match.state);
+    const views = new Map(match.game.seatOrder.map((seat) => {
+      const view = new StateView();
+      view.add(match.state.secrets.get(seat)!);
+      return [seat, view] as const;
+    }));
+    const frames = () => {
+      const it = { offset: 1 };
+      encoder.encode(it);
+      const shared = it.offset;
+      const sizes = new Map([...views].map(([seat, view]) => [seat, encoder.encodeView(view, shared, { ...it }).length - 1]));
+      encoder.discardChanges();
+      return sizes;
+    };
+    frames();
+    let lightAnswers = 0;
+    while (!match.ended) {
+      const before = match.game;
+      match.step();
+      const after = match.game;
+      const sizes = frames();
+      const answered = after.decisions.find((d) => d.answer !== null && before.decisions.find((b) => b.id === d.id)?.answer === null);
+      const light = !!answered && after.phase === before.phase && after.round === before.round;
+      if (!light) {
+        for (const [seat, size] of sizes) expect(size, `seat ${seat} after a step that moved the game`).toBeGreaterThan(0);
+        continue;
+      }
+      lightAnswers++;
+      for (const [seat, size] of sizes) {
+        const party = seat === answered.seat || seat === answered.from;
+        if (party) expect(size, `${seat} answered or asked`).toBeGreaterThan(0);
+        else expect(size, `${seat} has no part in decision ${answered.id}`).toBe(0);
+      }
+    }
+    expect(lightAnswers).toBeGreaterThan(3);
+  });
+});

@@ -2,7 +2,7 @@ import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { resumeRemoteMatch } from "../../client/net/remoteConnection.ts";
 import { RULES_VERSION } from "../../shared/engine/index.ts";
-import { createRemoteMatch, joinRemoteMatch, memoryStore, until } from "./helpers.ts";
+import { createRemoteMatch, joinRemoteMatch, memoryStore, ordersSent, until } from "./helpers.ts";
 import { oneDatabase } from "./oneDatabase.ts";
 import { newClass, student } from "../classroom/helpers.ts";
 import { classStore } from "../../server/classroom/live.ts";
@@ -65,7 +65,8 @@ describe("versioned records", () => {
     await until("the game shows", () => !!back.view());
     expect(back.match().rulesChanged).toEqual({ round: 1 });
     // Shown as it stood after the last matching step, and refused from there on.
-    expect(back.rawState.step).toBe(at);
+    expect(back.view()!.phase).toBe("orders");
+    expect(ordersSent(back.rawState)).toBe(at);
     const v = back.view()!;
     expect(await back.send("submitOrders", { orders: [], round: v.round })).toMatchObject({ ok: false, code: "rules-changed" });
     // Its debrief material (events, chart history) is all there up to that step; nothing was cut from the record.
@@ -99,7 +100,8 @@ describe("versioned records", () => {
     await start(port);
     await until("the teacher is back", () => teacher.status === "open" && (teacher.state()?.rulesChanged ?? 0) > 0, 30_000);
     expect(teacher.state()!.rulesChanged).toBe(1);
-    expect(teacher.state()!.step).toBe(2);
+    expect(teacher.state()!.phase).toBe("orders");
+    expect(ordersSent(teacher.state()!)).toBe(2);
     await until("Ana is back", () => ana.status === "open" && !!ana.state());
     expect(await ana.request("submitOrders", { orders: [], round: 1 })).toMatchObject({ ok: false, code: "rules-changed" });
     // The debrief, without the teacher's key: the game as far as it replays.
