@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, openSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, openSync, rmSync } from "node:fs";
+import { cpuSeconds, rssMb } from "./processStats.ts";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
@@ -51,24 +52,6 @@ export interface PacedResult {
   rssMbPerRoom: number;
   errors: number;
   think: number;
-}
-
-function rssMb(pid: number): number {
-  try {
-    const line = readFileSync(`/proc/${pid}/status`, "utf8").split("\n").find((l) => l.startsWith("VmRSS:"));
-    return line ? Number(line.replace(/\D+/g, "")) / 1024 : 0;
-  } catch {
-    return 0;
-  }
-}
-
-function cpuSeconds(pid: number): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return 0;
-  }
 }
 
 /** The share of a step's replies that may be left out for the generator's stalls; a step with more does not hold. */
@@ -189,7 +172,7 @@ export async function runPaced(target: PacedTarget, args: Record<string, string 
   const share = (rooms: number, i: number) => Math.floor(rooms / threads) + (i < rooms % threads ? 1 : 0);
 
   const baseRss = target.pids.reduce((n, pid) => n + rssMb(pid), 0);
-  const cpuTotal = () => target.pids.reduce((n, pid) => n + cpuSeconds(pid), 0);
+  const cpuTotal = () => target.pids.reduce((n, pid) => { const c = cpuSeconds(pid); return { user: n.user + c.user, system: n.system + c.system }; }, { user: 0, system: 0 });
   let held: { rooms: number; p50: number; p99: number; p99Raw: number; cpuMsPerRound: number; rssMbPerRoom: number } | null = null;
   let lastErrors = 0;
   let totalErrors = 0;
@@ -211,7 +194,9 @@ export async function runPaced(target: PacedTarget, args: Record<string, string 
       const t0 = performance.now();
       await new Promise((r) => setTimeout(r, holdMs));
       const seconds = (performance.now() - t0) / 1000;
-      const serverCpu = cpuTotal() - cpu0;
+      const cpu1 = cpuTotal();
+      const serverSystem = cpu1.system - cpu0.system;
+      const serverCpu = cpu1.user - cpu0.user + serverSystem;
       const gen = process.cpuUsage(gen0);
       const reports = await Promise.all(generators.map((g) => g.endWindow()));
       const sortedRaw = reports.flatMap((r) => r.latencies).sort((a, b) => a - b);
@@ -236,7 +221,7 @@ export async function runPaced(target: PacedTarget, args: Record<string, string 
       previous = now;
       const loopP99 = Math.max(...reports.map((r) => r.loopP99Ms));
       const loopMax = Math.max(...reports.map((r) => r.loopMaxMs));
-      log(`${roomsNow} rooms (${roomsNow * SEATS.length} clients): ${sortedRaw.length} acks, p50 ${p50} ms, p99 ${p99} ms (${sortedRaw.length - sorted.length} acks that waited on the generator threads' own ${sum((r) => r.stalls)} stalls left out; with them p99 ${p99Raw} ms), errors ${windowErrors}, ${roundsInWindow} rounds (${round1(roundsInWindow / seconds)}/s; a round: ${roundsInWindow ? round1(sortedRaw.length / roundsInWindow) : 0} replies and ${roundsInWindow ? round1(patchesInWindow / roundsInWindow) : 0} patch frames), server cpu ${Math.round((serverCpu / seconds) * 100)}% of a core (${cpuMsPerRound} ms/round${marginal !== null ? `, ${marginal} ms for each round more than the step before` : ""}), generator cpu ${Math.round(((gen.user + gen.system) / 1e6 / seconds) * 100)}% (threads' event-loop delay p99/max ${round1(loopP99)}/${round1(loopMax)} ms, heaps ${reports.map((r) => Math.round(r.heapMb)).join(" + ")} MB)${delays ? `, server event-loop delay p50/p99/max ${delays} ms` : ""}, server rss ${Math.round(rss)} MB${samples.length ? `; first errors: ${samples.join(" | ")}` : ""}`);
+      log(`${roomsNow} rooms (${roomsNow * SEATS.length} clients): ${sortedRaw.length} acks, p50 ${p50} ms, p99 ${p99} ms (${sortedRaw.length - sorted.length} acks that waited on the generator threads' own ${sum((r) => r.stalls)} stalls left out; with them p99 ${p99Raw} ms), errors ${windowErrors}, ${roundsInWindow} rounds (${round1(roundsInWindow / seconds)}/s; a round: ${roundsInWindow ? round1(sortedRaw.length / roundsInWindow) : 0} replies and ${roundsInWindow ? round1(patchesInWindow / roundsInWindow) : 0} patch frames), server cpu ${Math.round((serverCpu / seconds) * 100)}% of a core (${cpuMsPerRound} ms/round, ${roundsInWindow > 0 ? round1((serverSystem * 1000) / roundsInWindow) : 0} of it in the kernel${marginal !== null ? `, ${marginal} ms for each round more than the step before` : ""}), generator cpu ${Math.round(((gen.user + gen.system) / 1e6 / seconds) * 100)}% (threads' event-loop delay p99/max ${round1(loopP99)}/${round1(loopMax)} ms, heaps ${reports.map((r) => Math.round(r.heapMb)).join(" + ")} MB)${delays ? `, server event-loop delay p50/p99/max ${delays} ms` : ""}, server rss ${Math.round(rss)} MB${samples.length ? `; first errors: ${samples.join(" | ")}` : ""}`);
       // Replies are left out only while few are: past that the generator, not the server, is what is measured.
       const generatorBound = sortedRaw.length - sorted.length > GENERATOR_STALLED_SHARE * sortedRaw.length;
       if (generatorBound) log(`more than ${GENERATOR_STALLED_SHARE * 100}% of the replies waited on the generator's own stalls: the generator is the limit here, and the step does not count as held`);

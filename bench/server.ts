@@ -1,7 +1,7 @@
 import "./server-socket.ts";
 import { Client, Protocol, Room } from "@colyseus/sdk";
 import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -11,6 +11,7 @@ import { SEATS, type Seat } from "../shared/engine/index.ts";
 import type { Reply } from "../shared/protocol/messages.ts";
 import type { MatchState } from "../shared/protocol/state.ts";
 import { intArg, parseArgs } from "./args.ts";
+import { cpuSeconds, rssMb } from "./processStats.ts";
 import { owedBy, planOrders } from "./seatOwes.ts";
 
 /*
@@ -60,15 +61,10 @@ function freePort(): Promise<number> {
   });
 }
 
-function rssMb(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, "utf8").split("\n").find((l) => l.startsWith("VmRSS:"));
-  return line ? Number(line.replace(/\D+/g, "")) / 1024 : 0;
-}
-
-/** CPU seconds a process has used so far (user + system), from /proc. */
-function cpuSeconds(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-  return (Number(fields[11]) + Number(fields[12])) / 100;
+/** CPU seconds a process has used so far, user and system together. */
+function cpuOf(pid: number): number {
+  const { user, system } = cpuSeconds(pid);
+  return user + system;
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -244,7 +240,7 @@ async function main(): Promise<void> {
     loop.enable();
     const started = performance.now();
     playStart = started;
-    const serverCpuStart = cpuSeconds(server.pid!);
+    const serverCpuStart = cpuOf(server.pid!);
     const loadCpuStart = process.cpuUsage();
     // Hosts press start over the first START_SPREAD_MS, as matches on a real server start at different moments:
     // all of them in one instant would have two thousand clients plan their first orders at once, a burst no
@@ -275,7 +271,7 @@ async function main(): Promise<void> {
     console.error(`event-loop delay while playing (p50/p99/max ms): server ${serverLoop.p50}/${serverLoop.p99}/${serverLoop.max}, load generator ${ms(loop.percentile(50))}/${ms(loop.percentile(99))}/${ms(loop.max)}`);
     const rss = rssMb(server.pid!);
     if (process.env.BENCH_HEAP_SNAPSHOT) (await import("node:v8")).writeHeapSnapshot(process.env.BENCH_HEAP_SNAPSHOT);
-    const serverCpu = (cpuSeconds(server.pid!) - serverCpuStart) / seconds;
+    const serverCpu = (cpuOf(server.pid!) - serverCpuStart) / seconds;
     const loadUsage = process.cpuUsage(loadCpuStart);
     const loadCpu = (loadUsage.user + loadUsage.system) / 1e6 / seconds;
     // Where the machine's time went while the games ran (on stderr, beside the figures).
