@@ -21,7 +21,7 @@ const before = process.listeners("uncaughtException").length + process.listeners
 const { startServer } = await import("./server/main.ts");
 const running = await startServer({ port: 0, dbPath: ${JSON.stringify(join(dir, "games.sqlite"))}, clientDir: ${JSON.stringify(join(dir, "none"))}, log: () => {} });
 await new Promise((r) => setTimeout(r, 200));
-const agent = (await import("@pm2/io")).default;
+const agent = await import("@pm2/io").then((m) => m.default, () => ({}));
 const after = process.listeners("uncaughtException").length + process.listeners("unhandledRejection").length;
 console.log(JSON.stringify({ agentStarted: typeof agent.init === "function", handlersAdded: after - before }));
 await running.close();
