@@ -28,9 +28,10 @@ import type { PacedClientsOptions, WindowReport } from "./paced-clients.ts";
  * errors, or where more than 2% of the replies waited on the generator (then the generator is what is measured) (or when the time budget `--budget` seconds, default 540, runs out);
  * `roomsHeld` is the last step that held. The generator's own CPU is printed on stderr.
  *
- * The clients run in `--generators` threads (default 2, bench/paced-clients.ts), the rooms shared evenly: each
+ * The clients run in `--generators` threads (default 3, bench/paced-clients.ts), the rooms shared evenly: each
  * thread's collector then marks only its share of the decoded states, and a pause stalls only its share of the
- * clients (one thread holding 1,000 rooms' 8,000 states stalled for 0.2–1.1 s at a time).
+ * clients (one thread holding 1,000 rooms' 8,000 states stalled for 0.2–1.1 s at a time; with two threads more than
+ * 2% of the replies waited on a stall at 1,250–1,500 rooms, with three 0.5% at 1,500).
  */
 
 export interface PacedTarget {
@@ -163,7 +164,7 @@ export async function runPaced(target: PacedTarget, args: Record<string, string 
   const settleMs = intArg(args, "settle", 10) * 1000;
   const budgetMs = intArg(args, "budget", 540) * 1000;
   const planShare = Number(args.plan ?? 0.25);
-  const threads = Math.max(1, intArg(args, "generators", 2));
+  const threads = Math.max(1, intArg(args, "generators", 3));
   const began = performance.now();
   log(`paced load: orders after 5-40 s, answers after 2-10 s, divided by --think ${think}; steps of ${step} rooms x ${SEATS.length} clients, each held ${holdMs / 1000} s; ${threads} generator threads`);
 
