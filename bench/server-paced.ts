@@ -19,7 +19,8 @@ import type { PacedClientsOptions, WindowReport } from "./paced-clients.ts";
  * orders come after 2.5–20 s and answers after 1–5 s) so that one run fits in minutes; the factor is printed.
  * A match plays standard length; one that ends is replaced, so the number of rooms held stays what was asked.
  *
- * Rooms are added in steps (`--step`, default 250, 8 clients each) up to `--max-rooms` (default 2000); each step is
+ * Rooms are added in steps (`--step`, default 250, 8 clients each; the first step `--from`, default one step) up to
+ * `--max-rooms` (default 2000); each step is
  * held `--hold` seconds (default 30) after a settling time (`--settle`, 10), and measured over that window: acknowledgement latency
  * of orders and answers (request to reply), errors, the server's CPU per round played. Replies that waited on a stall
  * of the generator's own event loop (its collector: thousands of decoded states on cores it shares with the server)
@@ -160,13 +161,14 @@ export async function runPaced(target: PacedTarget, args: Record<string, string 
   if (!(think > 0)) throw new Error("--think must be a positive number");
   const step = Math.max(1, intArg(args, "step", 250));
   const maxRooms = intArg(args, "max-rooms", 2000);
+  const from = Math.max(1, intArg(args, "from", step));
   const holdMs = intArg(args, "hold", 30) * 1000;
   const settleMs = intArg(args, "settle", 10) * 1000;
   const budgetMs = intArg(args, "budget", 540) * 1000;
   const planShare = Number(args.plan ?? 0.25);
   const threads = Math.max(1, intArg(args, "generators", 3));
   const began = performance.now();
-  log(`paced load: orders after 5-40 s, answers after 2-10 s, divided by --think ${think}; steps of ${step} rooms x ${SEATS.length} clients, each held ${holdMs / 1000} s; ${threads} generator threads`);
+  log(`paced load: orders after 5-40 s, answers after 2-10 s, divided by --think ${think}; steps of ${step} rooms x ${SEATS.length} clients from ${from}, each held ${holdMs / 1000} s; ${threads} generator threads`);
 
   const generators = Array.from({ length: threads }, (_, i) => new GeneratorThread({ urls: target.urls, firstUrl: i, think, planShare }));
   /** The rooms each thread holds for a total: as even as it goes. */
@@ -179,7 +181,7 @@ export async function runPaced(target: PacedTarget, args: Record<string, string 
   let totalErrors = 0;
   let previous: { cpuPerSecond: number; roundsPerSecond: number } | null = null;
   try {
-    for (let rooms = step; rooms <= maxRooms; rooms += step) {
+    for (let rooms = from; rooms <= maxRooms; rooms += step) {
       if (performance.now() - began + settleMs + holdMs > budgetMs) {
         log(`time budget reached before ${rooms} rooms`);
         break;
