@@ -73,10 +73,6 @@ function syncDecisions(secret: Secret, decisions: readonly Decision[]): void {
   for (const id of [...secret.answers.keys()]) if (!ids.has(id)) secret.answers.delete(id);
 }
 
-function sameSeatFields(a: GameState["seats"][Seat] & object, b: GameState["seats"][Seat] & object): boolean {
-  return a.funds === b.funds && a.income === b.income && a.ap === b.ap && a.score === b.score && a.submitted === b.submitted && a.agenda === b.agenda;
-}
-
 function setIfChanged<T extends object, K extends keyof T>(obj: T, key: K, value: T[K]): void {
   if (obj[key] !== value) obj[key] = value;
 }
@@ -91,11 +87,6 @@ export class Projector {
    */
   private last: GameState | null = null;
   private lastDecisions = "";
-  /**
-   * Seat entries and secrets written at least once by this projector: one whose seat's plain values equal the last
-   * projected ones needs no read of its synchronised fields (each read goes through the schema's getters).
-   */
-  private synced = new WeakSet<object>();
 
   constructor(state: MatchState) {
     this.state = state;
@@ -106,13 +97,13 @@ export class Projector {
     const s = this.state;
     const last = this.last;
     this.last = game;
-    if (game.phase !== last?.phase) s.phase = game.phase;
-    if (game.round !== last?.round) s.round = game.round;
-    if (game.maxRounds !== last?.maxRounds) s.maxRounds = game.maxRounds;
+    s.phase = game.phase;
+    s.round = game.round;
+    s.maxRounds = game.maxRounds;
     if (game.seatOrder !== last?.seatOrder) syncStrings(s.seatOrder, game.seatOrder);
     if (game.deck !== last?.deck) syncStrings(s.news, game.deck.news);
     if (game.winners !== last?.winners) syncStrings(s.winners, game.winners);
-    if (game.endReason !== last?.endReason) s.endReason = game.endReason ?? "";
+    s.endReason = game.endReason ?? "";
     if (game.options !== last?.options) syncDoc(s.options, game.options);
     if (game.global !== last?.global) syncDoc(s.global, game.global);
     if (game.stats !== last?.stats) syncDoc(s.stats, game.stats);
@@ -134,22 +125,18 @@ export class Projector {
     this.lastDecisions = decisionsText;
     for (const seat of game.seatOrder) {
       const g = game.seats[seat]!;
-      // The seat as projected last (within the same phase, which decides whether its agenda is public).
-      const prev = last?.phase === game.phase ? last.seats[seat] : undefined;
       const entry = s.seats.get(seat);
-      if (entry && !(prev && this.synced.has(entry) && sameSeatFields(prev, g))) {
+      if (entry) {
         setIfChanged(entry, "funds", g.funds);
         setIfChanged(entry, "income", g.income);
         setIfChanged(entry, "ap", g.ap);
         setIfChanged(entry, "score", g.score);
         setIfChanged(entry, "submitted", g.submitted);
         setIfChanged(entry, "agenda", ended ? g.agenda : "");
-        this.synced.add(entry);
       }
       const secret = s.secrets.get(seat);
       if (secret) {
-        if (!(prev && this.synced.has(secret) && prev.agenda === g.agenda)) setIfChanged(secret, "agenda", g.agenda);
-        this.synced.add(secret);
+        setIfChanged(secret, "agenda", g.agenda);
         if (g.orders !== last?.seats[seat]?.orders) setIfChanged(secret, "orders", JSON.stringify(g.orders));
         if (decisionsChanged) syncDecisions(secret, game.decisions.filter((d) => d.seat === seat || d.from === seat));
       }
