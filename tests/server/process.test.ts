@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { until } from "./helpers.ts";
 
 /*
  * The server's process as it runs (`server/main.ts` in a process of its own): what it starts beside the game, and
@@ -40,11 +41,7 @@ function serverThatFails(fail: "reject" | "throw") {
   child.stdout.on("data", (chunk) => { out.stdout += String(chunk); });
   child.stderr.on("data", (chunk) => { out.stderr += String(chunk); });
   child.once("exit", (code) => { out.exit = code; });
-  const until = async (what: string, ok: () => boolean) => {
-    for (let i = 0; i < 300 && !ok(); i++) await new Promise((r) => setTimeout(r, 50));
-    if (!ok()) throw new Error(`${what}: ${JSON.stringify(out)}`);
-  };
-  return { out, until, kill: () => child.kill("SIGKILL") };
+  return { out, kill: () => child.kill("SIGKILL") };
 }
 
 describe("the server's process", () => {
@@ -58,7 +55,7 @@ describe("the server's process", () => {
   it("logs a rejection nothing awaited in one line, without its stack, and goes on serving", async () => {
     const server = serverThatFails("reject");
     try {
-      await server.until("the rejection is logged", () => server.out.stderr.includes("\n") && /localhost:\d+/.test(server.out.stdout));
+      await until("the rejection is logged", () => server.out.stderr.includes("\n") && /localhost:\d+/.test(server.out.stdout), 15_000, () => server.out);
       expect(server.out.stderr.trim().split("\n")).toEqual(["unhandled rejection: Error: nobody waited for this"]);
       const address = server.out.stdout.match(/http:\/\/localhost:\d+/)![0];
       expect((await fetch(`${address}/health`)).status).toBe(200);
@@ -71,7 +68,7 @@ describe("the server's process", () => {
   it("stops on an error thrown out of the event loop, saying so in one line without its stack", async () => {
     const server = serverThatFails("throw");
     try {
-      await server.until("the server stops", () => server.out.exit !== undefined);
+      await until("the server stops", () => server.out.exit !== undefined, 15_000, () => server.out);
       expect(server.out.exit).toBe(1);
       expect(server.out.stderr.trim().split("\n")).toEqual(["The server stopped on an error: Error: nobody waited for this"]);
     } finally {
