@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 
 /*
  * What the benches read of the server's processes from /proc: their resident memory and CPU time. A process that
@@ -22,4 +22,19 @@ export function cpuSeconds(pid: number): { user: number; system: number } {
   } catch {
     return { user: 0, system: 0 };
   }
+}
+
+/** The pids of the processes running one of these programs (by /proc's command name: "postgres", "redis-server"). */
+export function pidsNamed(names: readonly string[]): number[] {
+  const out: number[] = [];
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      if (names.includes(stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")")))) out.push(Number(entry));
+    } catch {
+      // Gone between the listing and the read.
+    }
+  }
+  return out;
 }

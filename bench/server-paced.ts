@@ -42,6 +42,11 @@ export interface PacedTarget {
   pids: number[];
   /** Their /health (event-loop delay since the previous call). */
   health?: string[];
+  /**
+   * The pids of the services the servers share (Redis, PostgreSQL and its backends), read at each window's start and
+   * end: their CPU is measured apart from the servers'. A backend that ends within a window takes its share with it.
+   */
+  services?: () => number[];
   stop(): Promise<void>;
 }
 
@@ -54,6 +59,10 @@ export interface PacedResult {
   rssMbPerRoom: number;
   errors: number;
   think: number;
+  /** Server CPU per round of every step measured, held or not, by its rooms: runs compare at the rooms they share. */
+  cpuMsPerRoundByRooms: Record<number, number>;
+  /** The shared services' CPU per round (Redis and PostgreSQL, when the target has them), by rooms likewise. */
+  serviceCpuMsPerRoundByRooms?: Record<number, number>;
 }
 
 /** The share of a step's replies that may be left out for the generator's stalls; a step with more does not hold. */
@@ -180,6 +189,12 @@ export async function runPaced(target: PacedTarget, args: Record<string, string 
   let lastErrors = 0;
   let totalErrors = 0;
   let previous: { cpuPerSecond: number; roundsPerSecond: number } | null = null;
+  const cpuByRooms: Record<number, number> = {};
+  const serviceCpuByRooms: Record<number, number> = {};
+  const servicesCpu = () => {
+    const pids = target.services?.() ?? [];
+    return new Map(pids.map((pid) => { const c = cpuSeconds(pid); return [pid, c.user + c.system]; }));
+  };
   try {
     for (let rooms = from; rooms <= maxRooms; rooms += step) {
       if (performance.now() - began + settleMs + holdMs > budgetMs) {
@@ -192,12 +207,16 @@ export async function runPaced(target: PacedTarget, args: Record<string, string 
       const loops = async () => Promise.all((target.health ?? []).map((u) => fetch(u).then((r) => r.json() as Promise<{ eventLoopDelayMs?: { p50: number; p99: number; max: number } }>, () => ({}))));
       await loops();
       const cpu0 = cpuTotal();
+      const services0 = servicesCpu();
       // The generator's CPU: this process's, its threads included.
       const gen0 = process.cpuUsage();
       const t0 = performance.now();
       await new Promise((r) => setTimeout(r, holdMs));
       const seconds = (performance.now() - t0) / 1000;
       const cpu1 = cpuTotal();
+      // Only processes there at both ends: one started within the window would count its whole life.
+      const services1 = servicesCpu();
+      const serviceCpu = [...services1].reduce((n, [pid, c]) => n + (services0.has(pid) ? c - services0.get(pid)! : 0), 0);
       const serverSystem = cpu1.system - cpu0.system;
       const serverCpu = cpu1.user - cpu0.user + serverSystem;
       const gen = process.cpuUsage(gen0);
@@ -217,6 +236,9 @@ export async function runPaced(target: PacedTarget, args: Record<string, string 
       const rss = target.pids.reduce((n, pid) => n + rssMb(pid), 0);
       const delays = (await loops()).map((h) => (h as { eventLoopDelayMs?: { p50: number; p99: number; max: number } }).eventLoopDelayMs).filter(Boolean).map((d) => `${d!.p50}/${d!.p99}/${d!.max}`).join(", ");
       const cpuMsPerRound = roundsInWindow > 0 ? round1((serverCpu * 1000) / roundsInWindow) : 0;
+      cpuByRooms[roomsNow] = cpuMsPerRound;
+      const serviceMsPerRound = roundsInWindow > 0 ? round1((serviceCpu * 1000) / roundsInWindow) : 0;
+      if (target.services) serviceCpuByRooms[roomsNow] = serviceMsPerRound;
       // What one more round costs, from this step and the one before: the process's fixed costs (its collector,
       // timers, idle sockets' pings) drop out.
       const now = { cpuPerSecond: serverCpu / seconds, roundsPerSecond: roundsInWindow / seconds };
@@ -224,7 +246,7 @@ export async function runPaced(target: PacedTarget, args: Record<string, string 
       previous = now;
       const loopP99 = Math.max(...reports.map((r) => r.loopP99Ms));
       const loopMax = Math.max(...reports.map((r) => r.loopMaxMs));
-      log(`${roomsNow} rooms (${roomsNow * SEATS.length} clients): ${sortedRaw.length} acks, p50 ${p50} ms, p99 ${p99} ms (${sortedRaw.length - sorted.length} acks that waited on the generator threads' own ${sum((r) => r.stalls)} stalls left out; with them p99 ${p99Raw} ms), errors ${windowErrors}, ${roundsInWindow} rounds (${round1(roundsInWindow / seconds)}/s; a round: ${roundsInWindow ? round1(sortedRaw.length / roundsInWindow) : 0} replies and ${roundsInWindow ? round1(patchesInWindow / roundsInWindow) : 0} patch frames), server cpu ${Math.round((serverCpu / seconds) * 100)}% of a core (${cpuMsPerRound} ms/round, ${roundsInWindow > 0 ? round1((serverSystem * 1000) / roundsInWindow) : 0} of it in the kernel${marginal !== null ? `, ${marginal} ms for each round more than the step before` : ""}), generator cpu ${Math.round(((gen.user + gen.system) / 1e6 / seconds) * 100)}% (threads' event-loop delay p99/max ${round1(loopP99)}/${round1(loopMax)} ms, heaps ${reports.map((r) => Math.round(r.heapMb)).join(" + ")} MB)${delays ? `, server event-loop delay p50/p99/max ${delays} ms` : ""}, server rss ${Math.round(rss)} MB${samples.length ? `; first errors: ${samples.join(" | ")}` : ""}`);
+      log(`${roomsNow} rooms (${roomsNow * SEATS.length} clients): ${sortedRaw.length} acks, p50 ${p50} ms, p99 ${p99} ms (${sortedRaw.length - sorted.length} acks that waited on the generator threads' own ${sum((r) => r.stalls)} stalls left out; with them p99 ${p99Raw} ms), errors ${windowErrors}, ${roundsInWindow} rounds (${round1(roundsInWindow / seconds)}/s; a round: ${roundsInWindow ? round1(sortedRaw.length / roundsInWindow) : 0} replies and ${roundsInWindow ? round1(patchesInWindow / roundsInWindow) : 0} patch frames), server cpu ${Math.round((serverCpu / seconds) * 100)}% of a core (${cpuMsPerRound} ms/round, ${roundsInWindow > 0 ? round1((serverSystem * 1000) / roundsInWindow) : 0} of it in the kernel${marginal !== null ? `, ${marginal} ms for each round more than the step before` : ""}), generator cpu ${Math.round(((gen.user + gen.system) / 1e6 / seconds) * 100)}% (threads' event-loop delay p99/max ${round1(loopP99)}/${round1(loopMax)} ms, heaps ${reports.map((r) => Math.round(r.heapMb)).join(" + ")} MB)${target.services ? `, Redis and PostgreSQL cpu ${Math.round((serviceCpu / seconds) * 100)}% (${serviceMsPerRound} ms/round)` : ""}${delays ? `, server event-loop delay p50/p99/max ${delays} ms` : ""}, server rss ${Math.round(rss)} MB${samples.length ? `; first errors: ${samples.join(" | ")}` : ""}`);
       // Replies are left out only while few are: past that the generator, not the server, is what is measured.
       const generatorBound = sortedRaw.length - sorted.length > GENERATOR_STALLED_SHARE * sortedRaw.length;
       if (generatorBound) log(`more than ${GENERATOR_STALLED_SHARE * 100}% of the replies waited on the generator's own stalls: the generator is the limit here, and the step does not count as held`);
@@ -247,6 +269,8 @@ export async function runPaced(target: PacedTarget, args: Record<string, string 
     rssMbPerRoom: held?.rssMbPerRoom ?? 0,
     errors: held ? 0 : totalErrors,
     think,
+    cpuMsPerRoundByRooms: cpuByRooms,
+    ...(target.services ? { serviceCpuMsPerRoundByRooms: serviceCpuByRooms } : {}),
   };
 }
 
