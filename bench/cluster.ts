@@ -14,7 +14,7 @@ import { runPaced, startOneServer, type PacedResult, type PacedTarget } from "./
  * scaleRatio compares two processes with `npm start`'s one; scaleRatioSameStore with one process on the same Redis
  * and PostgreSQL, so that what a second process adds is apart from what the shared store costs.
  *
- * So that the runs find their limits in about eighteen minutes, the steps start near them: each single process from
+ * So that the runs find their limits within about eighteen minutes, the steps start near them: each single process from
  * 750 rooms (300 s), two processes from the rooms both single runs held (450 s), up to 2,300 rooms (the generator
  * holds 8 sockets a room and a process here may open 20,000 files). `--from`, `--max-rooms` and `--budget` given on
  * the command line apply to every run instead.
