@@ -25,7 +25,8 @@ import { runPaced, startOneServer, type PacedResult, type PacedTarget } from "./
  * core each hold `2 x c1 / c2` times the rooms of one, where c1 is a single process's CPU per round and c2 the pair's
  * with each process carrying as many rooms (perProcessLoad: the single runs at N rooms, the pair at 2N; the largest
  * N all three runs measured). cpuAtSameRooms compares them at the same rooms in all instead (each of the pair then
- * carries half), which charges the pair with each process's fixed costs spread over half the rounds. The services'
+ * carries half), which charges the pair for being less busy: a process's CPU per round is higher at a lighter load
+ * (docs/SERVER.md has the figures). The services'
  * CPU (Redis and PostgreSQL, found by their programs' names) is measured apart and, in scaleEstimateCountingServices,
  * added to the pair's: SQLite's work is inside the single process's own figure.
  */
