@@ -71,7 +71,7 @@ async function main(): Promise<void> {
   const step = Number(args.step ?? 250);
   const one = await measure("one process (SQLite)", await startOneServer(), { from: "750", budget: "300" });
   const oneScaled = await measure("one process (Redis + PostgreSQL)", await scaled(1), { from: "750", budget: "300" });
-  const same = Math.max(step, Math.min(one.roomsHeld, oneScaled.roomsHeld));
+  const same = Math.max(step, Math.min(one.stepHeld, oneScaled.stepHeld));
   const two = await measure("two processes (Redis + PostgreSQL)", await scaled(2), { from: String(same), "max-rooms": "2300", budget: "450" });
   const cpu = (r: PacedResult, rooms: number) => r.cpuMsPerRoundByRooms[rooms] ?? null;
   const services = (r: PacedResult, rooms: number) => r.serviceCpuMsPerRoundByRooms?.[rooms] ?? null;

@@ -24,6 +24,12 @@ export function cpuSeconds(pid: number): { user: number; system: number } {
   }
 }
 
+/** A process's CPU time so far, user and system together, in seconds. */
+export function cpuTotalSeconds(pid: number): number {
+  const { user, system } = cpuSeconds(pid);
+  return user + system;
+}
+
 /** The pids of the processes running one of these programs (by /proc's command name: "postgres", "redis-server"). */
 export function pidsNamed(names: readonly string[]): number[] {
   const out: number[] = [];

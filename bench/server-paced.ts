@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, openSync, rmSync } from "node:fs";
-import { cpuSeconds, rssMb } from "./processStats.ts";
+import { cpuSeconds, cpuTotalSeconds, rssMb } from "./processStats.ts";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
@@ -59,7 +59,9 @@ export interface PacedResult {
   rssMbPerRoom: number;
   errors: number;
   think: number;
-  /** Server CPU per round of every step measured, held or not, by its rooms: runs compare at the rooms they share. */
+  /** The rooms the last step that held asked for (roomsHeld counts those open at its end: ended matches are replaced). */
+  stepHeld: number;
+  /** Server CPU per round of every step measured, held or not, by the rooms it asked for: runs compare at shared steps. */
   cpuMsPerRoundByRooms: Record<number, number>;
   /** The shared services' CPU per round (Redis and PostgreSQL, when the target has them), by rooms likewise. */
   serviceCpuMsPerRoundByRooms?: Record<number, number>;
@@ -185,7 +187,7 @@ export async function runPaced(target: PacedTarget, args: Record<string, string 
 
   const baseRss = target.pids.reduce((n, pid) => n + rssMb(pid), 0);
   const cpuTotal = () => target.pids.reduce((n, pid) => { const c = cpuSeconds(pid); return { user: n.user + c.user, system: n.system + c.system }; }, { user: 0, system: 0 });
-  let held: { rooms: number; p50: number; p99: number; p99Raw: number; cpuMsPerRound: number; rssMbPerRoom: number } | null = null;
+  let held: { rooms: number; step: number; p50: number; p99: number; p99Raw: number; cpuMsPerRound: number; rssMbPerRoom: number } | null = null;
   let lastErrors = 0;
   let totalErrors = 0;
   let previous: { cpuPerSecond: number; roundsPerSecond: number } | null = null;
@@ -193,7 +195,7 @@ export async function runPaced(target: PacedTarget, args: Record<string, string 
   const serviceCpuByRooms: Record<number, number> = {};
   const servicesCpu = () => {
     const pids = target.services?.() ?? [];
-    return new Map(pids.map((pid) => { const c = cpuSeconds(pid); return [pid, c.user + c.system]; }));
+    return new Map(pids.map((pid) => [pid, cpuTotalSeconds(pid)]));
   };
   try {
     for (let rooms = from; rooms <= maxRooms; rooms += step) {
@@ -236,9 +238,9 @@ export async function runPaced(target: PacedTarget, args: Record<string, string 
       const rss = target.pids.reduce((n, pid) => n + rssMb(pid), 0);
       const delays = (await loops()).map((h) => (h as { eventLoopDelayMs?: { p50: number; p99: number; max: number } }).eventLoopDelayMs).filter(Boolean).map((d) => `${d!.p50}/${d!.p99}/${d!.max}`).join(", ");
       const cpuMsPerRound = roundsInWindow > 0 ? round1((serverCpu * 1000) / roundsInWindow) : 0;
-      cpuByRooms[roomsNow] = cpuMsPerRound;
+      cpuByRooms[rooms] = cpuMsPerRound;
       const serviceMsPerRound = roundsInWindow > 0 ? round1((serviceCpu * 1000) / roundsInWindow) : 0;
-      if (target.services) serviceCpuByRooms[roomsNow] = serviceMsPerRound;
+      if (target.services) serviceCpuByRooms[rooms] = serviceMsPerRound;
       // What one more round costs, from this step and the one before: the process's fixed costs (its collector,
       // timers, idle sockets' pings) drop out.
       const now = { cpuPerSecond: serverCpu / seconds, roundsPerSecond: roundsInWindow / seconds };
@@ -254,7 +256,7 @@ export async function runPaced(target: PacedTarget, args: Record<string, string 
         lastErrors = windowErrors;
         break;
       }
-      held = { rooms: roomsNow, p50, p99, p99Raw, cpuMsPerRound, rssMbPerRoom: Math.round(((rss - baseRss) / Math.max(1, roomsNow)) * 100) / 100 };
+      held = { rooms: roomsNow, step: rooms, p50, p99, p99Raw, cpuMsPerRound, rssMbPerRoom: Math.round(((rss - baseRss) / Math.max(1, roomsNow)) * 100) / 100 };
     }
   } finally {
     totalErrors = (await Promise.all(generators.map((g) => g.stop().catch(() => 0)))).reduce((a, b) => a + b, 0);
@@ -269,6 +271,7 @@ export async function runPaced(target: PacedTarget, args: Record<string, string 
     rssMbPerRoom: held?.rssMbPerRoom ?? 0,
     errors: held ? 0 : totalErrors,
     think,
+    stepHeld: held?.step ?? 0,
     cpuMsPerRoundByRooms: cpuByRooms,
     ...(target.services ? { serviceCpuMsPerRoundByRooms: serviceCpuByRooms } : {}),
   };

@@ -11,7 +11,7 @@ import { SEATS, type Seat } from "../shared/engine/index.ts";
 import type { Reply } from "../shared/protocol/messages.ts";
 import type { MatchState } from "../shared/protocol/state.ts";
 import { intArg, parseArgs } from "./args.ts";
-import { cpuSeconds, rssMb } from "./processStats.ts";
+import { cpuTotalSeconds, rssMb } from "./processStats.ts";
 import { owedBy, planOrders } from "./seatOwes.ts";
 
 /*
@@ -59,12 +59,6 @@ function freePort(): Promise<number> {
       probe.close(() => resolve(port));
     });
   });
-}
-
-/** CPU seconds a process has used so far, user and system together. */
-function cpuOf(pid: number): number {
-  const { user, system } = cpuSeconds(pid);
-  return user + system;
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -240,7 +234,7 @@ async function main(): Promise<void> {
     loop.enable();
     const started = performance.now();
     playStart = started;
-    const serverCpuStart = cpuOf(server.pid!);
+    const serverCpuStart = cpuTotalSeconds(server.pid!);
     const loadCpuStart = process.cpuUsage();
     // Hosts press start over the first START_SPREAD_MS, as matches on a real server start at different moments:
     // all of them in one instant would have two thousand clients plan their first orders at once, a burst no
@@ -271,7 +265,7 @@ async function main(): Promise<void> {
     console.error(`event-loop delay while playing (p50/p99/max ms): server ${serverLoop.p50}/${serverLoop.p99}/${serverLoop.max}, load generator ${ms(loop.percentile(50))}/${ms(loop.percentile(99))}/${ms(loop.max)}`);
     const rss = rssMb(server.pid!);
     if (process.env.BENCH_HEAP_SNAPSHOT) (await import("node:v8")).writeHeapSnapshot(process.env.BENCH_HEAP_SNAPSHOT);
-    const serverCpu = (cpuOf(server.pid!) - serverCpuStart) / seconds;
+    const serverCpu = (cpuTotalSeconds(server.pid!) - serverCpuStart) / seconds;
     const loadUsage = process.cpuUsage(loadCpuStart);
     const loadCpu = (loadUsage.user + loadUsage.system) / 1e6 / seconds;
     // Where the machine's time went while the games ran (on stderr, beside the figures).
