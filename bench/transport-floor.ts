@@ -18,9 +18,12 @@ import { intArg, parseArgs } from "./args.ts";
  * the room's sockets. The clients run in a child process on the same two cores, as the paced bench's do.
  *
  * Two kinds of window are measured, in turn: the sockets alone, and the sockets with the records' commit per request
- * that an acknowledgement waits for (the server's own `Records`, SQLite in WAL as `npm start` keeps them: one input
- * row and the room's saved state of `--room-bytes`). Each figure is the median of its windows. What the real server
- * spends beyond these is its own code.
+ * that an acknowledgement waits for (the server's own `Records`, SQLite in WAL as `npm start` keeps them: the input's
+ * row, and with one request in nine the room's saved state of `--room-bytes`). Each figure is the median of its
+ * windows. What the real server spends beyond these is its own code.
+ *
+ * `--group-ms N` commits every N ms instead (group commit: several requests' rows in one transaction, their replies
+ * held until it), to see how much of the records' part that would save.
  *
  * Options: --rooms 1000, --pairs 3 (of windows), --seconds 20 (each window), --patch-bytes 600, --room-bytes 1500.
  */
@@ -31,6 +34,8 @@ const REQUESTS_PER_ROUND = 12.8;
 const PATCHED_PER_REQUEST = 7;
 const ROUNDS_PER_ROOM_PER_SECOND = 0.0346;
 const GATHER_MS = 10;
+/** A room saves its seats and clock when they change (a phase's deadline): ~1.4 times a round, one request in nine. */
+const REQUESTS_PER_ROOM_SAVE = 9;
 const REPLY_BYTES = 16;
 
 const args = parseArgs(process.argv.slice(2));
@@ -79,6 +84,15 @@ async function runServer(): Promise<void> {
   const roomSockets: Socket[][] = Array.from({ length: rooms }, () => []);
   const patchQueued = new Array<boolean>(rooms).fill(false);
   let commits = false;
+  const groupMs = intArg(args, "group-ms", 0);
+  let held: Socket[] = [];
+  let groupTimer: ReturnType<typeof setTimeout> | null = null;
+  const commitGroup = () => {
+    groupTimer = null;
+    records.flush();
+    for (const s of held) s.write(reply);
+    held = [];
+  };
   let requests = 0;
 
   const server = createServer((socket) => {
@@ -99,11 +113,18 @@ async function runServer(): Promise<void> {
   function onRequest(room: number, socket: Socket): void {
     requests++;
     if (commits) {
-      records.appendInput(matchIds[room]!, inputIndex[room]!++, { type: "pass", seat: "RU" } as never, "human", "0123456789abcdef");
-      records.saveRoom({ roomId: `r${room}`, kind: "match", open: true, code: null, data: roomData });
-      records.flush();
-    }
-    socket.write(reply);
+      const index = inputIndex[room]!++;
+      records.appendInput(matchIds[room]!, index, { type: "pass", seat: "RU" } as never, "human", "0123456789abcdef");
+      if (index % REQUESTS_PER_ROOM_SAVE === 0) records.saveRoom({ roomId: `r${room}`, kind: "match", open: true, code: null, data: roomData });
+      if (groupMs > 0) {
+        // Group commit: the replies wait for the next shared commit.
+        held.push(socket);
+        if (!groupTimer) groupTimer = setTimeout(commitGroup, groupMs);
+      } else {
+        records.flush();
+        socket.write(reply);
+      }
+    } else socket.write(reply);
     if (patchQueued[room]) return;
     patchQueued[room] = true;
     setTimeout(() => {
