@@ -19,30 +19,50 @@ export interface PingedSocket {
 export const PING_SLICES = 30;
 
 /**
- * Pings the sockets of one slice (those whose slice number is `slice`), numbering sockets not seen before in turn
- * so the slices stay even; a socket that has not answered `maxRetries` pings is ended instead.
+ * One interval's pings, spread over PING_SLICES ticks. Each interval walks the sockets once, from where the last tick
+ * stopped (a Set's iterator survives additions and deletions), a slice of the sockets a tick: no tick looks at more
+ * sockets than it pings. A socket that has not answered `maxRetries` pings is ended instead. A socket that arrives
+ * during an interval is pinged in it if its slices have room left, else in the next.
  */
-export function pingSlice(sockets: Iterable<PingedSocket>, slice: number, maxRetries: number, slices: WeakMap<PingedSocket, number>, numbering: { next: number }): void {
-  for (const socket of sockets) {
-    let own = slices.get(socket);
-    if (own === undefined) slices.set(socket, (own = numbering.next++ % PING_SLICES));
-    if (own !== slice) continue;
-    if ((socket.pingCount ?? 0) >= maxRetries) {
-      socket.terminate();
-      continue;
+export class SlicedPings {
+  private tickOfInterval = 0;
+  private perTick = 0;
+  private walk: Iterator<PingedSocket> | null = null;
+  private readonly sockets: Set<PingedSocket>;
+  private readonly maxRetries: number;
+
+  constructor(sockets: Set<PingedSocket>, maxRetries: number) {
+    this.sockets = sockets;
+    this.maxRetries = maxRetries;
+  }
+
+  tick(): void {
+    if (this.tickOfInterval === 0) {
+      this.walk = this.sockets.values();
+      this.perTick = Math.ceil(this.sockets.size / PING_SLICES);
     }
-    socket.pingCount = (socket.pingCount ?? 0) + 1;
-    socket.ping();
+    this.tickOfInterval = (this.tickOfInterval + 1) % PING_SLICES;
+    for (let n = 0; n < this.perTick; n++) {
+      const next = this.walk?.next();
+      if (!next || next.done) {
+        this.walk = null;
+        return;
+      }
+      const socket = next.value;
+      if ((socket.pingCount ?? 0) >= this.maxRetries) {
+        socket.terminate();
+        continue;
+      }
+      socket.pingCount = (socket.pingCount ?? 0) + 1;
+      socket.ping();
+    }
   }
 }
 
 export class SpreadPingTransport extends WebSocketTransport {
   // Colyseus calls this once the HTTP server listens, and clears `pingInterval` when it closes.
   protected override autoTerminateUnresponsiveClients(intervalMs: number, maxRetries: number): void {
-    const slices = new WeakMap<PingedSocket, number>();
-    const numbering = { next: 0 };
-    let tick = 0;
-    const sockets = this.wss.clients as unknown as Set<PingedSocket>;
-    this.pingInterval = setInterval(() => pingSlice(sockets, tick++ % PING_SLICES, maxRetries, slices, numbering), intervalMs / PING_SLICES);
+    const pings = new SlicedPings(this.wss.clients as unknown as Set<PingedSocket>, maxRetries);
+    this.pingInterval = setInterval(() => pings.tick(), intervalMs / PING_SLICES);
   }
 }

@@ -1,6 +1,6 @@
 import { matchMaker } from "@colyseus/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PING_SLICES, pingSlice, type PingedSocket } from "../../server/heartbeat.ts";
+import { PING_SLICES, SlicedPings, type PingedSocket } from "../../server/heartbeat.ts";
 import { bootServer, createRemoteMatch, joinRemoteMatch, memoryStore, until, type TestServer } from "./helpers.ts";
 
 /*
@@ -26,16 +26,46 @@ class FakeSocket implements PingedSocket {
   }
 }
 
+/** A set of sockets that counts how many of them were looked at. */
+class CountedSet<T> extends Set<T> {
+  looked = 0;
+  override values(): SetIterator<T> {
+    const inner = super.values();
+    const self = this;
+    return Object.assign(Object.create(inner) as SetIterator<T>, {
+      next() {
+        const r = inner.next();
+        if (!r.done) self.looked++;
+        return r;
+      },
+    });
+  }
+  override [Symbol.iterator](): SetIterator<T> {
+    return this.values();
+  }
+}
+
 describe("pings a slice at a time", () => {
+  it("looks at only the slice it pings in a tick, not at every socket", () => {
+    const sockets = new CountedSet<FakeSocket>(Array.from({ length: 3000 }, () => new FakeSocket(true)));
+    const pings = new SlicedPings(sockets, 2);
+    for (let tick = 0; tick < 2 * PING_SLICES; tick++) {
+      sockets.looked = 0;
+      pings.tick();
+      expect(sockets.looked).toBeLessThanOrEqual(3000 / PING_SLICES);
+    }
+    expect([...sockets].every((s) => s.pings === 2)).toBe(true);
+  });
+
+
   it("pings each socket once an interval, in even slices, and ends one after two unanswered pings", () => {
     const sockets = new Set<FakeSocket>(Array.from({ length: 1000 }, (_, i) => new FakeSocket(i % 100 !== 0)));
-    const slices = new WeakMap<PingedSocket, number>();
-    const numbering = { next: 0 };
+    const pings = new SlicedPings(sockets, 2);
     const interval = () => {
       const perSlice: number[] = [];
       for (let slice = 0; slice < PING_SLICES; slice++) {
         const before = [...sockets].reduce((n, s) => n + s.pings + (s.ended ? 1 : 0), 0);
-        pingSlice(sockets, slice, 2, slices, numbering);
+        pings.tick();
         perSlice.push([...sockets].reduce((n, s) => n + s.pings + (s.ended ? 1 : 0), 0) - before);
         for (const s of sockets) if (s.ended) sockets.delete(s);
       }
