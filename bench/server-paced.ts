@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, openSync, rmSync } from "node:fs";
+import { coreSplit, pinProcess } from "./cores.ts";
 import { cpuSeconds, cpuTotalSeconds, rssMb } from "./processStats.ts";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -82,8 +83,8 @@ export function serverFlags(): string[] {
   return (process.env.BENCH_SERVER_FLAGS ?? "").split(" ").filter(Boolean);
 }
 
-/** One server process on SQLite in a temporary folder, as `npm start` runs it. */
-export async function startOneServer(): Promise<PacedTarget> {
+/** One server process on SQLite in a temporary folder, as `npm start` runs it; on the cores `cpus` if given. */
+export async function startOneServer(cpus?: string): Promise<PacedTarget> {
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), "ngg-paced-"));
   const server: ChildProcess = spawn(process.execPath, [...serverFlags(), "--import", "tsx", "server/main.ts"], {
@@ -92,6 +93,7 @@ export async function startOneServer(): Promise<PacedTarget> {
     // BENCH_SERVER_OUT: a file for the server's own output (what `--trace-gc` prints, with BENCH_SERVER_FLAGS).
     stdio: ["ignore", process.env.BENCH_SERVER_OUT ? openSync(process.env.BENCH_SERVER_OUT, "w") : "ignore", "inherit"],
   });
+  if (cpus !== undefined) pinProcess(server.pid!, cpus);
   const deadline = Date.now() + 60_000;
   while (!(await fetch(`http://127.0.0.1:${port}/health`).then((r) => r.ok, () => false))) {
     if (Date.now() > deadline || server.exitCode !== null) throw new Error("the server did not start within 60 s");
@@ -286,13 +288,20 @@ export async function runPaced(target: PacedTarget, args: Record<string, string 
  */
 const PACED_YOUNG_GENERATION_MB = 3 * 64;
 
-/** `bench:server -- --paced`: one server process as `npm start` runs it. */
+/**
+ * `bench:server -- --paced`: one server process as `npm start` runs it, on a core of its own and the generator on
+ * the others (bench/cores.ts); `--share-cores` lets both run anywhere, as before 2026-12-06 19:30.
+ */
 export async function pacedMain(args: Record<string, string | true>): Promise<void> {
   const log = (line: string) => console.error(line);
-  const target = await startOneServer();
+  const split = args["share-cores"] ? null : coreSplit();
+  const target = await startOneServer(split?.server);
+  // Before the generator's threads start: they take the main thread's cores.
+  if (split) pinProcess(process.pid, split.generator);
+  log(split ? `the server on core ${split.server}, the load generator on ${split.generator}` : "the server and the load generator share every core");
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => { void target.stop().then(() => process.exit(130)); });
   try {
-    const result = await runPaced(target, args, log);
+    const result = { ...(await runPaced(target, args, log)), cores: split ?? "shared" };
     console.log(args.json ? JSON.stringify(result) : result);
   } finally {
     await target.stop();
