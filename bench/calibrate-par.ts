@@ -4,6 +4,7 @@ import { PAR, PAR_AT_HARD_TABLES, PAR_SHAPE } from "../shared/engine/rules.ts";
 import { parAt } from "../shared/engine/scoring.ts";
 import { parseArgs, intArg } from "./args.ts";
 import { playCalibrationGame, type CalibrationJob, type Length, type Population, type Result } from "./calibrate-par-games.ts";
+import { round2 } from "./stats.ts";
 
 /**
  * Finds par values that give every seat an even chance in Full mode, separately for short and standard games.
@@ -62,7 +63,6 @@ const powers: Record<Length, Result[]> = { short: [], standard: [] };
 jobs.forEach((job, i) => (job.mode === "full" ? results[job.population][job.length] : powers[job.length]).push(played[i]!));
 
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-const round2 = (x: number) => Math.round(x * 100) / 100;
 /** The average player's shape: the hard populations play a stronger game than the one par describes. */
 const shapePopulations = populations.filter((pop) => pop === "baseline" || pop === "normal");
 

@@ -2,6 +2,7 @@ import { startCluster } from "../server/cluster/cluster.ts";
 import { parseArgs } from "./args.ts";
 import { pidsNamed } from "./processStats.ts";
 import { runPaced, startOneServer, type PacedResult, type PacedTarget } from "./server-paced.ts";
+import { round2 } from "./stats.ts";
 
 /*
  * `npm run --silent bench:cluster -- --json`: the paced load of `bench:server -- --paced` (bench/server-paced.ts,
@@ -33,7 +34,6 @@ import { runPaced, startOneServer, type PacedResult, type PacedTarget } from "./
 
 const args = parseArgs(process.argv.slice(2));
 const log = (line: string) => console.error(line);
-const round2 = (n: number) => Math.round(n * 100) / 100;
 
 async function measure(name: string, target: PacedTarget, defaults: Record<string, string>): Promise<PacedResult> {
   try {

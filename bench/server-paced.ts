@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, openSync, rmSync } from "node:fs";
 import { coreSplit, pinProcess } from "./cores.ts";
 import { cpuSeconds, cpuTotalSeconds, rssMb } from "./processStats.ts";
+import { percentile } from "./stats.ts";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
@@ -70,11 +71,6 @@ export interface PacedResult {
 
 /** The share of a step's replies that may be left out for the generator's stalls; a step with more does not hold. */
 const GENERATOR_STALLED_SHARE = 0.02;
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 

@@ -2,7 +2,6 @@ import "./server-socket.ts";
 import { Client, Protocol, Room } from "@colyseus/sdk";
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
@@ -10,9 +9,11 @@ import { decisionsOf } from "../client/net/remoteView.ts";
 import { SEATS, type Seat } from "../shared/engine/index.ts";
 import type { Reply } from "../shared/protocol/messages.ts";
 import type { MatchState } from "../shared/protocol/state.ts";
+import { freePort } from "../server/cluster/services.ts";
 import { intArg, parseArgs } from "./args.ts";
 import { cpuTotalSeconds, rssMb } from "./processStats.ts";
 import { owedBy, planOrders } from "./seatOwes.ts";
+import { percentile } from "./stats.ts";
 
 /*
  * Load generator for the game server, written with @colyseus/sdk. It starts the server as its own
@@ -49,22 +50,6 @@ proto.onMessageCallback = function (this: object, event: { data: ArrayBuffer }) 
   if (code === Protocol.ROOM_STATE) { bytes.full += size; mine.full += size; }
   original.call(this, event);
 };
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
 
 const latencies: number[] = [];
 const startLatencies: number[] = [];

@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Records } from "../server/records.ts";
 import { intArg, parseArgs } from "./args.ts";
+import { percentile, round2 } from "./stats.ts";
 
 /*
  * The least server CPU a paced round can cost on this machine: `npm run --silent bench:floor -- --json`.
@@ -161,8 +162,7 @@ async function runServer(): Promise<void> {
   child.kill();
   server.close();
   rmSync(dir, { recursive: true, force: true });
-  const round2 = (n: number) => Math.round(n * 100) / 100;
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  const median = (xs: number[]) => percentile([...xs].sort((a, b) => a - b), 50);
   const summary = (ws: Awaited<ReturnType<typeof window>>[]) => ({
     requestsPerSecond: Math.round(median(ws.map((w) => w.requestsPerSecond))),
     cpuMsPerRound: round2(median(ws.map((w) => w.cpu))),
